@@ -1,0 +1,97 @@
+//! The OpenAPI document, assembled from the contract types. The paths are declared here
+//! (the contract owns them), so any server can be checked against the same document.
+//! `tests/openapi.rs` keeps the committed `openapi.json` in step with this.
+
+use utoipa::OpenApi;
+
+use crate::catalog::*;
+use crate::money::*;
+use crate::plan::*;
+use crate::problem::*;
+use crate::session::*;
+
+/// The document served at `/api/v1/openapi.json`.
+pub fn document() -> utoipa::openapi::OpenApi {
+    ApiDoc::openapi()
+}
+
+/// The document as committed: pretty JSON with a final newline.
+pub fn document_json() -> String {
+    let mut json = document().to_pretty_json().unwrap_or_default();
+    json.push('\n');
+    json
+}
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Support API",
+        version = "1.0.0",
+        description = "Customer support portal API: support levels, coverage, SBP credit and requests. \
+            Errors are application/problem+json. State-changing calls need the X-CSRF-Token header \
+            returned at sign-in."
+    ),
+    paths(sign_in, who_am_i, sign_out, get_plan, get_catalog),
+    components(schemas(
+        Money, Currency, Problem, ProblemType, FieldError,
+        SignIn, Session, User, CustomerSummary, Role, Language,
+        Plan, Level, LevelHolding, AlcCoverage, Licence, CoverageStatus, SbpSubscription,
+        SlaContract, ReactionTarget, Priority, BusinessHours, Contacts, Hotline, Contact,
+        Catalog, LevelInfo, Service, ServiceCode, Billing, BilledAs, Course, CourseDate,
+        TrainingLocation,
+    )),
+    tags((name = "session"), (name = "plan"))
+)]
+struct ApiDoc;
+
+/// Signs in: sets the HttpOnly session cookie and answers the session with its CSRF token.
+#[utoipa::path(post, path = "/api/v1/session", tag = "session", request_body = SignIn,
+    responses(
+        (status = 200, body = Session),
+        (status = 400, body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Wrong e-mail or password", body = Problem, content_type = "application/problem+json"),
+        (status = 413, body = Problem, content_type = "application/problem+json"),
+        (status = 415, body = Problem, content_type = "application/problem+json"),
+        (status = 422, body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "Too many attempts", body = Problem, content_type = "application/problem+json"),
+    ))]
+#[allow(dead_code)]
+fn sign_in() {}
+
+/// Who is signed in (and the CSRF token again, for a reloaded page).
+#[utoipa::path(get, path = "/api/v1/session", tag = "session",
+    responses(
+        (status = 200, body = Session),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+    ))]
+#[allow(dead_code)]
+fn who_am_i() {}
+
+/// Signs out: ends the session and clears the cookie.
+#[utoipa::path(delete, path = "/api/v1/session", tag = "session",
+    params(("X-CSRF-Token" = String, Header, description = "CSRF token from sign-in")),
+    responses(
+        (status = 204, description = "Signed out"),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 403, body = Problem, content_type = "application/problem+json"),
+    ))]
+#[allow(dead_code)]
+fn sign_out() {}
+
+/// The customer's levels, ALC coverage, SBP subscription, SLA contract and contacts.
+#[utoipa::path(get, path = "/api/v1/plan", tag = "plan",
+    responses(
+        (status = 200, body = Plan),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+    ))]
+#[allow(dead_code)]
+fn get_plan() {}
+
+/// The levels, services with rates in the customer's currency, and training courses.
+#[utoipa::path(get, path = "/api/v1/catalog", tag = "plan",
+    responses(
+        (status = 200, body = Catalog),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+    ))]
+#[allow(dead_code)]
+fn get_catalog() {}

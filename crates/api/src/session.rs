@@ -1,0 +1,78 @@
+//! Sign-in and the signed-in user: `POST/GET/DELETE /session`.
+
+use serde::{Deserialize, Serialize};
+
+use crate::money::Currency;
+use crate::validation::{FieldErrors, check_email, check_required};
+
+/// The languages the portal speaks; Polish is the default.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "lowercase")]
+pub enum Language {
+    Pl,
+    Cs,
+    Sk,
+    En,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    /// Sees and manages the whole company's data.
+    Admin,
+    /// Sees its own requests; its credit spend waits for an admin.
+    Member,
+}
+
+/// Body of `POST /session`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct SignIn {
+    pub email: String,
+    pub password: String,
+}
+
+impl SignIn {
+    /// Checks shared by the sign-in form and the server.
+    pub fn validate(&self) -> Result<(), FieldErrors> {
+        let mut errors = FieldErrors::default();
+        check_email(&mut errors, "email", &self.email);
+        check_required(&mut errors, "password", &self.password, 256);
+        errors.into_result()
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct User {
+    pub id: i64,
+    pub name: String,
+    pub email: String,
+    pub role: Role,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CustomerSummary {
+    pub id: i64,
+    pub name: String,
+    /// ISO 3166-1 alpha-2.
+    pub country: String,
+    pub currency: Currency,
+    pub language: Language,
+}
+
+/// Answer of `POST /session` and `GET /session`: who is signed in.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Session {
+    pub user: User,
+    pub customer: CustomerSummary,
+    /// Send back in `X-CSRF-Token` on every state-changing call.
+    pub csrf_token: String,
+    /// RFC 3339 UTC.
+    pub expires_at: String,
+}
