@@ -180,8 +180,14 @@ mod tests {
 
     #[test]
     fn hotline_is_included_in_alc_and_paid_without_it() {
-        assert_eq!(billed_as(&[Level::Alc], ServiceCode::Hotline), BilledAs::AlcIncluded);
-        assert_eq!(billed_as(&[Level::Pay], ServiceCode::Hotline), BilledAs::PayInvoice);
+        assert_eq!(
+            billed_as(&[Level::Alc], ServiceCode::Hotline),
+            BilledAs::AlcIncluded
+        );
+        assert_eq!(
+            billed_as(&[Level::Pay], ServiceCode::Hotline),
+            BilledAs::PayInvoice
+        );
         assert_eq!(
             billed_as(&[Level::Alc, Level::Sbp, Level::Sla], ServiceCode::Hotline),
             BilledAs::SlaContract
@@ -192,7 +198,10 @@ mod tests {
     fn services_use_credit_then_contract_then_invoice() {
         let s = ServiceCode::Training;
         assert_eq!(billed_as(&[Level::Alc, Level::Sbp], s), BilledAs::SbpCredit);
-        assert_eq!(billed_as(&[Level::Alc, Level::Sla], s), BilledAs::SlaContract);
+        assert_eq!(
+            billed_as(&[Level::Alc, Level::Sla], s),
+            BilledAs::SlaContract
+        );
         assert_eq!(billed_as(&[Level::Alc], s), BilledAs::PayInvoice);
     }
 

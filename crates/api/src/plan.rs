@@ -37,7 +37,12 @@ pub enum Priority {
 }
 
 impl Priority {
-    pub const ALL: [Priority; 4] = [Priority::Critical, Priority::High, Priority::Normal, Priority::Low];
+    pub const ALL: [Priority; 4] = [
+        Priority::Critical,
+        Priority::High,
+        Priority::Normal,
+        Priority::Low,
+    ];
 }
 
 /// One level the customer holds, with its period (days are `YYYY-MM-DD`).
@@ -183,8 +188,14 @@ mod tests {
     #[test]
     fn coverage_status_by_days_left() {
         assert_eq!(CoverageStatus::from_days_left(-1), CoverageStatus::Lapsed);
-        assert_eq!(CoverageStatus::from_days_left(0), CoverageStatus::ExpiringSoon);
-        assert_eq!(CoverageStatus::from_days_left(60), CoverageStatus::ExpiringSoon);
+        assert_eq!(
+            CoverageStatus::from_days_left(0),
+            CoverageStatus::ExpiringSoon
+        );
+        assert_eq!(
+            CoverageStatus::from_days_left(60),
+            CoverageStatus::ExpiringSoon
+        );
         assert_eq!(CoverageStatus::from_days_left(61), CoverageStatus::Covered);
     }
 }

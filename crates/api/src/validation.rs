@@ -42,6 +42,10 @@ pub mod codes {
     pub const REQUIRED: &str = "required";
     pub const TOO_LONG: &str = "too_long";
     pub const INVALID_EMAIL: &str = "invalid_email";
+    /// The JSON value has the wrong type (a number where a string belongs, ...).
+    pub const INVALID_TYPE: &str = "invalid_type";
+    /// The body names a field the endpoint does not know.
+    pub const UNKNOWN_FIELD: &str = "unknown_field";
 }
 
 pub fn check_required(errors: &mut FieldErrors, field: &str, value: &str, max_chars: usize) {
@@ -86,12 +90,19 @@ mod tests {
     use crate::session::SignIn;
 
     fn sign_in(email: &str, password: &str) -> SignIn {
-        SignIn { email: email.into(), password: password.into() }
+        SignIn {
+            email: email.into(),
+            password: password.into(),
+        }
     }
 
     #[test]
     fn accepts_a_demo_address() {
-        assert!(sign_in("admin@kowalski-aero.demo", "portal-demo").validate().is_ok());
+        assert!(
+            sign_in("admin@kowalski-aero.demo", "portal-demo")
+                .validate()
+                .is_ok()
+        );
     }
 
     #[test]
@@ -99,9 +110,20 @@ mod tests {
         let errors = sign_in("  ", "").validate().unwrap_err();
         assert_eq!(errors.code_for("email"), Some(codes::REQUIRED));
         assert_eq!(errors.code_for("password"), Some(codes::REQUIRED));
-        for bad in ["no-at-sign", "a@b", "@x.demo", "a@@x.demo", "a b@x.demo", "a@x.demo."] {
+        for bad in [
+            "no-at-sign",
+            "a@b",
+            "@x.demo",
+            "a@@x.demo",
+            "a b@x.demo",
+            "a@x.demo.",
+        ] {
             let errors = sign_in(bad, "x").validate().unwrap_err();
-            assert_eq!(errors.code_for("email"), Some(codes::INVALID_EMAIL), "{bad}");
+            assert_eq!(
+                errors.code_for("email"),
+                Some(codes::INVALID_EMAIL),
+                "{bad}"
+            );
         }
     }
 
