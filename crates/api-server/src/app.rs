@@ -1,0 +1,74 @@
+//! The router: every route under `/api/v1`, and the layers around them.
+
+use std::sync::Arc;
+
+use axum::Router;
+use axum::extract::DefaultBodyLimit;
+use axum::http::{HeaderValue, header};
+use axum::response::IntoResponse;
+use axum::routing::get;
+use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::trace::TraceLayer;
+
+use crate::auth::rate_limit::{Limits, RateLimiter};
+use crate::config::Config;
+use crate::db::Db;
+use crate::error::ApiError;
+use crate::extract::BODY_LIMIT_BYTES;
+use crate::routes;
+
+#[derive(Clone)]
+pub struct AppState {
+    pub db: Db,
+    pub config: Arc<Config>,
+    pub limiter: Arc<RateLimiter>,
+}
+
+impl AppState {
+    pub fn new(db: Db, config: Config, limits: Limits) -> Self {
+        AppState {
+            db,
+            config: Arc::new(config),
+            limiter: Arc::new(RateLimiter::new(limits)),
+        }
+    }
+}
+
+pub fn router(state: AppState) -> Router {
+    use routes::{catalog, openapi, plan, session};
+    let api = Router::new()
+        .route(
+            "/session",
+            get(session::who_am_i)
+                .post(session::sign_in)
+                .delete(session::sign_out),
+        )
+        .route("/plan", get(plan::get_plan))
+        .route("/catalog", get(catalog::get_catalog))
+        .route("/openapi.json", get(openapi::get_document))
+        .method_not_allowed_fallback(routes::method_not_allowed);
+    Router::new()
+        .nest(support_api::API_PREFIX, api)
+        .fallback(routes::not_found)
+        // `ApiJson` turns a body over the limit into a 413 problem document.
+        .layer(DefaultBodyLimit::max(BODY_LIMIT_BYTES))
+        // Answers carry sessions and company data: no shared or browser cache keeps them.
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("no-store"),
+        ))
+        .layer(CatchPanicLayer::custom(panic_response))
+        .layer(TraceLayer::new_for_http())
+        .with_state(state)
+}
+
+/// A panic is a bug: the client gets the usual 500 problem, the log gets the message.
+fn panic_response(panic: Box<dyn std::any::Any + Send>) -> axum::response::Response {
+    let message = panic
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_owned())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_default();
+    ApiError::Internal(format!("handler panicked: {message}")).into_response()
+}

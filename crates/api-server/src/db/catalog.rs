@@ -1,0 +1,114 @@
+//! `GET /catalog` from storage, in the customer's currency.
+
+use rusqlite::{Connection, params};
+use support_api::catalog::{
+    Billing, Course, CourseDate, LevelInfo, Service, ServiceCode, TrainingLocation, billed_as,
+};
+use support_api::money::{Currency, Money};
+use support_api::plan::Level;
+
+use super::codec::Code;
+use crate::error::ApiError;
+
+/// Every level with what it includes; `held` and `available` for this customer.
+pub fn levels(
+    conn: &Connection,
+    held: &[Level],
+    has_licences: bool,
+) -> Result<Vec<LevelInfo>, ApiError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT ls.service_code FROM level_services ls JOIN services s ON s.code = ls.service_code
+         WHERE ls.level = ?1 ORDER BY s.position",
+    )?;
+    let mut infos = Vec::with_capacity(Level::ALL.len());
+    for level in Level::ALL {
+        let includes = stmt
+            .query_map([Code(level)], |row| row.get::<_, Code<ServiceCode>>(0))?
+            .map(|code| code.map(|c| c.0))
+            .collect::<Result<_, _>>()?;
+        infos.push(LevelInfo {
+            level,
+            includes,
+            held: held.contains(&level),
+            // ALC comes only with licences; PAY, SBP and an SLA are open to any company.
+            available: level != Level::Alc || has_licences,
+        });
+    }
+    Ok(infos)
+}
+
+/// The services with rates in `currency` and how a customer holding `held` gets each.
+pub fn services(
+    conn: &Connection,
+    currency: Currency,
+    held: &[Level],
+) -> Result<Vec<Service>, ApiError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT s.code, s.billing, r.pay_rate_minor, r.sbp_rate_minor
+         FROM services s JOIN service_rates r ON r.service_code = s.code AND r.currency = ?1
+         ORDER BY s.position",
+    )?;
+    let rows = stmt.query_map([Code(currency)], |row| {
+        let code = row.get::<_, Code<ServiceCode>>(0)?.0;
+        Ok(Service {
+            code,
+            billing: row.get::<_, Code<Billing>>(1)?.0,
+            pay_rate: Money::new(row.get(2)?, currency),
+            sbp_rate: Money::new(row.get(3)?, currency),
+            billed_as: billed_as(held, code),
+        })
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// Courses priced in `currency`, each with its dates from `today` on.
+pub fn courses(
+    conn: &Connection,
+    currency: Currency,
+    today: &str,
+) -> Result<Vec<Course>, ApiError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT c.id, c.code, c.title, c.product, c.days, c.max_participants,
+                p.price_per_participant_minor
+         FROM courses c JOIN course_prices p ON p.course_id = c.id AND p.currency = ?1
+         ORDER BY c.title",
+    )?;
+    let rows = stmt.query_map([Code(currency)], |row| {
+        Ok(Course {
+            id: row.get(0)?,
+            code: row.get(1)?,
+            title: row.get(2)?,
+            product: row.get(3)?,
+            days: row.get(4)?,
+            max_participants: row.get(5)?,
+            price_per_participant: Money::new(row.get(6)?, currency),
+            dates: Vec::new(),
+        })
+    })?;
+    let mut courses = rows.collect::<Result<Vec<_>, _>>()?;
+    let mut dates = conn.prepare_cached(
+        "SELECT id, starts_on, ends_on, location, seats_left FROM course_dates
+         WHERE course_id = ?1 AND starts_on >= ?2 ORDER BY starts_on, id",
+    )?;
+    for course in &mut courses {
+        let rows = dates.query_map(params![course.id, today], |row| {
+            Ok(CourseDate {
+                id: row.get(0)?,
+                starts_on: row.get(1)?,
+                ends_on: row.get(2)?,
+                location: row.get::<_, Code<TrainingLocation>>(3)?.0,
+                seats_left: row.get(4)?,
+            })
+        })?;
+        course.dates = rows.collect::<Result<_, _>>()?;
+    }
+    Ok(courses)
+}
+
+pub fn has_licences(conn: &Connection, customer_id: i64) -> Result<bool, ApiError> {
+    Ok(conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM licences WHERE customer_id = ?1)",
+        [customer_id],
+        |row| row.get(0),
+    )?)
+}

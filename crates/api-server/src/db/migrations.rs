@@ -1,0 +1,18 @@
+//! The schema, as numbered SQL files applied in order. Later work (credit ledger,
+//! requests) adds files here; applied ones are never edited.
+
+use rusqlite_migration::{M, Migrations};
+
+const MIGRATIONS: &[M<'static>] = &[M::up(include_str!("../../migrations/0001_core.sql"))];
+
+pub fn migrations() -> Migrations<'static> {
+    Migrations::from_slice(MIGRATIONS)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn migrations_are_valid() {
+        assert!(super::migrations().validate().is_ok());
+    }
+}

@@ -1,0 +1,86 @@
+//! SQLite storage: one connection behind a mutex, used from blocking threads. That
+//! serialises writes, which is correct and simple at this server's scale.
+
+pub mod accounts;
+pub mod catalog;
+pub mod codec;
+pub mod migrations;
+pub mod plan;
+pub mod sessions;
+
+use std::path::Path;
+use std::sync::{Arc, Mutex, PoisonError};
+use std::time::Duration;
+
+use rusqlite::Connection;
+
+use crate::error::ApiError;
+
+/// How long a statement waits for another process's lock (the `expire-sessions` helper,
+/// a `reset-demo` next to a running server) before it fails.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+#[derive(Debug, thiserror::Error)]
+pub enum DbError {
+    #[error("sqlite: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    #[error("migrations: {0}")]
+    Migration(#[from] rusqlite_migration::Error),
+    #[error("{0}")]
+    Io(#[from] std::io::Error),
+}
+
+/// Opens (creating if needed) the database file, sets the connection up and brings the
+/// schema to the latest migration.
+pub fn open(path: &Path) -> Result<Connection, DbError> {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir)?;
+    }
+    let mut conn = Connection::open(path)?;
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    // WAL lets readers (and the command-line helpers) work beside the server's writes.
+    conn.pragma_update(None, "journal_mode", "WAL")?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    conn.pragma_update(None, "synchronous", "NORMAL")?;
+    migrations::migrations().to_latest(&mut conn)?;
+    Ok(conn)
+}
+
+/// Ends every session in the database at `path` (the `expire-sessions` command); a
+/// running server sees it at the next request, as it keeps no session in memory.
+pub fn expire_sessions(path: &Path) -> Result<usize, DbError> {
+    let conn = open(path)?;
+    Ok(sessions::expire_all(&conn, crate::time_util::now_unix())?)
+}
+
+/// The shared handle the handlers use.
+#[derive(Clone)]
+pub struct Db {
+    conn: Arc<Mutex<Connection>>,
+}
+
+impl Db {
+    pub fn new(conn: Connection) -> Self {
+        Db {
+            conn: Arc::new(Mutex::new(conn)),
+        }
+    }
+
+    /// Runs `work` with the connection on a blocking thread, so SQLite never stalls the
+    /// async workers.
+    pub async fn run<T, F>(&self, work: F) -> Result<T, ApiError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut Connection) -> Result<T, ApiError> + Send + 'static,
+    {
+        let conn = Arc::clone(&self.conn);
+        tokio::task::spawn_blocking(move || {
+            // A panic in an earlier closure poisons the mutex; the connection itself is
+            // still sound (an open transaction rolled back when it was dropped).
+            let mut conn = conn.lock().unwrap_or_else(PoisonError::into_inner);
+            work(&mut conn)
+        })
+        .await
+        .map_err(|err| ApiError::Internal(format!("database task: {err}")))?
+    }
+}

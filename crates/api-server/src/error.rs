@@ -1,0 +1,145 @@
+//! One error type for every handler, answered as `application/problem+json`.
+
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use support_api::problem::{FieldError, PROBLEM_CONTENT_TYPE, Problem, ProblemType};
+use support_api::validation::FieldErrors;
+
+#[derive(Debug, thiserror::Error)]
+pub enum ApiError {
+    /// Fields refused, each with its stable code.
+    #[error("validation failed: {0}")]
+    Fields(FieldErrors),
+    /// The body is JSON of the wrong shape and no single field can be blamed.
+    #[error("validation failed: {0}")]
+    Shape(String),
+    #[error("malformed body: {0}")]
+    MalformedBody(String),
+    #[error("body too large")]
+    BodyTooLarge,
+    #[error("unsupported media type")]
+    UnsupportedMediaType,
+    #[error("invalid credentials")]
+    InvalidCredentials,
+    #[error("too many sign-in attempts")]
+    TooManyAttempts { retry_after_secs: u64 },
+    #[error("not signed in or session expired")]
+    Unauthenticated,
+    #[error("missing or wrong CSRF token")]
+    Csrf,
+    #[error("no such resource")]
+    NotFound,
+    #[error("method not allowed")]
+    MethodNotAllowed,
+    /// Storage or another server-side failure: logged, never shown in detail.
+    #[error("internal error: {0}")]
+    Internal(String),
+}
+
+impl From<rusqlite::Error> for ApiError {
+    fn from(err: rusqlite::Error) -> Self {
+        ApiError::Internal(format!("database: {err}"))
+    }
+}
+
+impl From<FieldErrors> for ApiError {
+    fn from(errors: FieldErrors) -> Self {
+        ApiError::Fields(errors)
+    }
+}
+
+impl ApiError {
+    fn status(&self) -> StatusCode {
+        match self {
+            ApiError::Fields(_) | ApiError::Shape(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            ApiError::MalformedBody(_) => StatusCode::BAD_REQUEST,
+            ApiError::BodyTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            ApiError::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            ApiError::InvalidCredentials | ApiError::Unauthenticated => StatusCode::UNAUTHORIZED,
+            ApiError::TooManyAttempts { .. } => StatusCode::TOO_MANY_REQUESTS,
+            ApiError::Csrf => StatusCode::FORBIDDEN,
+            ApiError::NotFound => StatusCode::NOT_FOUND,
+            ApiError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
+            ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    fn kind(&self) -> ProblemType {
+        match self {
+            ApiError::Fields(_) | ApiError::Shape(_) => ProblemType::Validation,
+            ApiError::MalformedBody(_) => ProblemType::MalformedBody,
+            ApiError::BodyTooLarge => ProblemType::BodyTooLarge,
+            ApiError::UnsupportedMediaType => ProblemType::UnsupportedMediaType,
+            ApiError::InvalidCredentials => ProblemType::InvalidCredentials,
+            ApiError::TooManyAttempts { .. } => ProblemType::TooManyAttempts,
+            ApiError::Unauthenticated => ProblemType::Unauthenticated,
+            ApiError::Csrf => ProblemType::Csrf,
+            ApiError::NotFound => ProblemType::NotFound,
+            ApiError::MethodNotAllowed => ProblemType::MethodNotAllowed,
+            ApiError::Internal(_) => ProblemType::Internal,
+        }
+    }
+
+    /// A sentence for people; the portal picks its own words by `type`.
+    fn detail(&self) -> String {
+        match self {
+            ApiError::Fields(_) => "Some fields were refused.".into(),
+            ApiError::Shape(detail) | ApiError::MalformedBody(detail) => detail.clone(),
+            ApiError::BodyTooLarge => "The request body is too large.".into(),
+            ApiError::UnsupportedMediaType => "Send the body as application/json.".into(),
+            ApiError::InvalidCredentials => "The e-mail address or the password is wrong.".into(),
+            ApiError::TooManyAttempts { retry_after_secs } => {
+                format!("Too many failed sign-in attempts; try again in {retry_after_secs} s.")
+            }
+            ApiError::Unauthenticated => "Sign in (again) to continue.".into(),
+            ApiError::Csrf => "The X-CSRF-Token header is missing or wrong.".into(),
+            ApiError::NotFound => "There is nothing here.".into(),
+            ApiError::MethodNotAllowed => "This method is not allowed here.".into(),
+            // The cause goes to the log only: it may name tables or paths.
+            ApiError::Internal(_) => "Something went wrong on our side.".into(),
+        }
+    }
+
+    fn field_errors(self) -> Vec<FieldError> {
+        match self {
+            ApiError::Fields(errors) => errors.0,
+            _ => Vec::new(),
+        }
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        if let ApiError::Internal(cause) = &self {
+            tracing::error!(%cause, "request failed");
+        }
+        let status = self.status();
+        let retry_after = match &self {
+            ApiError::TooManyAttempts { retry_after_secs } => Some(*retry_after_secs),
+            _ => None,
+        };
+        let problem = Problem {
+            kind: self.kind(),
+            title: status.canonical_reason().unwrap_or("Error").to_owned(),
+            status: status.as_u16(),
+            detail: self.detail(),
+            errors: self.field_errors(),
+        };
+        problem_response(status, &problem, retry_after)
+    }
+}
+
+fn problem_response(status: StatusCode, problem: &Problem, retry_after: Option<u64>) -> Response {
+    // Serialising these plain types cannot fail; an empty object is still a valid answer.
+    let body = serde_json::to_vec(problem).unwrap_or_else(|_| b"{}".to_vec());
+    let mut response = (status, body).into_response();
+    let headers = response.headers_mut();
+    headers.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static(PROBLEM_CONTENT_TYPE),
+    );
+    if let Some(secs) = retry_after {
+        headers.insert(header::RETRY_AFTER, HeaderValue::from(secs));
+    }
+    response
+}

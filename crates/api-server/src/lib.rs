@@ -1,0 +1,15 @@
+//! The reference Support API server: the contract of `support-api` served by axum over
+//! SQLite, with a demo seed. The binary (`main.rs`) is a thin command line over this
+//! library, so the tests can drive the same router in-process.
+
+pub mod app;
+pub mod auth;
+pub mod cli;
+pub mod config;
+pub mod db;
+pub mod error;
+pub mod extract;
+pub mod routes;
+pub mod seed;
+pub mod serve;
+pub mod time_util;

@@ -1,0 +1,16 @@
+//! The HTTP handlers, one file per resource.
+
+pub mod catalog;
+pub mod openapi;
+pub mod plan;
+pub mod session;
+
+use crate::error::ApiError;
+
+pub async fn not_found() -> ApiError {
+    ApiError::NotFound
+}
+
+pub async fn method_not_allowed() -> ApiError {
+    ApiError::MethodNotAllowed
+}

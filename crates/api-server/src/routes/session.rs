@@ -1,0 +1,116 @@
+//! `POST/GET/DELETE /session`: sign in, who am I, sign out.
+
+use std::net::SocketAddr;
+use std::time::Instant;
+
+use axum::Json;
+use axum::extract::{ConnectInfo, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use support_api::session::{Session, SignIn};
+
+use crate::app::AppState;
+use crate::auth::current::CurrentSession;
+use crate::auth::{cookie, password, token};
+use crate::db::{accounts, sessions};
+use crate::error::ApiError;
+use crate::extract::ApiJson;
+use crate::time_util::{format_instant, now_unix};
+
+pub async fn sign_in(
+    State(state): State<AppState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    ApiJson(body): ApiJson<SignIn>,
+) -> Result<Response, ApiError> {
+    body.validate()?;
+    let email = body.email.trim().to_lowercase();
+    let attempt = state
+        .limiter
+        .begin(&email, peer.ip(), Instant::now())
+        .map_err(|wait| ApiError::TooManyAttempts {
+            retry_after_secs: wait.as_secs() + u64::from(wait.subsec_nanos() > 0),
+        })?;
+
+    let credentials = state
+        .db
+        .run(move |conn| Ok(accounts::credentials(conn, &email)?))
+        .await?;
+    let known_account = credentials.is_some();
+    let password = body.password;
+    // Argon2 takes tens of milliseconds: keep it off the async workers and outside the
+    // database lock. An unknown address is checked against a dummy hash so it takes as
+    // long as a wrong password and cannot be told apart from one.
+    let user_id = tokio::task::spawn_blocking(move || match credentials {
+        Some(c) => password::verify(&password, &c.password_hash).then_some(c.user_id),
+        None => {
+            password::verify(&password, password::DUMMY_HASH);
+            None
+        }
+    })
+    .await
+    .map_err(|err| ApiError::Internal(format!("password check: {err}")))?;
+    let Some(user_id) = user_id else {
+        tracing::info!(ip = %peer.ip(), known_account, "sign-in refused");
+        return Err(ApiError::InvalidCredentials);
+    };
+    state.limiter.succeeded(attempt);
+
+    // A fresh token at every sign-in; a session the browser still presented is ended, so
+    // a planted or leftover id never becomes a signed-in one.
+    let previous = cookie::session_token(&headers).map(token::hash);
+    let session_token = token::random()?;
+    let csrf_token = token::random()?;
+    let token_hash = token::hash(&session_token);
+    let ttl = state.config.session_ttl_seconds();
+    let now = now_unix();
+    let session = state
+        .db
+        .run(move |conn| {
+            let tx = conn.transaction()?;
+            if let Some(previous) = previous {
+                sessions::delete(&tx, &previous)?;
+            }
+            sessions::delete_expired(&tx, now)?;
+            sessions::insert(
+                &tx,
+                &sessions::NewSession {
+                    token_hash: &token_hash,
+                    user_id,
+                    csrf_token: &csrf_token,
+                    created_at: now,
+                    expires_at: now + ttl,
+                },
+            )?;
+            let (user, customer) =
+                accounts::user_with_customer(&tx, user_id)?.ok_or(ApiError::InvalidCredentials)?;
+            tx.commit()?;
+            Ok(Session {
+                user,
+                customer,
+                csrf_token,
+                expires_at: format_instant(now + ttl)?,
+            })
+        })
+        .await?;
+    tracing::info!(user_id, "signed in");
+    let set_cookie = cookie::set_session(&session_token, ttl, state.config.secure_cookies())?;
+    Ok(([(header::SET_COOKIE, set_cookie)], Json(session)).into_response())
+}
+
+pub async fn who_am_i(session: CurrentSession) -> Result<Json<Session>, ApiError> {
+    Ok(Json(session.to_session()?))
+}
+
+pub async fn sign_out(
+    State(state): State<AppState>,
+    session: CurrentSession,
+) -> Result<Response, ApiError> {
+    let token_hash = session.token_hash;
+    state
+        .db
+        .run(move |conn| Ok(sessions::delete(conn, &token_hash)?))
+        .await?;
+    let clear = cookie::clear_session(state.config.secure_cookies())?;
+    Ok((StatusCode::NO_CONTENT, [(header::SET_COOKIE, clear)]).into_response())
+}

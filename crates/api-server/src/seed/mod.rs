@@ -1,0 +1,66 @@
+//! The demo world (guide section 3): the same customers, people and facts every time,
+//! with dates relative to the day the database is created so the demo never goes stale.
+//! One function per customer; later seeds (credit ledger, requests) plug in beside them.
+
+mod catalog;
+mod customers;
+mod seeder;
+
+use std::io;
+use std::path::Path;
+
+use rusqlite::Connection;
+use time::Date;
+
+use crate::auth::password::HashError;
+use crate::db::{self, DbError};
+pub use seeder::Seeder;
+
+/// Every demo account's password.
+pub const DEMO_PASSWORD: &str = "portal-demo";
+
+#[derive(Debug, thiserror::Error)]
+pub enum SeedError {
+    #[error(transparent)]
+    Db(#[from] DbError),
+    #[error("sqlite: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    #[error("password hash: {0}")]
+    Hash(#[from] HashError),
+    #[error("removing the old database: {0}")]
+    Io(#[from] io::Error),
+}
+
+/// Deletes the database at `path` (with its WAL files) and creates it anew with the demo
+/// seed; `scale` adds the scale-test customer.
+pub fn create_demo_db(path: &Path, scale: bool) -> Result<Connection, SeedError> {
+    for suffix in ["", "-wal", "-shm"] {
+        let mut file = path.as_os_str().to_owned();
+        file.push(suffix);
+        match std::fs::remove_file(&file) {
+            Err(err) if err.kind() != io::ErrorKind::NotFound => return Err(err.into()),
+            _ => {}
+        }
+    }
+    let mut conn = db::open(path)?;
+    seed_demo(&mut conn, crate::time_util::today(), scale)?;
+    Ok(conn)
+}
+
+/// Seeds an empty, migrated database in one transaction: all of it or nothing.
+pub fn seed_demo(conn: &mut Connection, today: Date, scale: bool) -> Result<(), SeedError> {
+    let tx = conn.transaction()?;
+    let seeder = Seeder::new(&tx, today);
+    catalog::contacts(&seeder)?;
+    catalog::services(&seeder)?;
+    catalog::courses(&seeder)?;
+    customers::kowalski_aero(&seeder)?;
+    customers::strojirny_hradec(&seeder)?;
+    customers::tatra_forming(&seeder)?;
+    customers::northbridge_tooling(&seeder)?;
+    if scale {
+        customers::scale_test(&seeder)?;
+    }
+    tx.commit()?;
+    Ok(())
+}

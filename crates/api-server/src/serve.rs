@@ -1,0 +1,85 @@
+//! The `serve` command: open (or create) the database, bind, answer until Ctrl-C/SIGTERM.
+
+use std::io;
+use std::net::SocketAddr;
+
+use crate::app::{self, AppState};
+use crate::auth::rate_limit::Limits;
+use crate::config::Config;
+use crate::db::{self, Db, DbError};
+use crate::seed::{self, SeedError};
+
+#[derive(Debug, thiserror::Error)]
+pub enum ServeError {
+    #[error("creating the demo database: {0}")]
+    Seed(#[from] SeedError),
+    #[error("opening the database: {0}")]
+    Db(#[from] DbError),
+    #[error("binding {addr}: {source}")]
+    Bind { addr: SocketAddr, source: io::Error },
+    #[error("serving: {0}")]
+    Serve(io::Error),
+}
+
+pub async fn serve(config: Config) -> Result<(), ServeError> {
+    // A missing file means a first start: create the demo world. An existing one is
+    // opened as it is, so data survives restarts; migrations bring it up to date.
+    let conn = if config.db.exists() {
+        db::open(&config.db)?
+    } else {
+        let conn = seed::create_demo_db(&config.db, false)?;
+        println!("created the demo database at {}", config.db.display());
+        conn
+    };
+    let listener = tokio::net::TcpListener::bind(config.addr)
+        .await
+        .map_err(|source| ServeError::Bind {
+            addr: config.addr,
+            source,
+        })?;
+    // With `--addr 127.0.0.1:0` the system picks the port; say which one it was.
+    let local = listener.local_addr().map_err(ServeError::Serve)?;
+    let state = AppState::new(Db::new(conn), config, Limits::default());
+    let router = app::router(state);
+    tracing::info!(addr = %local, "listening");
+    // Scripts and tests wait for this exact line on stdout.
+    println!("listening on http://{local}");
+    axum::serve(
+        listener,
+        router.into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown_signal())
+    .await
+    .map_err(ServeError::Serve)?;
+    tracing::info!("stopped");
+    Ok(())
+}
+
+/// Resolves at Ctrl-C or SIGTERM; in-flight requests then finish before the server stops.
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        if let Err(err) = tokio::signal::ctrl_c().await {
+            tracing::warn!(%err, "cannot listen for Ctrl-C");
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(err) => {
+                tracing::warn!(%err, "cannot listen for SIGTERM");
+                std::future::pending::<()>().await;
+            }
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutting down");
+}
