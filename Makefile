@@ -1,0 +1,52 @@
+# The two commands of the README: `make run` and `make test`. Both install what is
+# missing first (scripts/setup.sh), so a fresh clone needs nothing else.
+SHELL := bash
+.SHELLFLAGS := -eu -o pipefail -c
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+
+API_ADDR ?= 127.0.0.1:3000
+DB ?= data/portal.sqlite3
+WASM := --target wasm32-unknown-unknown
+
+.PHONY: run test setup reset-demo lint unit build size e2e openapi fmt
+
+## make run: the reference API with demo data on $(API_ADDR) and the portal on :8080.
+run: setup
+	@scripts/run.sh "$(API_ADDR)" "$(DB)"
+
+## make test: every check CI runs.
+test: setup lint unit build size e2e
+	@echo "make test: all checks passed"
+
+setup:
+	@scripts/setup.sh
+
+## Recreates the demo database (the API must not be running on it).
+reset-demo:
+	cargo run -q -p support-api-server -- reset-demo --db "$(DB)"
+
+lint:
+	cargo fmt --all --check
+	cargo clippy -q --workspace --all-targets -- -D warnings
+	cargo clippy -q -p support-portal $(WASM) -- -D warnings
+	scripts/check-deps.sh
+
+unit:
+	cargo test -q --workspace
+
+build:
+	trunk build --release
+	cargo build -q -p support-api-server
+
+size:
+	node scripts/size-budget.mjs dist
+
+e2e:
+	npx playwright test --config tests/e2e/playwright.config.ts
+
+## Regenerates crates/api/openapi.json from the contract types.
+openapi:
+	UPDATE_OPENAPI=1 cargo test -q -p support-api --features openapi --test openapi
+
+fmt:
+	cargo fmt --all

@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Installs whatever the portal needs and is missing, at the versions it needs, and says
+# nothing about what is already there. Used by `make run` and `make test` (and so CI).
+# Every tool comes from a package registry (crates.io, npm, Debian): trunk must find
+# wasm-bindgen and wasm-opt on PATH, or it would try to download them, which fails here.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+TRUNK_VERSION=0.21.14
+need_apt=()
+
+say() { printf 'setup: %s\n' "$*"; }
+fail() { printf 'setup: %s\n' "$*" >&2; exit 1; }
+
+command -v cargo >/dev/null || fail "Rust is missing: install rustup (https://rustup.rs) with the stable toolchain, then run this again."
+command -v npm >/dev/null || fail "Node.js 20+ and npm are missing: install them (e.g. apt-get install nodejs npm), then run this again."
+
+if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
+  say "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
+  say "installing trunk $TRUNK_VERSION (takes about 13 minutes on 2 cores)"
+  cargo install trunk --version "$TRUNK_VERSION" --locked --quiet
+fi
+
+# wasm-bindgen-cli must equal the wasm-bindgen of Cargo.lock exactly. Without --locked:
+# its own lock file names a crate version the registry no longer serves.
+wb_version=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' Cargo.lock)
+[ -n "$wb_version" ] || fail "cannot read the wasm-bindgen version from Cargo.lock"
+if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $wb_version" ]; then
+  say "installing wasm-bindgen-cli $wb_version"
+  cargo install wasm-bindgen-cli --version "$wb_version" --quiet
+fi
+
+# npm packages: binaryen (wasm-opt), Playwright and axe-core, pinned by package-lock.json.
+# The browser is Debian's chromium, never one Playwright downloads.
+if ! cmp -s package-lock.json node_modules/.installed-from-lock 2>/dev/null; then
+  say "installing npm packages"
+  PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
+  cp package-lock.json node_modules/.installed-from-lock
+fi
+
+command -v chromium >/dev/null || need_apt+=(chromium)
+command -v chromedriver >/dev/null || need_apt+=(chromium-driver)
+if [ ${#need_apt[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    say "installing ${need_apt[*]} with apt-get"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}" >/dev/null
+  else
+    fail "please install these Debian packages, then run this again: sudo apt-get install ${need_apt[*]}"
+  fi
+fi

@@ -1,0 +1,32 @@
+// Measures what a browser downloads for the portal: the wasm, JS and CSS of dist/,
+// brotli-compressed as a CDN would serve them. Fails above the budget.
+import { readdirSync, readFileSync } from "node:fs";
+import { join, extname } from "node:path";
+import { brotliCompressSync, constants } from "node:zlib";
+
+const BUDGET_KIB = 250;
+const dist = process.argv[2] ?? "dist";
+const counted = new Set([".wasm", ".js", ".css"]);
+
+let total = 0;
+const rows = [];
+for (const name of readdirSync(dist).sort()) {
+  if (!counted.has(extname(name))) continue;
+  const raw = readFileSync(join(dist, name));
+  const br = brotliCompressSync(raw, {
+    params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: raw.length },
+  }).length;
+  total += br;
+  rows.push(`  ${name.padEnd(48)} ${(raw.length / 1024).toFixed(1).padStart(8)} KiB raw ${(br / 1024).toFixed(1).padStart(8)} KiB brotli`);
+}
+if (rows.length === 0) {
+  console.error(`size budget: no wasm, js or css in ${dist}: build it first (trunk build --release)`);
+  process.exit(1);
+}
+console.log(rows.join("\n"));
+const kib = total / 1024;
+console.log(`size budget: ${kib.toFixed(1)} KiB brotli of ${BUDGET_KIB} KiB`);
+if (kib > BUDGET_KIB) {
+  console.error(`size budget exceeded by ${(kib - BUDGET_KIB).toFixed(1)} KiB`);
+  process.exit(1);
+}

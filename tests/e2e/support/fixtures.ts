@@ -1,0 +1,35 @@
+// Shared helpers of the browser tests: the portal's address, signing in, and axe-core.
+import { test as base, expect, type Page } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+import { execFileSync } from "node:child_process";
+import { serverBin } from "./global-setup";
+
+export const PASSWORD = "portal-demo";
+
+export const test = base.extend({
+  baseURL: async ({}, use) => {
+    await use(process.env.PORTAL_URL);
+  },
+});
+export { expect };
+
+/** Signs in through the form (English labels: the suite's browser locale is en-GB). */
+export async function signIn(page: Page, email: string, password = PASSWORD) {
+  await page.getByLabel("E-mail").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+/** No serious or critical accessibility violation on the page as it is now. */
+export async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(
+    bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`),
+  ).toEqual([]);
+}
+
+/** Ends every session on the server, as their expiry would. */
+export function expireAllSessions() {
+  execFileSync(serverBin, ["expire-sessions", "--db", process.env.PORTAL_DB ?? ""], { stdio: "ignore" });
+}
