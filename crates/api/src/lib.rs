@@ -5,9 +5,11 @@
 //! assembles the OpenAPI document that is committed as `crates/api/openapi.json`.
 
 pub mod catalog;
+pub mod credit;
 pub mod money;
 pub mod plan;
 pub mod problem;
+pub mod requests;
 pub mod session;
 pub mod validation;
 

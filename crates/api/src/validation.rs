@@ -46,6 +46,13 @@ pub mod codes {
     pub const INVALID_TYPE: &str = "invalid_type";
     /// The body names a field the endpoint does not know.
     pub const UNKNOWN_FIELD: &str = "unknown_field";
+    pub const TOO_FEW: &str = "too_few";
+    pub const TOO_MANY: &str = "too_many";
+    pub const INVALID_DATE: &str = "invalid_date";
+    pub const IN_THE_PAST: &str = "in_the_past";
+    pub const BEFORE_START: &str = "before_start";
+    /// Refused by the server against its data (a full course date, a foreign licence).
+    pub const UNAVAILABLE: &str = "unavailable";
 }
 
 pub fn check_required(errors: &mut FieldErrors, field: &str, value: &str, max_chars: usize) {
