@@ -61,10 +61,12 @@ fn check_same_keys(dir: &Path) -> Result<(), Box<dyn Error>> {
         }
     }
     if problems.is_empty() {
-        Ok(())
-    } else {
-        Err(format!("the locale files differ:\n  {}", problems.join("\n  ")).into())
+        return Ok(());
     }
+    for problem in &problems {
+        println!("cargo::error={problem}");
+    }
+    Err(format!("the locale files differ in {} key(s)", problems.len()).into())
 }
 
 /// Collects the dotted paths of all leaves (`header.sign_out`).
