@@ -1,0 +1,121 @@
+//! Sends requests with gloo-net and turns every answer into `Result<T, ApiError>`.
+//! Nothing that comes from the network is unwrapped.
+
+use gloo_net::http::{Method, RequestBuilder};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use support_api::{API_PREFIX, CSRF_HEADER};
+
+use super::error::ApiError;
+use crate::session::SessionContext;
+
+/// A cheap, copyable handle: it reads the CSRF token from the session and tells the
+/// session when the server answers 401.
+#[derive(Clone, Copy)]
+pub struct Client {
+    session: SessionContext,
+}
+
+/// The client provided by the app.
+pub fn use_client() -> Client {
+    Client::new(crate::session::use_session())
+}
+
+impl Client {
+    pub fn new(session: SessionContext) -> Self {
+        Client { session }
+    }
+
+    pub async fn get<T: DeserializeOwned>(self, path: &str) -> Result<T, ApiError> {
+        let body = self.send(Method::GET, path, None).await?;
+        decode(&body)
+    }
+
+    pub async fn post<B: Serialize, T: DeserializeOwned>(
+        self,
+        path: &str,
+        body: &B,
+    ) -> Result<T, ApiError> {
+        let json = serde_json::to_string(body).map_err(|e| ApiError::Malformed(e.to_string()))?;
+        let answer = self.send(Method::POST, path, Some(json)).await?;
+        decode(&answer)
+    }
+
+    /// A call whose answer has no body worth reading (204, or anything ignored).
+    pub async fn delete(self, path: &str) -> Result<(), ApiError> {
+        self.send(Method::DELETE, path, None).await.map(drop)
+    }
+
+    /// Sends one request and answers the success body, or the mapped error.
+    async fn send(
+        self,
+        method: Method,
+        path: &str,
+        body: Option<String>,
+    ) -> Result<String, ApiError> {
+        let url = format!("{API_PREFIX}{path}");
+        let mut builder = RequestBuilder::new(&url)
+            .method(method.clone())
+            .header("Accept", "application/json, application/problem+json");
+        if changes_state(&method)
+            && let Some(token) = self.session.csrf_token()
+        {
+            builder = builder.header(CSRF_HEADER, &token);
+        }
+        let request = match body {
+            Some(json) => builder
+                .header("Content-Type", "application/json")
+                .body(json),
+            None => builder.build(),
+        }
+        .map_err(|e| ApiError::Network(e.to_string()))?;
+
+        let response = request
+            .send()
+            .await
+            .map_err(|e| ApiError::Network(e.to_string()))?;
+        let status = response.status();
+        let text = response
+            .text()
+            .await
+            .map_err(|e| ApiError::Network(e.to_string()))?;
+        if (200..300).contains(&status) {
+            return Ok(text);
+        }
+        let error = ApiError::from_failure(status, &text);
+        if error == ApiError::Unauthenticated {
+            self.session.on_unauthenticated();
+        }
+        Err(error)
+    }
+}
+
+fn changes_state(method: &Method) -> bool {
+    [Method::POST, Method::PUT, Method::PATCH, Method::DELETE].contains(method)
+}
+
+fn decode<T: DeserializeOwned>(body: &str) -> Result<T, ApiError> {
+    serde_json::from_str(body).map_err(|e| ApiError::Malformed(e.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_state_changing_methods_carry_the_token() {
+        assert!(!changes_state(&Method::GET));
+        assert!(!changes_state(&Method::HEAD));
+        for method in [Method::POST, Method::PUT, Method::PATCH, Method::DELETE] {
+            assert!(changes_state(&method), "{method}");
+        }
+    }
+
+    #[test]
+    fn a_body_not_as_expected_is_malformed() {
+        let result: Result<support_api::session::Session, _> = decode(r#"{"user":1}"#);
+        assert!(matches!(result, Err(ApiError::Malformed(_))));
+        let result: Result<support_api::session::Session, _> = decode("<html>");
+        assert!(matches!(result, Err(ApiError::Malformed(_))));
+    }
+}

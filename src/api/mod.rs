@@ -1,0 +1,8 @@
+//! The typed client of the Support API (`/api/v1` on the portal's own origin).
+
+pub mod client;
+pub mod error;
+pub mod session;
+
+pub use client::Client;
+pub use error::ApiError;

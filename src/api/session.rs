@@ -1,0 +1,18 @@
+//! `POST/GET/DELETE /session`.
+
+use support_api::session::{Session, SignIn};
+
+use super::{ApiError, Client};
+
+/// Who is signed in (401 when nobody is).
+pub async fn current(client: Client) -> Result<Session, ApiError> {
+    client.get("/session").await
+}
+
+pub async fn sign_in(client: Client, form: &SignIn) -> Result<Session, ApiError> {
+    client.post("/session", form).await
+}
+
+pub async fn sign_out(client: Client) -> Result<(), ApiError> {
+    client.delete("/session").await
+}

@@ -1,0 +1,49 @@
+use leptos::prelude::*;
+
+use crate::api::ApiError;
+use crate::i18n::*;
+
+/// The translated sentence for an error: what happened and what to do.
+pub fn error_text(locale: Locale, error: &ApiError) -> &'static str {
+    match error {
+        ApiError::Unauthenticated => td_string!(locale, errors.session_expired),
+        ApiError::InvalidCredentials => td_string!(locale, errors.invalid_credentials),
+        ApiError::TooManyAttempts => td_string!(locale, errors.too_many_attempts),
+        ApiError::Validation(_) => td_string!(locale, errors.validation),
+        ApiError::NotFound => td_string!(locale, errors.not_found),
+        ApiError::Network(_) => td_string!(locale, errors.network),
+        ApiError::Server(_) | ApiError::Malformed(_) => td_string!(locale, errors.unexpected),
+    }
+}
+
+/// A failed load: what happened, and a button to try again.
+#[component]
+pub fn ErrorView(
+    error: ApiError,
+    #[prop(optional, into)] retry: Option<Callback<()>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    leptos::logging::warn!("{error}");
+    let text = move || error_text(i18n.get_locale(), &error);
+    view! {
+        <section class="error-view" role="alert">
+            <h2>{t!(i18n, errors.heading)}</h2>
+            <p>{text}</p>
+            {retry.map(|retry| view! {
+                <button type="button" class="button" on:click=move |_| retry.run(())>
+                    {t!(i18n, errors.retry)}
+                </button>
+            })}
+        </section>
+    }
+}
+
+/// The first error an `<ErrorBoundary>` caught, as an `ApiError` (anything else, which
+/// the portal does not throw, counts as unexpected).
+pub fn first_api_error(errors: &Errors) -> ApiError {
+    errors
+        .iter()
+        .next()
+        .and_then(|(_, error)| error.downcast_ref::<ApiError>().cloned())
+        .unwrap_or_else(|| ApiError::Malformed("an error that is not an ApiError".into()))
+}

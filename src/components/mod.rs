@@ -1,0 +1,9 @@
+//! Pieces shared by the pages.
+
+pub mod error_view;
+pub mod header;
+pub mod language_switcher;
+pub mod layout;
+pub mod loading;
+pub mod nav;
+pub mod protected;

@@ -1,0 +1,145 @@
+//! Numbers, money and dates for the chosen language, through the browser's `Intl`
+//! (no formatting crate in the wasm). Parsing is pure and tested natively.
+//!
+//! Numbers, money and days are for the overview, plan, credit and request pages that
+//! come next; until then only `date_time` has a reader.
+#![allow(dead_code)]
+
+use js_sys::{Array, Date, Intl, Object, Reflect};
+use support_api::money::Money;
+use wasm_bindgen::JsValue;
+
+use crate::i18n::Locale;
+
+/// The BCP 47 tag `Intl` formats with.
+pub fn intl_tag(locale: Locale) -> &'static str {
+    match locale {
+        Locale::pl => "pl-PL",
+        Locale::cs => "cs-CZ",
+        Locale::sk => "sk-SK",
+        // The company's English readers are in Europe: day before month.
+        Locale::en => "en-GB",
+    }
+}
+
+pub fn number(value: f64, locale: Locale) -> String {
+    let format = Intl::NumberFormat::new(&tags(locale), &Object::new());
+    call_format(&format.format(), &JsValue::from_f64(value))
+}
+
+/// An amount in its own currency (`42 500,00 zł`, `€1,250.00`).
+pub fn money(amount: Money, locale: Locale) -> String {
+    let options = options(&[("style", "currency"), ("currency", amount.currency.code())]);
+    let format = Intl::NumberFormat::new(&tags(locale), &options);
+    call_format(&format.format(), &JsValue::from_f64(amount.major()))
+}
+
+/// A day sent as `YYYY-MM-DD`; anything else is shown as it came.
+pub fn date(day: &str, locale: Locale) -> String {
+    let Some((year, month, dayn)) = parse_day(day) else {
+        return day.to_owned();
+    };
+    let millis = Date::utc(f64::from(year), f64::from(month - 1)) + f64::from(dayn - 1) * DAY_MS;
+    let options = options(&[
+        ("year", "numeric"),
+        ("month", "long"),
+        ("day", "numeric"),
+        ("timeZone", "UTC"),
+    ]);
+    let format = Intl::DateTimeFormat::new(&tags(locale), &options);
+    call_format(&format.format(), &Date::new(&JsValue::from_f64(millis)))
+}
+
+/// An RFC 3339 instant, in the reader's time zone; anything unparsable as it came.
+pub fn date_time(instant: &str, locale: Locale) -> String {
+    let date = Date::new(&JsValue::from_str(instant));
+    if date.get_time().is_nan() {
+        return instant.to_owned();
+    }
+    let options = options(&[("dateStyle", "long"), ("timeStyle", "short")]);
+    let format = Intl::DateTimeFormat::new(&tags(locale), &options);
+    call_format(&format.format(), &date)
+}
+
+const DAY_MS: f64 = 86_400_000.0;
+
+/// `YYYY-MM-DD` into (year, month 1–12, day 1–31), checking the day exists.
+pub fn parse_day(text: &str) -> Option<(u32, u32, u32)> {
+    let bytes = text.as_bytes();
+    if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
+        return None;
+    }
+    let digits = |range: std::ops::Range<usize>| -> Option<u32> {
+        let part = text.get(range)?;
+        if part.bytes().all(|b| b.is_ascii_digit()) {
+            part.parse().ok()
+        } else {
+            None
+        }
+    };
+    let (year, month, day) = (digits(0..4)?, digits(5..7)?, digits(8..10)?);
+    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    let days_in_month = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return None,
+    };
+    (1..=days_in_month)
+        .contains(&day)
+        .then_some((year, month, day))
+}
+
+fn tags(locale: Locale) -> Array {
+    Array::of1(&JsValue::from_str(intl_tag(locale)))
+}
+
+fn options(pairs: &[(&str, &str)]) -> Object {
+    let object = Object::new();
+    for (key, value) in pairs {
+        // Setting a property on a fresh plain object cannot fail.
+        let _ = Reflect::set(&object, &JsValue::from_str(key), &JsValue::from_str(value));
+    }
+    object
+}
+
+fn call_format(format: &js_sys::Function, value: &JsValue) -> String {
+    format
+        .call1(&JsValue::UNDEFINED, value)
+        .ok()
+        .and_then(|s| s.as_string())
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_days() {
+        assert_eq!(parse_day("2025-01-31"), Some((2025, 1, 31)));
+        assert_eq!(parse_day("2024-02-29"), Some((2024, 2, 29)));
+        assert_eq!(parse_day("2000-02-29"), Some((2000, 2, 29)));
+    }
+
+    #[test]
+    fn refuses_what_is_not_a_day() {
+        for bad in [
+            "",
+            "2025-1-31",
+            "2025-13-01",
+            "2025-00-10",
+            "2025-04-31",
+            "2023-02-29",
+            "1900-02-29",
+            "2025-01-00",
+            "2025/01/31",
+            "２０２５-01-31",
+            "+025-01-31",
+            "2025-01-31T00:00:00Z",
+        ] {
+            assert_eq!(parse_day(bad), None, "{bad}");
+        }
+    }
+}

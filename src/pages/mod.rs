@@ -1,0 +1,12 @@
+//! One module per route.
+
+pub mod home;
+pub mod not_found;
+pub mod sign_in;
+
+use crate::i18n::*;
+
+/// "Page · Portal" for `<title>`.
+pub fn page_title(locale: Locale, page: &str) -> String {
+    format!("{page} · {}", td_string!(locale, app.name))
+}
