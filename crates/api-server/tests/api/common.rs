@@ -1,0 +1,271 @@
+//! A fresh app per test and small helpers to talk to it.
+
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use axum::Router;
+use axum::body::{Body, Bytes};
+use axum::extract::ConnectInfo;
+use axum::http::{HeaderMap, Method, Request, StatusCode, header};
+use http_body_util::BodyExt;
+use serde_json::Value;
+use support_api::{CSRF_HEADER, SESSION_COOKIE};
+use support_api_server::app::{self, AppState};
+use support_api_server::auth::rate_limit::Limits;
+use support_api_server::config::Config;
+use support_api_server::db::Db;
+use support_api_server::seed;
+
+pub const PASSWORD: &str = "portal-demo";
+
+/// Every demo account: e-mail, name, role, customer, currency, language.
+pub const DEMO_USERS: [(&str, &str, &str, &str, &str, &str); 6] = [
+    (
+        "admin@kowalski-aero.demo",
+        "Anna Kowalska",
+        "admin",
+        "Kowalski Aero Sp. z o.o.",
+        "PLN",
+        "pl",
+    ),
+    (
+        "inzynier@kowalski-aero.demo",
+        "Piotr Nowak",
+        "member",
+        "Kowalski Aero Sp. z o.o.",
+        "PLN",
+        "pl",
+    ),
+    (
+        "admin@strojirny-hradec.demo",
+        "Jana Dvořáková",
+        "admin",
+        "Strojírny Hradec a.s.",
+        "CZK",
+        "cs",
+    ),
+    (
+        "technik@strojirny-hradec.demo",
+        "Tomáš Svoboda",
+        "member",
+        "Strojírny Hradec a.s.",
+        "CZK",
+        "cs",
+    ),
+    (
+        "admin@tatra-forming.demo",
+        "Martin Kováč",
+        "admin",
+        "Tatra Forming s.r.o.",
+        "EUR",
+        "sk",
+    ),
+    (
+        "buyer@northbridge.demo",
+        "Oliver Hughes",
+        "admin",
+        "Northbridge Tooling Ltd",
+        "EUR",
+        "en",
+    ),
+];
+
+/// A directory removed when the test ends.
+pub struct TempDir(PathBuf);
+
+impl TempDir {
+    pub fn new() -> Self {
+        static NEXT: AtomicUsize = AtomicUsize::new(0);
+        let n = NEXT.fetch_add(1, Ordering::Relaxed);
+        let dir = std::env::temp_dir().join(format!("support-api-test-{}-{n}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("create temp dir");
+        TempDir(dir)
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+pub struct TestApp {
+    router: Router,
+    pub db_path: PathBuf,
+    _dir: TempDir,
+}
+
+pub struct TestResponse {
+    pub status: StatusCode,
+    pub headers: HeaderMap,
+    pub body: Bytes,
+}
+
+impl TestResponse {
+    pub fn json(&self) -> Value {
+        serde_json::from_slice(&self.body)
+            .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&self.body)))
+    }
+
+    pub fn header(&self, name: header::HeaderName) -> Option<&str> {
+        self.headers.get(name).and_then(|v| v.to_str().ok())
+    }
+
+    /// Asserts a problem document with this status and type, and returns it.
+    #[track_caller]
+    pub fn problem(&self, status: u16, kind: &str) -> Value {
+        assert_eq!(
+            self.status.as_u16(),
+            status,
+            "body: {}",
+            String::from_utf8_lossy(&self.body)
+        );
+        assert_eq!(
+            self.header(header::CONTENT_TYPE),
+            Some("application/problem+json")
+        );
+        let problem = self.json();
+        assert_eq!(problem["type"], kind, "{problem}");
+        assert_eq!(problem["status"], status);
+        problem
+    }
+}
+
+/// A signed-in browser: its cookie (`name=value`) and CSRF token.
+pub struct Signed {
+    pub cookie: String,
+    pub csrf: String,
+    pub session: Value,
+}
+
+impl TestApp {
+    pub async fn new() -> Self {
+        Self::with_addr("127.0.0.1:3000").await
+    }
+
+    /// `addr` decides whether cookies are `Secure` (non-loopback) or not.
+    pub async fn with_addr(addr: &str) -> Self {
+        let dir = TempDir::new();
+        let db_path = dir.path().join("portal.sqlite3");
+        let conn = seed::create_demo_db(&db_path, false).expect("seed demo database");
+        let config = Config {
+            addr: addr.parse().expect("addr"),
+            db: db_path.clone(),
+            session_ttl_minutes: 480,
+        };
+        let state = AppState::new(Db::new(conn), config, Limits::default());
+        TestApp {
+            router: app::router(state),
+            db_path,
+            _dir: dir,
+        }
+    }
+
+    pub async fn send(&self, request: Request<Body>) -> TestResponse {
+        self.send_from(request, IpAddr::V4(Ipv4Addr::LOCALHOST))
+            .await
+    }
+
+    /// Sends as if from `ip` (the rate limit counts per client address).
+    pub async fn send_from(&self, mut request: Request<Body>, ip: IpAddr) -> TestResponse {
+        use tower::ServiceExt;
+        request
+            .extensions_mut()
+            .insert(ConnectInfo(SocketAddr::new(ip, 40_000)));
+        let response = self
+            .router
+            .clone()
+            .oneshot(request)
+            .await
+            .expect("infallible");
+        let (parts, body) = response.into_parts();
+        let body = body.collect().await.expect("body").to_bytes();
+        TestResponse {
+            status: parts.status,
+            headers: parts.headers,
+            body,
+        }
+    }
+
+    pub async fn get(&self, path: &str, cookie: Option<&str>) -> TestResponse {
+        let mut request = Request::get(path);
+        if let Some(cookie) = cookie {
+            request = request.header(header::COOKIE, cookie);
+        }
+        self.send(request.body(Body::empty()).expect("request"))
+            .await
+    }
+
+    pub async fn sign_in_as(&self, email: &str, password: &str) -> TestResponse {
+        self.send(sign_in_request(email, password, None)).await
+    }
+
+    /// Signs in with the demo password and returns the browser's state.
+    pub async fn sign_in(&self, email: &str) -> Signed {
+        let response = self.sign_in_as(email, PASSWORD).await;
+        assert_eq!(
+            response.status,
+            StatusCode::OK,
+            "{email}: {:?}",
+            response.body
+        );
+        let session = response.json();
+        Signed {
+            cookie: session_cookie(&response),
+            csrf: session["csrf_token"]
+                .as_str()
+                .expect("csrf_token")
+                .to_owned(),
+            session,
+        }
+    }
+
+    pub async fn sign_out(&self, cookie: &str, csrf: Option<&str>) -> TestResponse {
+        let mut request = Request::delete("/api/v1/session").header(header::COOKIE, cookie);
+        if let Some(csrf) = csrf {
+            request = request.header(CSRF_HEADER, csrf);
+        }
+        self.send(request.body(Body::empty()).expect("request"))
+            .await
+    }
+}
+
+pub fn sign_in_request(email: &str, password: &str, cookie: Option<&str>) -> Request<Body> {
+    let body = serde_json::json!({ "email": email, "password": password }).to_string();
+    let mut request = Request::builder()
+        .method(Method::POST)
+        .uri("/api/v1/session")
+        .header(header::CONTENT_TYPE, "application/json");
+    if let Some(cookie) = cookie {
+        request = request.header(header::COOKIE, cookie);
+    }
+    request.body(Body::from(body)).expect("request")
+}
+
+pub fn post_json(path: &str, content_type: Option<&str>, body: impl Into<Body>) -> Request<Body> {
+    let mut request = Request::post(path);
+    if let Some(content_type) = content_type {
+        request = request.header(header::CONTENT_TYPE, content_type);
+    }
+    request.body(body.into()).expect("request")
+}
+
+/// The `Set-Cookie` header of a sign-in.
+pub fn set_cookie(response: &TestResponse) -> &str {
+    response
+        .header(header::SET_COOKIE)
+        .expect("Set-Cookie header")
+}
+
+/// `portal_session=<token>` from the sign-in's `Set-Cookie`, as a browser sends it back.
+pub fn session_cookie(response: &TestResponse) -> String {
+    let pair = set_cookie(response).split(';').next().expect("cookie pair");
+    assert!(pair.starts_with(&format!("{SESSION_COOKIE}=")), "{pair}");
+    pair.to_owned()
+}

@@ -1,0 +1,9 @@
+//! The API driven in-process: each test builds the router over a fresh demo database in
+//! its own temporary directory and sends requests with `tower::ServiceExt::oneshot`.
+
+mod bodies;
+mod catalog;
+mod common;
+mod openapi;
+mod plan;
+mod session;
