@@ -221,6 +221,19 @@ fn reset_demo_with_scale_adds_the_scale_customer() {
 }
 
 #[test]
+fn expire_sessions_refuses_a_missing_database() {
+    let dir = TempDir::new("missing");
+    let db = dir.0.join("nothing.sqlite3");
+    let output = Command::new(BIN)
+        .args(["expire-sessions", "--db"])
+        .arg(&db)
+        .output()
+        .expect("run");
+    assert_eq!(output.status.code(), Some(1));
+    assert!(!db.exists(), "no empty database was created");
+}
+
+#[test]
 fn bad_arguments_print_the_usage() {
     let output = Command::new(BIN)
         .args(["serve", "--addr", "nowhere"])

@@ -28,6 +28,8 @@ pub enum DbError {
     Migration(#[from] rusqlite_migration::Error),
     #[error("{0}")]
     Io(#[from] std::io::Error),
+    #[error("there is no database at {0}")]
+    Missing(std::path::PathBuf),
 }
 
 /// Opens (creating if needed) the database file, sets the connection up and brings the
@@ -49,6 +51,10 @@ pub fn open(path: &Path) -> Result<Connection, DbError> {
 /// Ends every session in the database at `path` (the `expire-sessions` command); a
 /// running server sees it at the next request, as it keeps no session in memory.
 pub fn expire_sessions(path: &Path) -> Result<usize, DbError> {
+    // Opening would create an empty database; a wrong path should be an error instead.
+    if !path.exists() {
+        return Err(DbError::Missing(path.to_owned()));
+    }
     let conn = open(path)?;
     Ok(sessions::expire_all(&conn, crate::time_util::now_unix())?)
 }
