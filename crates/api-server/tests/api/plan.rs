@@ -163,3 +163,18 @@ async fn plan_needs_a_session() {
         .await
         .problem(401, "/problems/unauthenticated");
 }
+
+#[tokio::test]
+async fn storage_failures_are_500_problems_that_reveal_nothing() {
+    let app = TestApp::new().await;
+    let signed = app.sign_in("admin@tatra-forming.demo").await;
+    let conn = rusqlite::Connection::open(&app.db_path).expect("open");
+    conn.execute_batch("DROP TABLE support_contacts")
+        .expect("drop");
+    let response = app.get("/api/v1/plan", Some(&signed.cookie)).await;
+    let problem = response.problem(500, "/problems/internal");
+    assert!(
+        !problem["detail"].to_string().contains("support_contacts"),
+        "{problem}"
+    );
+}
