@@ -41,6 +41,17 @@ pub fn sign_in_url(next: &str) -> String {
     }
 }
 
+/// The path and query of the current page, from the router's pathname and its
+/// search string (which comes without the `?`).
+pub fn path_and_query(pathname: &str, search: &str) -> String {
+    let search = search.strip_prefix('?').unwrap_or(search);
+    if search.is_empty() {
+        pathname.to_owned()
+    } else {
+        format!("{pathname}?{search}")
+    }
+}
+
 /// Percent-encodes like JavaScript's `encodeURIComponent`.
 pub fn encode_component(value: &str) -> String {
     let mut out = String::with_capacity(value.len() * 3 / 2);
@@ -116,6 +127,14 @@ mod tests {
             sign_in_url("/requests?status=open&q=ł"),
             "/sign-in?next=%2Frequests%3Fstatus%3Dopen%26q%3D%C5%82"
         );
+    }
+
+    #[test]
+    fn joins_path_and_query() {
+        assert_eq!(path_and_query("/requests", ""), "/requests");
+        assert_eq!(path_and_query("/requests", "x=1"), "/requests?x=1");
+        assert_eq!(path_and_query("/requests", "?x=1"), "/requests?x=1");
+        assert_eq!(path_and_query("/requests", "?"), "/requests");
     }
 
     #[test]

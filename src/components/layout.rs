@@ -1,3 +1,4 @@
+use leptos::html;
 use leptos::prelude::*;
 
 use crate::components::error_view::{ErrorView, first_api_error};
@@ -15,11 +16,22 @@ pub fn Layout(children: ChildrenFn) -> impl IntoView {
     let attempt = RwSignal::new(0u32);
     let retry = Callback::new(move |()| attempt.update(|n| *n += 1));
     let children = StoredValue::new(children);
+    // The router would treat `#main` as a navigation; move the focus ourselves.
+    let main_ref = NodeRef::<html::Main>::new();
+    let skip = move |ev: leptos::ev::MouseEvent| {
+        ev.prevent_default();
+        if let Some(main) = main_ref.get_untracked() {
+            let _ = main.focus();
+            main.scroll_into_view();
+        }
+    };
     view! {
-        <a class="skip-link" href="#main">{t!(i18n, app.skip_to_content)}</a>
+        <a class="skip-link" href="#main" on:click=skip>
+            {t!(i18n, app.skip_to_content)}
+        </a>
         <Header />
         <Nav />
-        <main id="main" class="page" tabindex="-1">
+        <main id="main" class="page" tabindex="-1" node_ref=main_ref>
             <Transition fallback=Loading>
                 <ErrorBoundary fallback=move |errors| {
                     let error = first_api_error(&errors.read());

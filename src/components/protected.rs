@@ -1,12 +1,14 @@
 use leptos::either::EitherOf3;
 use leptos::prelude::*;
+use leptos_meta::Title;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_location, use_navigate};
 
 use crate::components::error_view::ErrorView;
 use crate::components::layout::Layout;
 use crate::components::loading::Loading;
-use crate::redirect::sign_in_url;
+use crate::i18n::*;
+use crate::redirect::{path_and_query, sign_in_url};
 use crate::session::{Phase, SessionState, SignedOutReason, use_session};
 
 /// Everything but the sign-in page: waits for `GET /session`, sends anyone without a
@@ -14,6 +16,7 @@ use crate::session::{Phase, SessionState, SignedOutReason, use_session};
 /// frames the page in the signed-in layout.
 #[component]
 pub fn Protected(children: ChildrenFn) -> impl IntoView {
+    let i18n = use_i18n();
     let session = use_session();
     let navigate = use_navigate();
     let location = use_location();
@@ -26,10 +29,9 @@ pub fn Protected(children: ChildrenFn) -> impl IntoView {
         if reason == Some(SignedOutReason::ByUser) {
             return;
         }
-        let here = format!(
-            "{}{}",
-            location.pathname.get_untracked(),
-            location.search.get_untracked()
+        let here = path_and_query(
+            &location.pathname.get_untracked(),
+            &location.search.get_untracked(),
         );
         let options = NavigateOptions {
             replace: true,
@@ -43,6 +45,8 @@ pub fn Protected(children: ChildrenFn) -> impl IntoView {
         Phase::SignedIn => EitherOf3::A(view! { <Layout>{children.with_value(|c| c())}</Layout> }),
         Phase::Unknown => EitherOf3::B(view! {
             <main id="main" class="page page-narrow">
+                <Title text=move || td_string!(i18n.get_locale(), app.name) />
+                <h1>{t!(i18n, app.name)}</h1>
                 {move || match session.state() {
                     SessionState::Unknown(error) => {
                         let retry = Callback::new(move |()| session.load());
