@@ -12,6 +12,12 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   reporter: [["list"]],
   outputDir: "../../test-results",
+  // Ending every session on the server would disturb tests running beside it, so the
+  // tests that do it run alone, after all the others.
+  projects: [
+    { name: "main", testIgnore: /expiry\.spec\.ts/ },
+    { name: "expiry", testMatch: /expiry\.spec\.ts/, dependencies: ["main"] },
+  ],
   use: {
     locale: "en-GB",
     trace: "retain-on-failure",

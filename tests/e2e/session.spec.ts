@@ -1,4 +1,4 @@
-import { test, expect, signIn, expireAllSessions, expectAccessible } from "./support/fixtures";
+import { test, expect, signIn, expectAccessible } from "./support/fixtures";
 
 test("a deep link survives a reload", async ({ page }) => {
   await page.goto("/");
@@ -18,22 +18,4 @@ test("a signed-out deep link leads to sign-in and back", async ({ page }) => {
   await expect(page).toHaveURL(/\/sign-in\?next=/);
   await signIn(page, "admin@tatra-forming.demo");
   await expect(page).toHaveURL(/\/no-such-page\?x=2$/);
-});
-
-test("an expired session leads to sign-in and back to the same page", async ({ browser }) => {
-  // A context of its own: expiring sessions must not disturb other tests' sessions much,
-  // and this test signs in again anyway.
-  const context = await browser.newContext({ baseURL: process.env.PORTAL_URL, locale: "en-GB" });
-  const page = await context.newPage();
-  await page.goto("/");
-  await signIn(page, "buyer@northbridge.demo");
-  await expect(page.getByRole("banner")).toContainText("Northbridge");
-  await page.goto("/no-such-page?after=expiry");
-  await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
-  expireAllSessions();
-  await page.reload();
-  await expect(page).toHaveURL(/\/sign-in\?next=/);
-  await signIn(page, "buyer@northbridge.demo");
-  await expect(page).toHaveURL(/\/no-such-page\?after=expiry$/);
-  await context.close();
 });

@@ -4,9 +4,10 @@ import { spawn, execFileSync, type ChildProcess } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 
-const root = resolve(__dirname, "../../..");
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
 export const serverBin = join(root, "target/debug/support-api-server");
 
 function freePort(): Promise<number> {
