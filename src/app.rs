@@ -8,6 +8,9 @@ use leptos_use::{SameSite, UseCookieOptions};
 
 use crate::components::protected::Protected;
 use crate::i18n::*;
+use crate::pages::new_request::NewRequestPage;
+use crate::pages::request_detail::RequestDetailPage;
+use crate::pages::requests::RequestsPage;
 use crate::pages::{home::HomePage, not_found::NotFound, sign_in::SignInPage};
 use crate::session::provide_session;
 
@@ -37,6 +40,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/sign-in") view=SignInPage />
                     <ParentRoute path=path!("") view=|| view! { <Protected><Outlet /></Protected> }>
                         <Route path=path!("/") view=HomePage />
+                        <Route path=path!("/requests") view=RequestsPage />
+                        <Route path=path!("/requests/new") view=NewRequestPage />
+                        <Route path=path!("/requests/:id") view=RequestDetailPage />
                     </ParentRoute>
                 </Routes>
             </Router>

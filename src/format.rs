@@ -34,6 +34,14 @@ pub fn money(amount: Money, locale: Locale) -> String {
     call_format(&format.format(), &JsValue::from_f64(amount.major()))
 }
 
+/// A number with a unit of `Intl` (`day`, `hour`, `minute`, `second`) in the
+/// language's short form: `3 hr`, `3 godz.`, `3 h`.
+pub fn unit(value: f64, unit: &str, locale: Locale) -> String {
+    let options = options(&[("style", "unit"), ("unit", unit), ("unitDisplay", "short")]);
+    let format = Intl::NumberFormat::new(&tags(locale), &options);
+    call_format(&format.format(), &JsValue::from_f64(value))
+}
+
 /// A day sent as `YYYY-MM-DD`; anything else is shown as it came.
 pub fn date(day: &str, locale: Locale) -> String {
     let Some((year, month, dayn)) = parse_day(day) else {

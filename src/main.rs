@@ -6,6 +6,7 @@ mod components;
 mod format;
 mod pages;
 mod redirect;
+mod requests;
 mod session;
 
 include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));

@@ -4,6 +4,7 @@
 use gloo_net::http::{Method, RequestBuilder};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
+use support_api::requests::IDEMPOTENCY_HEADER;
 use support_api::{API_PREFIX, CSRF_HEADER};
 
 use super::error::ApiError;
@@ -27,7 +28,7 @@ impl Client {
     }
 
     pub async fn get<T: DeserializeOwned>(self, path: &str) -> Result<T, ApiError> {
-        let body = self.send(Method::GET, path, None).await?;
+        let body = self.send(Method::GET, path, None, None).await?;
         decode(&body)
     }
 
@@ -36,14 +37,38 @@ impl Client {
         path: &str,
         body: &B,
     ) -> Result<T, ApiError> {
+        self.post_with_key(path, body, None).await
+    }
+
+    /// A `POST` that creates something, with its `Idempotency-Key` when given: sent
+    /// again with the same key and body, it creates nothing twice.
+    pub async fn post_with_key<B: Serialize, T: DeserializeOwned>(
+        self,
+        path: &str,
+        body: &B,
+        key: Option<&str>,
+    ) -> Result<T, ApiError> {
         let json = serde_json::to_string(body).map_err(|e| ApiError::Malformed(e.to_string()))?;
-        let answer = self.send(Method::POST, path, Some(json)).await?;
+        let answer = self.send(Method::POST, path, Some(json), key).await?;
         decode(&answer)
+    }
+
+    /// A `POST` whose answer has no body worth reading (the caller loads afresh).
+    pub async fn post_discard<B: Serialize>(
+        self,
+        path: &str,
+        body: &B,
+        key: Option<&str>,
+    ) -> Result<(), ApiError> {
+        let json = serde_json::to_string(body).map_err(|e| ApiError::Malformed(e.to_string()))?;
+        self.send(Method::POST, path, Some(json), key)
+            .await
+            .map(drop)
     }
 
     /// A call whose answer has no body worth reading (204, or anything ignored).
     pub async fn delete(self, path: &str) -> Result<(), ApiError> {
-        self.send(Method::DELETE, path, None).await.map(drop)
+        self.send(Method::DELETE, path, None, None).await.map(drop)
     }
 
     /// Sends one request and answers the success body, or the mapped error.
@@ -52,6 +77,7 @@ impl Client {
         method: Method,
         path: &str,
         body: Option<String>,
+        idempotency_key: Option<&str>,
     ) -> Result<String, ApiError> {
         let url = format!("{API_PREFIX}{path}");
         let mut builder = RequestBuilder::new(&url)
@@ -61,6 +87,9 @@ impl Client {
             && let Some(token) = self.session.csrf_token()
         {
             builder = builder.header(CSRF_HEADER, &token);
+        }
+        if let Some(key) = idempotency_key {
+            builder = builder.header(IDEMPOTENCY_HEADER, key);
         }
         let request = match body {
             Some(json) => builder

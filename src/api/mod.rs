@@ -2,6 +2,7 @@
 
 pub mod client;
 pub mod error;
+pub mod requests;
 pub mod session;
 
 pub use client::Client;

@@ -7,3 +7,4 @@ pub mod layout;
 pub mod loading;
 pub mod nav;
 pub mod protected;
+pub mod requests;

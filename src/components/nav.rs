@@ -15,6 +15,9 @@ pub fn Nav() -> impl IntoView {
                         {t!(i18n, nav.home)}
                     </A>
                 </li>
+                <li>
+                    <A href="/requests">{t!(i18n, nav.requests)}</A>
+                </li>
             </ul>
         </nav>
     }

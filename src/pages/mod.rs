@@ -1,7 +1,10 @@
 //! One module per route.
 
 pub mod home;
+pub mod new_request;
 pub mod not_found;
+pub mod request_detail;
+pub mod requests;
 pub mod sign_in;
 
 use crate::i18n::*;
