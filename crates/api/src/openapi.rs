@@ -5,6 +5,7 @@
 use utoipa::OpenApi;
 
 use crate::catalog::*;
+use crate::credit::*;
 use crate::money::*;
 use crate::plan::*;
 use crate::problem::*;
@@ -31,7 +32,7 @@ pub fn document_json() -> String {
             Errors are application/problem+json. State-changing calls need the X-CSRF-Token header \
             returned at sign-in."
     ),
-    paths(sign_in, who_am_i, sign_out, get_plan, get_catalog),
+    paths(sign_in, who_am_i, sign_out, get_plan, get_catalog, get_credit, get_ledger),
     components(schemas(
         Money, Currency, Problem, ProblemType, FieldError,
         SignIn, Session, User, CustomerSummary, Role, Language,
@@ -39,8 +40,10 @@ pub fn document_json() -> String {
         SlaContract, ReactionTarget, Priority, BusinessHours, Contacts, Hotline, Contact,
         Catalog, LevelInfo, Service, ServiceCode, Billing, BilledAs, Course, CourseDate,
         TrainingLocation,
+        Credit, PrepaidBlock, CreditForecast, ExpiringBlock, MonthUsage, ServiceAmount,
+        LedgerEntry, LedgerKind, LedgerPage,
     )),
-    tags((name = "session"), (name = "plan"))
+    tags((name = "session"), (name = "plan"), (name = "credit"))
 )]
 struct ApiDoc;
 
@@ -95,3 +98,37 @@ fn get_plan() {}
     ))]
 #[allow(dead_code)]
 fn get_catalog() {}
+
+/// SBP credit: balance (the sum of the ledger), low-balance threshold, prepaid blocks in
+/// the order they are consumed (by expiry, then purchase), the forecast at the average
+/// burn of the last 90 days, and — for admins only — use per month over the last 12
+/// months (`usage` is `null` for members). Expired blocks are written off first.
+#[utoipa::path(get, path = "/api/v1/credit", tag = "credit",
+    responses(
+        (status = 200, body = Credit),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "The customer has no SBP subscription", body = Problem, content_type = "application/problem+json"),
+    ))]
+#[allow(dead_code)]
+fn get_credit() {}
+
+/// The ledger, newest first, with the running balance after each entry. Admins only
+/// (404 for members and for customers without SBP). Unknown or malformed parameters are
+/// a 422 problem naming the parameter.
+#[utoipa::path(get, path = "/api/v1/credit/ledger", tag = "credit",
+    params(
+        ("from" = Option<String>, Query, description = "First day (YYYY-MM-DD, UTC), inclusive"),
+        ("to" = Option<String>, Query, description = "Last day (YYYY-MM-DD, UTC), inclusive; not before `from`"),
+        ("service" = Option<String>, Query, description = "Service code(s), comma-separated or repeated"),
+        ("kind" = Option<String>, Query, description = "Entry kind(s): top_up, debit, expiry, adjustment; comma-separated or repeated"),
+        ("limit" = Option<u32>, Query, description = "Page size, 1 to 500 (default 50)"),
+        ("cursor" = Option<String>, Query, description = "`next_cursor` of the previous page, as given"),
+    ),
+    responses(
+        (status = 200, body = LedgerPage),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 422, body = Problem, content_type = "application/problem+json"),
+    ))]
+#[allow(dead_code)]
+fn get_ledger() {}
