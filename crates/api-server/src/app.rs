@@ -36,7 +36,7 @@ impl AppState {
 }
 
 pub fn router(state: AppState) -> Router {
-    use routes::{catalog, openapi, plan, session};
+    use routes::{catalog, credit, openapi, plan, session};
     let api = Router::new()
         .route(
             "/session",
@@ -46,6 +46,8 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/plan", get(plan::get_plan))
         .route("/catalog", get(catalog::get_catalog))
+        .route("/credit", get(credit::get_credit))
+        .route("/credit/ledger", get(credit::get_ledger))
         .route("/openapi.json", get(openapi::get_document))
         .method_not_allowed_fallback(routes::method_not_allowed);
     Router::new()

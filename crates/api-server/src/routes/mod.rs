@@ -1,6 +1,7 @@
 //! The HTTP handlers, one file per resource.
 
 pub mod catalog;
+pub mod credit;
 pub mod openapi;
 pub mod plan;
 pub mod session;

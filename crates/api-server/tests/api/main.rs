@@ -4,6 +4,7 @@
 mod bodies;
 mod catalog;
 mod common;
+mod credit;
 mod openapi;
 mod plan;
 mod session;
