@@ -5,9 +5,7 @@
 
 use rusqlite::Connection;
 use support_api::money::Currency;
-use support_api::requests::{
-    Decision, NewComment, NewRequest, RequestStatus, RequestType, needs_approval,
-};
+use support_api::requests::{Decision, NewComment, NewRequest, RequestStatus, needs_approval};
 use support_api::session::Role;
 use support_api::validation::{FieldErrors, codes};
 
@@ -213,9 +211,4 @@ pub fn decide(
         )?;
         requests::release_seats(conn, &request)
     }
-}
-
-/// Whether a top-up is what the request is (for the staff's resolve).
-pub fn is_top_up(request: &Stored) -> bool {
-    request.request_type == RequestType::CreditTopUp
 }

@@ -5,6 +5,7 @@ pub mod accounts;
 pub mod catalog;
 pub mod codec;
 pub mod credit;
+pub mod idempotency;
 pub mod ledger;
 pub mod migrations;
 pub mod plan;

@@ -526,8 +526,9 @@ pub const REQUESTS_CURSOR: &str = "r1";
 /// row-value comparison pages any order).
 fn sort_keys(sort: RequestSort) -> [&'static str; 3] {
     match sort {
-        RequestSort::CreatedDesc => ["-r.created_at", "-r.id", "0"],
-        RequestSort::CreatedAsc => ["r.created_at", "r.id", "0"],
+        // The id twice: a constant third key would read as a column number.
+        RequestSort::CreatedDesc => ["-r.created_at", "-r.id", "-r.id"],
+        RequestSort::CreatedAsc => ["r.created_at", "r.id", "r.id"],
         RequestSort::Priority => [
             "CASE r.priority WHEN 'critical' THEN 0 WHEN 'high' THEN 1 WHEN 'normal' THEN 2 ELSE 3 END",
             "-r.created_at",

@@ -4,6 +4,7 @@ pub mod catalog;
 pub mod credit;
 pub mod openapi;
 pub mod plan;
+pub mod requests;
 pub mod session;
 
 use crate::error::ApiError;

@@ -636,3 +636,35 @@ async fn the_ledger_cannot_be_written_through_the_api() {
             .problem(405, "/problems/method-not-allowed");
     }
 }
+
+#[test]
+fn the_scale_customer_has_its_counts_and_sound_invariants() {
+    let dir = TempDir::new();
+    let started = std::time::Instant::now();
+    let conn = support_api_server::seed::create_demo_db(&dir.path().join("scale.sqlite3"), true)
+        .expect("seed with --scale");
+    let took = started.elapsed();
+    assert!(took.as_secs() < 60, "the scale seed took {took:?}");
+    let customer = customer_of(&conn, "admin@scale.demo");
+    let count = |sql: &str| -> i64 { conn.query_row(sql, [customer], |r| r.get(0)).unwrap() };
+    assert_eq!(
+        count("SELECT count(*) FROM ledger WHERE customer_id = ?1"),
+        10_000
+    );
+    assert_eq!(
+        count("SELECT count(*) FROM requests WHERE customer_id = ?1"),
+        2_000
+    );
+    assert!(count("SELECT count(*) FROM ledger WHERE customer_id = ?1 AND kind = 'expiry'") > 0);
+    // Every debit belongs to a time log of the scale customer's own requests.
+    assert_eq!(
+        count(
+            "SELECT count(*) FROM ledger l JOIN requests r ON r.id = l.request_id
+             JOIN request_events e ON e.id = l.event_id AND e.request_id = r.id
+             WHERE l.customer_id = ?1 AND l.kind = 'debit' AND r.customer_id = ?1"
+        ),
+        count("SELECT count(*) FROM ledger WHERE customer_id = ?1 AND kind = 'debit'")
+    );
+    ledger::apply_expiries(&conn, customer, now_unix()).unwrap();
+    assert_invariants(&conn, customer);
+}

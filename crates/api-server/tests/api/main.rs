@@ -7,4 +7,5 @@ mod common;
 mod credit;
 mod openapi;
 mod plan;
+mod requests;
 mod session;
