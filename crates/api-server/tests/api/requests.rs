@@ -1288,3 +1288,27 @@ async fn a_resolved_top_up_adds_a_block() {
         (Some("resolved"), Some(false))
     );
 }
+
+#[tokio::test]
+async fn a_burst_of_retries_with_one_key_creates_one_request() {
+    let app = TestApp::new().await;
+    let piotr = app.sign_in(PIOTR).await;
+    let before = stored(&app).0;
+    let body = onsite(Some(240));
+    let sends = (0..10).map(|_| app.post("/api/v1/requests", &piotr, Some("burst"), &body));
+    let answers = futures_util::future::join_all(sends).await;
+    let ids: std::collections::HashSet<i64> = answers
+        .iter()
+        .map(|r| {
+            assert_eq!(r.status.as_u16(), 201);
+            id_of(&r.json())
+        })
+        .collect();
+    assert_eq!(ids.len(), 1);
+    assert_eq!(stored(&app).0, before + 1);
+    let replayed = answers
+        .iter()
+        .filter(|r| r.header("idempotency-replayed".parse().unwrap()).is_some())
+        .count();
+    assert_eq!(replayed, 9);
+}
