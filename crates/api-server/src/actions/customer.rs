@@ -53,8 +53,20 @@ pub fn create(
 ) -> Result<i64, ApiError> {
     let today = day_of(now);
     let today_text = format_day(today);
-    new.validate(&today_text)?;
-    let pricing = billing::price(conn, who.customer_id, who.currency, new, today)?;
+    // The form's own checks and those against the server's data, answered together.
+    let mut errors = new.validate(&today_text).err().unwrap_or_default();
+    let pricing = match billing::price(conn, who.customer_id, who.currency, new, today) {
+        Ok(pricing) => Some(pricing),
+        Err(ApiError::Fields(more)) => {
+            errors.0.extend(more.0);
+            None
+        }
+        Err(err) => return Err(err),
+    };
+    let pricing = match pricing {
+        Some(pricing) if errors.is_empty() => pricing,
+        _ => return Err(errors.into()),
+    };
     if let Some((date_id, participants)) = pricing.course_date
         && !requests::take_seats(conn, date_id, participants, &today_text)?
     {

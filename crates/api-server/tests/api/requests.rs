@@ -1071,6 +1071,20 @@ async fn every_bad_input_is_refused_at_its_field_and_nothing_is_stored() {
         );
         assert_eq!(stored(&app), before, "{name}: nothing stored");
     }
+    // The form's checks and the server's data checks come back together.
+    let mut both = hotline(Some(foreign_licence));
+    both["title"] = json!("");
+    let problem = app
+        .post("/api/v1/requests", &anna, Some("both"), &both)
+        .await
+        .problem(422, "/problems/validation");
+    let fields: Vec<&str> = problem["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["field"].as_str().unwrap())
+        .collect();
+    assert_eq!(fields, ["title", "licence_id"]);
     // A top-up for a customer without SBP.
     let top_up = json!({"title": "Top-up", "description": "", "priority": "normal", "licence_id": null,
         "contact_phone": null, "details": {"type": "credit_top_up", "amount": {"minor": 100, "currency": "EUR"}}});
