@@ -8,14 +8,14 @@ API_ADDR ?= 127.0.0.1:3000
 DB ?= data/portal.sqlite3
 WASM := --target wasm32-unknown-unknown
 
-.PHONY: run test setup reset-demo lint unit build size e2e openapi fmt
+.PHONY: run test setup reset-demo lint unit build size e2e fuzz fuzz-bounded load openapi fmt
 
 ## make run: the reference API with demo data on $(API_ADDR) and the portal on :8080.
 run: setup
 	@scripts/run.sh "$(API_ADDR)" "$(DB)"
 
 ## make test: every check CI runs.
-test: setup lint unit build size e2e
+test: setup lint unit build size fuzz-bounded e2e
 	@echo "make test: all checks passed"
 
 setup:
@@ -40,6 +40,18 @@ build:
 
 size:
 	node scripts/size-budget.mjs dist
+
+## The API against its OpenAPI document: a bounded run in make test, a longer one alone.
+fuzz-bounded:
+	scripts/fuzz.sh 50
+
+fuzz: setup
+	cargo build -q -p support-api-server
+	scripts/fuzz.sh 1000
+
+## Load test of the reference server on loopback (docs/load-test.md).
+load: setup
+	scripts/load.sh 15
 
 e2e:
 	npx playwright test --config tests/e2e/playwright.config.ts

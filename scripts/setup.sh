@@ -42,8 +42,20 @@ if ! cmp -s package-lock.json node_modules/.installed-from-lock 2>/dev/null; the
   cp package-lock.json node_modules/.installed-from-lock
 fi
 
+# schemathesis (PyPI) fuzzes the API against its OpenAPI document, from a venv of its own.
+fuzz_pin=$(sed -n 's/^schemathesis==//p' tests/fuzz/requirements.txt)
+if [ "$(.venv/bin/schemathesis --version 2>/dev/null)" != "schemathesis, version $fuzz_pin" ]; then
+  command -v python3 >/dev/null || fail "Python 3 is missing: install python3 and python3-venv, then run this again."
+  say "installing schemathesis $fuzz_pin into .venv"
+  python3 -m venv .venv || fail "cannot create a Python venv: install python3-venv, then run this again."
+  .venv/bin/pip install -q --disable-pip-version-check -r tests/fuzz/requirements.txt
+fi
+
 command -v chromium >/dev/null || need_apt+=(chromium)
 command -v chromedriver >/dev/null || need_apt+=(chromium-driver)
+# The browser tests serve the release build through nginx with deploy/nginx's config.
+command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || need_apt+=(nginx)
+command -v wrk >/dev/null || need_apt+=(wrk)
 if [ ${#need_apt[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     say "installing ${need_apt[*]} with apt-get"

@@ -10,6 +10,18 @@ export const test = base.extend({
   baseURL: async ({}, use) => {
     await use(process.env.PORTAL_URL);
   },
+  // Every test fails on a Content-Security-Policy violation, a wasm panic or an uncaught
+  // error in the page: each would be a broken portal for a real user.
+  page: async ({ page }, use) => {
+    const problems: string[] = [];
+    page.on("console", (message) => {
+      const text = message.text();
+      if (/Content Security Policy|panicked at|RuntimeError: unreachable/.test(text)) problems.push(text);
+    });
+    page.on("pageerror", (error) => problems.push(`uncaught: ${error.message}`));
+    await use(page);
+    expect(problems, "console errors that must not happen").toEqual([]);
+  },
 });
 export { expect };
 

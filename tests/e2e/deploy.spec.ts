@@ -1,0 +1,75 @@
+// The production serving of deploy/nginx, as a browser meets it: security headers,
+// caching, types, compression, deep links and the API behind the same origin.
+import { test, expect, signIn, expectAccessible } from "./support/fixtures";
+
+const securityHeaders = {
+  "x-content-type-options": "nosniff",
+  "referrer-policy": "strict-origin-when-cross-origin",
+  "x-frame-options": "DENY",
+};
+
+test("index.html carries a strict policy and is never cached", async ({ request }) => {
+  for (const path of ["/", "/index.html", "/plan", "/requests/12?tab=x"]) {
+    const answer = await request.get(path);
+    expect(answer.status(), path).toBe(200);
+    const headers = answer.headers();
+    expect(headers["content-type"]).toContain("text/html");
+    expect(headers["cache-control"]).toContain("no-cache");
+    const csp = headers["content-security-policy"];
+    const scriptSrc = csp.split(";").map((d) => d.trim()).find((d) => d.startsWith("script-src"));
+    expect(scriptSrc).toBe("script-src 'self' 'wasm-unsafe-eval'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toContain("object-src 'none'");
+    expect(headers["strict-transport-security"]).toMatch(/max-age=\d{8}/);
+    expect(headers["permissions-policy"]).toContain("camera=()");
+    for (const [name, value] of Object.entries(securityHeaders)) expect(headers[name], name).toBe(value);
+    const html = await answer.text();
+    expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
+  }
+});
+
+test("hashed assets are immutable, typed and compressed", async ({ request }) => {
+  const html = await (await request.get("/")).text();
+  const assets = [...html.matchAll(/(?:href|src)="(\/[^"]+-[0-9a-f]{16}(?:_bg)?\.(?:js|wasm|css))"/g)].map((m) => m[1]);
+  expect(assets.some((a) => a.endsWith(".wasm"))).toBe(true);
+  expect(assets.some((a) => a.endsWith(".css"))).toBe(true);
+  const types = { wasm: "application/wasm", js: "javascript", css: "text/css" } as const;
+  for (const asset of assets) {
+    const answer = await request.get(asset, { headers: { "accept-encoding": "gzip" } });
+    expect(answer.status(), asset).toBe(200);
+    const headers = answer.headers();
+    expect(headers["cache-control"]).toBe("public, max-age=31536000, immutable");
+    const ext = asset.split(".").pop() as keyof typeof types;
+    expect(headers["content-type"]).toContain(types[ext]);
+    expect(headers["content-encoding"], asset).toBe("gzip");
+    expect(headers["x-content-type-options"]).toBe("nosniff");
+  }
+});
+
+test("the API answers through the same origin", async ({ request }) => {
+  const answer = await request.get("/api/v1/openapi.json");
+  expect(answer.status()).toBe(200);
+  expect((await answer.json()).info.title).toBe("Support API");
+  const anonymous = await request.get("/api/v1/plan");
+  expect(anonymous.status()).toBe(401);
+  expect(anonymous.headers()["content-type"]).toContain("application/problem+json");
+});
+
+test("smoke: sign in, open every page of the navigation, reload a deep link", async ({ page }) => {
+  await page.goto("/");
+  await signIn(page, "admin@strojirny-hradec.demo");
+  const nav = page.getByRole("navigation").first();
+  await expect(nav.getByRole("link").first()).toBeVisible();
+  const links = await nav.getByRole("link").evaluateAll((as) => as.map((a) => a.getAttribute("href") ?? ""));
+  expect(links.length).toBeGreaterThan(0);
+  for (const href of links) {
+    await page.goto(href);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    await expect(page.getByRole("banner")).toContainText("Strojírny Hradec");
+    await expectAccessible(page);
+  }
+  const last = links[links.length - 1];
+  await page.reload();
+  await expect(page).toHaveURL(new RegExp(`${last.replace(/[?]/g, "\\?")}$`));
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+});

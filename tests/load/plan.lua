@@ -1,0 +1,3 @@
+dofile("tests/load/auth.lua")
+wrk.method = "GET"
+wrk.path = "/api/v1/plan"
