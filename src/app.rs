@@ -11,7 +11,7 @@ use crate::i18n::*;
 use crate::pages::new_request::NewRequestPage;
 use crate::pages::request_detail::RequestDetailPage;
 use crate::pages::requests::RequestsPage;
-use crate::pages::{home::HomePage, not_found::NotFound, sign_in::SignInPage};
+use crate::pages::{not_found::NotFound, overview::HomePage, sign_in::SignInPage};
 use crate::session::provide_session;
 
 /// Name of the cookie that remembers the chosen language.

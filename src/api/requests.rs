@@ -1,19 +1,19 @@
 //! `/requests` and what the request form needs (`/plan`, `/catalog`).
 
+use serde::{Deserialize, Serialize};
 use support_api::catalog::Catalog;
 use support_api::plan::Plan;
-use support_api::requests::{
-    Decision, Estimate, NewComment, NewRequest, RequestDetail, RequestPage,
-};
+use support_api::requests::{Decision, Estimate, NewComment, NewRequest, RequestPage};
 
 use super::{ApiError, Client};
+use crate::requests::detail::Detail;
 
 /// One page of the list; `path` comes from `ListQuery::to_api`.
 pub async fn list(client: Client, path: &str) -> Result<RequestPage, ApiError> {
     client.get(path).await
 }
 
-pub async fn detail(client: Client, id: i64) -> Result<RequestDetail, ApiError> {
+pub async fn detail(client: Client, id: i64) -> Result<Detail, ApiError> {
     client.get(&format!("/requests/{id}")).await
 }
 
@@ -21,17 +21,28 @@ pub async fn estimate(client: Client, draft: &NewRequest) -> Result<Estimate, Ap
     client.post("/requests/estimate", draft).await
 }
 
-/// Creates the request (once per key) and answers its id. The answer may be the new
-/// request's detail or its summary: either carries the id.
+/// Of the created request's detail, only what the portal needs: where to go next.
+#[derive(Deserialize)]
+struct Created {
+    summary: CreatedSummary,
+}
+
+#[derive(Deserialize)]
+struct CreatedSummary {
+    id: i64,
+}
+
+/// The empty body of `POST /requests/{id}/cancel`.
+#[derive(Serialize)]
+struct Empty {}
+
+/// Creates the request (once per key: the same key answers the same request) and
+/// answers its id.
 pub async fn create(client: Client, request: &NewRequest, key: &str) -> Result<i64, ApiError> {
-    let answer: serde_json::Value = client
+    let created: Created = client
         .post_with_key("/requests", request, Some(key))
         .await?;
-    answer
-        .get("id")
-        .or_else(|| answer.get("summary").and_then(|s| s.get("id")))
-        .and_then(serde_json::Value::as_i64)
-        .ok_or_else(|| ApiError::Malformed("the created request has no id".into()))
+    Ok(created.summary.id)
 }
 
 pub async fn comment(client: Client, id: i64, text: String, key: &str) -> Result<(), ApiError> {
@@ -43,11 +54,7 @@ pub async fn comment(client: Client, id: i64, text: String, key: &str) -> Result
 
 pub async fn cancel(client: Client, id: i64) -> Result<(), ApiError> {
     client
-        .post_discard(
-            &format!("/requests/{id}/cancel"),
-            &serde_json::json!({}),
-            None,
-        )
+        .post_discard(&format!("/requests/{id}/cancel"), &Empty {}, None)
         .await
 }
 

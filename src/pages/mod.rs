@@ -1,8 +1,8 @@
 //! One module per route.
 
-pub mod home;
 pub mod new_request;
 pub mod not_found;
+pub mod overview;
 pub mod request_detail;
 pub mod requests;
 pub mod sign_in;

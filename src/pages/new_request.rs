@@ -16,16 +16,17 @@ use support_api::requests::{NewRequest, RequestType};
 use support_api::validation::{FieldErrors, codes};
 
 use crate::api::{self, ApiError, client::use_client};
-use crate::components::error_view::{ErrorView, error_text, first_api_error};
-use crate::components::loading::Loading;
+use crate::components::error_view::error_text;
 use crate::components::requests::estimate_panel::{EstimatePanel, EstimateState};
 use crate::components::requests::fields::{
     Errors, FormCtx, Kind, Label, Options, error_view, normalize, text_field,
 };
+use crate::components::requests::loaded;
 use crate::components::requests::onsite_fields::OnsiteFields;
 use crate::components::requests::remote_fields::RemoteFields;
 use crate::components::requests::service_fields::ServiceFields;
 use crate::components::requests::top_up_fields::TopUpFields;
+use crate::components::requests::tr;
 use crate::components::requests::training_fields::TrainingFields;
 use crate::components::requests::{
     billed_name, focus_id, new_key, priority_name, store, stored, today, type_hint, type_name,
@@ -34,9 +35,8 @@ use crate::components::requests::{
 use crate::format;
 use crate::i18n::*;
 use crate::pages::page_title;
-use crate::requests::form::{
-    DRAFT_VERSION, Draft, FIELD_ORDER, FormState, Text, draft_storage_key,
-};
+use crate::requests::form::{Draft, FIELD_ORDER, FormState, Text, draft_storage_key};
+use crate::requests::html::el;
 use crate::requests::query::priority_str;
 use crate::session::use_session;
 
@@ -68,82 +68,65 @@ pub fn NewRequestPage() -> impl IntoView {
     let params = use_query_map();
     let kind =
         Memo::new(move |_| params.with(|p| p.get("type").and_then(|t| RequestType::parse(&t))));
-    let plan = LocalResource::new(move || api::requests::plan(client));
-    let catalog = LocalResource::new(move || api::requests::catalog(client));
     let title = move || {
         let l = i18n.get_locale();
         page_title(l, td_string!(l, requests.form.title))
     };
-    let content = move || {
-        let kind = kind.get();
+    // One load for both: the form needs the plan and the catalog.
+    let both = LocalResource::new(move || async move {
+        let plan = api::requests::plan(client).await?;
+        let catalog = api::requests::catalog(client).await?;
+        Ok::<_, ApiError>((Arc::new(plan), Arc::new(catalog)))
+    });
+    let content = move |(plan, catalog): (Arc<Plan>, Arc<Catalog>)| {
         let amount = params.with_untracked(|p| p.get("amount"));
-        Suspend::new(async move {
-            let (plan, catalog) = (plan.await?, catalog.await?);
-            let types = offered(&plan, &catalog);
-            let view = match kind.filter(|k| types.iter().any(|(t, _)| t == k)) {
-                Some(kind) => view! {
-                    <RequestForm kind plan=Arc::new(plan) catalog=Arc::new(catalog) amount />
-                }
-                .into_any(),
-                None => chooser(types),
-            };
-            Ok::<_, ApiError>(view)
-        })
+        let types = offered(&plan, &catalog);
+        match kind.get().filter(|k| types.iter().any(|(t, _)| t == k)) {
+            Some(kind) => view! { <RequestForm kind plan catalog amount /> }.into_any(),
+            None => chooser(types),
+        }
     };
     view! {
         <Title text=title />
-        <p class="back"><a href="/requests">{t!(i18n, requests.detail.back)}</a></p>
-        <Transition fallback=Loading>
-            <ErrorBoundary fallback=move |errors| {
-                let error = first_api_error(&errors.read());
-                let retry = Callback::new(move |()| {
-                    plan.refetch();
-                    catalog.refetch();
-                });
-                view! { <ErrorView error retry /> }
-            }>{content}</ErrorBoundary>
-        </Transition>
+        <p class="back"><a href="/requests">{tr(|l| td_string!(l, requests.detail.back))}</a></p>
+        {loaded(both, content)}
     }
 }
 
 /// "What do you need?": each type in a customer's words, with how it is billed.
 fn chooser(types: Vec<(RequestType, Option<BilledAs>)>) -> AnyView {
     let i18n = use_i18n();
-    let items = types
-        .into_iter()
-        .map(|(t, billed)| {
-            view! {
-                <li>
-                    <a class="choice-card" href=format!("/requests/new?type={}", t.as_str())>
-                        <strong>{move || type_name(i18n.get_locale(), t)}</strong>
-                        <span>{move || type_hint(i18n.get_locale(), t)}</span>
-                        {billed.map(|b| view! {
-                            <span class="billing">{move || billed_name(i18n.get_locale(), b)}</span>
-                        })}
-                    </a>
-                </li>
-            }
-        })
-        .collect_view();
-    view! {
-        <h1>{t!(i18n, requests.form.choose_heading)}</h1>
-        <p class="lead">{t!(i18n, requests.form.choose_intro)}</p>
-        <ul class="choices">{items}</ul>
-    }
-    .into_any()
+    let html = move || {
+        let l = i18n.get_locale();
+        let mut out = format!(
+            "<h1>{}</h1><p class=\"lead\">{}</p><ul class=\"choices\">",
+            td_string!(l, requests.form.choose_heading),
+            td_string!(l, requests.form.choose_intro)
+        );
+        for (t, billed) in &types {
+            out.push_str(&format!(
+                "<li><a class=\"choice-card\" href=\"/requests/new?type={}\"><strong>{}</strong><span>{}</span>{}</a></li>",
+                t.as_str(),
+                type_name(l, *t),
+                type_hint(l, *t),
+                billed.map_or(String::new(), |b| el("span", "billing", billed_name(l, b)))
+            ));
+        }
+        out.push_str("</ul>");
+        out
+    };
+    view! { <div inner_html=html></div> }.into_any()
 }
 
-/// The draft as the estimate endpoint gets it: title and description do not change a
-/// cost, so blanks there do not hold the estimate back.
-fn for_estimate(request: &NewRequest) -> NewRequest {
-    let mut r = request.clone();
-    if r.title.is_empty() {
-        r.title = "-".into();
+/// The draft as the estimate gets it: the texts do not change a price, so typing them
+/// asks nothing of the server.
+fn pricing(request: &NewRequest) -> NewRequest {
+    NewRequest {
+        title: String::new(),
+        description: String::new(),
+        contact_phone: None,
+        ..request.clone()
     }
-    if r.description.is_empty() {
-        r.description = "-".into();
-    }
-    r
 }
 
 /// Focuses the first refused field, in the form's order.
@@ -202,7 +185,10 @@ fn RequestForm(
     // The estimate: asked for when the form rests, the latest answer wins.
     let estimate = RwSignal::new(EstimateState::Loading);
     let estimated_for = StoredValue::new(None::<NewRequest>);
-    let body = Memo::new(move |_| checked.with(|(r, _)| for_estimate(r)));
+    // The server prices a draft by what pricing needs; the rest is checked when sent.
+    let body = Memo::new(move |_| checked.with(|(r, _)| pricing(r)));
+    // What the server refuses about a draft shows at the fields even before sending.
+    let server_errors = RwSignal::new(FieldErrors::default());
     let timer = StoredValue::new(None::<TimeoutHandle>);
     let generation = StoredValue::new(0u32);
     Effect::new(move |_| {
@@ -227,7 +213,10 @@ fn RequestForm(
                             estimated_for.set_value(Some(draft));
                             EstimateState::Ready(e)
                         }
-                        Err(ApiError::Validation(_)) => EstimateState::Incomplete,
+                        Err(ApiError::Validation(fields)) => {
+                            server_errors.set(normalize(fields));
+                            EstimateState::Incomplete
+                        }
                         Err(e) => EstimateState::Failed(e),
                     });
                 });
@@ -269,7 +258,10 @@ fn RequestForm(
         }
         errors
     });
-    let errors = Errors::new(client_errors.into());
+    let errors = Errors {
+        server: server_errors,
+        ..Errors::new(client_errors.into())
+    };
     let ctx = FormCtx { form, errors };
 
     // Kept in the browser on every change (not while a stored draft is being offered).
@@ -284,9 +276,8 @@ fn RequestForm(
                 unstore(&storage_key);
             } else {
                 let draft = Draft {
-                    v: DRAFT_VERSION,
                     key: key.get_untracked(),
-                    saved_at: js_sys::Date::now(),
+                    saved_at: js_sys::Date::now() as i64,
                     form: state,
                 };
                 store(&storage_key, &draft.encode());
@@ -302,7 +293,7 @@ fn RequestForm(
                 let (storage_key, navigate) = (storage_key.clone(), navigate.clone());
                 async move {
                     // The cost must be known, and confirmed when it is not included.
-                    let body = for_estimate(&request);
+                    let body = pricing(&request);
                     if estimated_for.with_value(|e| e.as_ref() != Some(&body)) {
                         let e = api::requests::estimate(client, &body).await?;
                         let confirm = e.needs_confirmation;
@@ -432,19 +423,19 @@ fn RequestForm(
         offer.get().map(|draft| {
             let text = move || {
                 let l = i18n.get_locale();
-                let when = format::date_time(&iso(draft.saved_at), l);
+                let when = format::date_time(&iso(draft.saved_at as f64), l);
                 crate::components::requests::fill(td_string!(l, requests.form.draft_text), &when)
             };
             view! {
                 <section class="card draft-offer" aria-labelledby="draft-heading">
-                    <h2 id="draft-heading">{t!(i18n, requests.form.draft_heading)}</h2>
+                    <h2 id="draft-heading">{tr(|l| td_string!(l, requests.form.draft_heading))}</h2>
                     <p>{text}</p>
                     <div class="form-actions">
                         <button type="button" class="button" on:click=restore>
-                            {t!(i18n, requests.form.draft_restore)}
+                            {tr(|l| td_string!(l, requests.form.draft_restore))}
                         </button>
                         <button type="button" class="button button-secondary" on:click=discard.clone()>
-                            {t!(i18n, requests.form.draft_discard)}
+                            {tr(|l| td_string!(l, requests.form.draft_discard))}
                         </button>
                     </div>
                 </section>
@@ -456,7 +447,7 @@ fn RequestForm(
         {offer_view}
         <div class="request-layout" hidden=move || offer.with(Option::is_some)>
             <form class="form request-form" novalidate on:submit=on_submit>
-                <p class="hint">{t!(i18n, requests.form.draft_kept)}</p>
+                <p class="hint">{tr(|l| td_string!(l, requests.form.draft_kept))}</p>
                 {text_field(ctx, Text::Title, |l| td_string!(l, requests.form.subject), Kind::Input("text"), None)}
                 {products.map(|options| text_field(ctx, Text::Licence, |l| td_string!(l, requests.form.product), Kind::Select(options), None))}
                 {with_product.then(|| text_field(ctx, Text::Priority, |l| td_string!(l, requests.list.priority), Kind::Select(priorities), None))}
@@ -488,14 +479,14 @@ fn RequestForm(
                         disabled=move || pending.get()
                         aria-busy=move || pending.get().then_some("true")
                     >
-                        {t!(i18n, requests.form.send)}
+                        {tr(|l| td_string!(l, requests.form.send))}
                     </button>
                     <span class="progress" role="status">
                         {move || pending.get().then(|| td_string!(i18n.get_locale(), requests.form.sending))}
                     </span>
                 </div>
             </form>
-            <EstimatePanel state=estimate.into() kind />
+            <EstimatePanel state=estimate.into() />
         </div>
     }
 }

@@ -4,28 +4,28 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
-use support_api::requests::{
-    Decision, NewComment, RequestDetail, RequestDetails, RequestStatus, RequestSummary,
-};
+use support_api::requests::{Decision, NewComment, RequestStatus};
 
 use crate::api::{self, ApiError, client::use_client};
-use crate::components::error_view::{ErrorView, error_text, first_api_error};
-use crate::components::loading::Loading;
-use crate::components::requests::fields::{error_id, normalize};
+use crate::components::error_view::error_text;
+use crate::components::requests::fields::normalize;
 use crate::components::requests::request_row::cost_text;
-use crate::components::requests::sla_countdown::{SlaCountdown, provide_clock, span_text};
-use crate::components::requests::status_badge::StatusBadge;
-use crate::components::requests::timeline::Timeline;
+use crate::components::requests::sla_countdown::{provide_clock, sla_html, span_text};
+use crate::components::requests::status_badge::status_html;
+use crate::components::requests::timeline::timeline_html;
 use crate::components::requests::{
-    billed_name, field_message, focus_id, location_name, new_key, priority_name, type_name,
+    billed_name, field_message, focus_id, loaded, location_name, new_key, priority_name, tr,
+    type_name,
 };
 use crate::format;
 use crate::i18n::*;
 use crate::pages::page_title;
+use crate::requests::detail::Detail;
+use crate::requests::html::{el, esc};
 use crate::requests::time::shows_seconds;
 
 /// The facts of a request as (label, value) pairs, per type.
-fn facts(l: Locale, d: &RequestDetail) -> Vec<(&'static str, String)> {
+fn facts(l: Locale, d: &Detail) -> Vec<(&'static str, String)> {
     let s = &d.summary;
     let mut facts = vec![
         (td_string!(l, requests.detail.number), format!("#{}", s.id)),
@@ -57,6 +57,10 @@ fn facts(l: Locale, d: &RequestDetail) -> Vec<(&'static str, String)> {
         td_string!(l, requests.detail.consumed),
         (d.consumed_minutes > 0).then(|| span_text(l, i64::from(d.consumed_minutes) * 60_000)),
     );
+    push(
+        td_string!(l, requests.detail.scheduled_for),
+        d.scheduled_for.as_deref().map(|day| format::date(day, l)),
+    );
     push(td_string!(l, requests.form.product), d.product.clone());
     push(td_string!(l, requests.form.phone), d.contact_phone.clone());
     let days = |dates: &[String]| {
@@ -68,73 +72,53 @@ fn facts(l: Locale, d: &RequestDetail) -> Vec<(&'static str, String)> {
                 .join(", ")
         })
     };
-    match &d.details {
-        RequestDetails::Training {
-            course_date_id,
-            custom_topic,
-            participants,
-            location,
-            preferred_dates,
-        } => {
-            push(
-                td_string!(l, requests.form.course_date),
-                course_date_id.map(|id| format!("#{id}")),
-            );
-            push(
-                td_string!(l, requests.form.custom_topic),
-                custom_topic.clone(),
-            );
-            push(
-                td_string!(l, requests.form.participants),
-                Some(participants.to_string()),
-            );
-            push(
-                td_string!(l, requests.form.location),
-                Some(location_name(l, *location).to_owned()),
-            );
-            push(
-                td_string!(l, requests.form.preferred_dates),
-                days(preferred_dates),
-            );
-        }
-        RequestDetails::OnsiteService {
-            site_address,
-            preferred_dates,
-        } => {
-            push(
-                td_string!(l, requests.form.site_address),
-                Some(site_address.clone()),
-            );
-            push(
-                td_string!(l, requests.form.preferred_dates),
-                days(preferred_dates),
-            );
-        }
-        RequestDetails::RemoteService {
-            window_from,
-            window_to,
-        } => push(
-            td_string!(l, requests.form.window),
-            Some(format!(
-                "{} – {}",
-                format::date_time(window_from, l),
-                format::date_time(window_to, l)
-            )),
-        ),
-        RequestDetails::MacroDevelopment { expected_minutes }
-        | RequestDetails::Deployment { expected_minutes }
-        | RequestDetails::ReinstallationAdmin { expected_minutes }
-        | RequestDetails::ProcessAnalysis { expected_minutes }
-        | RequestDetails::Methodology { expected_minutes } => push(
-            td_string!(l, requests.detail.expected),
-            expected_minutes.map(|m| span_text(l, i64::from(m) * 60_000)),
-        ),
-        RequestDetails::CreditTopUp { amount } => push(
-            td_string!(l, requests.detail.amount),
-            Some(format::money(*amount, l)),
-        ),
-        RequestDetails::Hotline {} => {}
-    }
+    let x = &d.details;
+    push(
+        td_string!(l, requests.form.course_date),
+        x.course_date_id.map(|id| format!("#{id}")),
+    );
+    push(
+        td_string!(l, requests.form.custom_topic),
+        x.custom_topic.clone(),
+    );
+    push(
+        td_string!(l, requests.form.participants),
+        x.participants.map(|n| n.to_string()),
+    );
+    push(
+        td_string!(l, requests.form.location),
+        x.location.map(|loc| location_name(l, loc).to_owned()),
+    );
+    push(
+        td_string!(l, requests.form.site_address),
+        x.site_address.clone(),
+    );
+    push(
+        td_string!(l, requests.form.preferred_dates),
+        days(&x.preferred_dates),
+    );
+    push(
+        td_string!(l, requests.form.window),
+        x.window_from
+            .as_ref()
+            .zip(x.window_to.as_ref())
+            .map(|(from, to)| {
+                format!(
+                    "{} – {}",
+                    format::date_time(from, l),
+                    format::date_time(to, l)
+                )
+            }),
+    );
+    push(
+        td_string!(l, requests.detail.amount),
+        x.amount.map(|amount| format::money(amount, l)),
+    );
+    push(
+        td_string!(l, requests.detail.expected),
+        x.expected_minutes
+            .map(|m| span_text(l, i64::from(m) * 60_000)),
+    );
     if let Some(due) = &s.reaction_due_at {
         facts.push((
             td_string!(l, requests.detail.reaction_due),
@@ -148,6 +132,105 @@ fn facts(l: Locale, d: &RequestDetail) -> Vec<(&'static str, String)> {
         ));
     }
     facts
+}
+
+/// The title, status and SLA countdown, as HTML.
+fn head_html(l: Locale, d: &Detail) -> String {
+    let s = &d.summary;
+    let mut out = format!(
+        "<div class=\"page-head\"><h1>{}</h1>{}</div>",
+        esc(&s.title),
+        status_html(l, s.status)
+    );
+    if s.reaction_due_at.is_some() {
+        out.push_str(&format!(
+            "<p class=\"sla-line\">{}: {}</p>",
+            td_string!(l, requests.list.col_sla),
+            sla_html(
+                l,
+                s.reaction_due_at.as_deref(),
+                s.first_reaction_at.as_deref(),
+                s.status.is_open()
+            )
+        ));
+    }
+    out
+}
+
+/// `<section class="card">` with a heading named by id, around `inner`.
+fn card(id: &str, heading: &str, inner: &str) -> String {
+    format!(
+        "<section class=\"card\" aria-labelledby=\"{id}\"><h2 id=\"{id}\">{heading}</h2>{inner}</section>"
+    )
+}
+
+/// The facts, the description and the timeline, as HTML.
+fn body_html(l: Locale, d: &Detail) -> String {
+    let mut facts = String::from("<dl class=\"facts\">");
+    for (label, value) in self::facts(l, d) {
+        facts.push_str(&format!("<dt>{label}</dt>{}", el("dd", "", &value)));
+    }
+    facts.push_str("</dl>");
+    let mut out = card(
+        "facts-heading",
+        td_string!(l, requests.detail.facts),
+        &facts,
+    );
+    if !d.description.is_empty() {
+        out.push_str(&card(
+            "description-heading",
+            td_string!(l, requests.detail.description),
+            &el("p", "prewrap", &d.description),
+        ));
+    }
+    out.push_str(&card(
+        "timeline-heading",
+        td_string!(l, requests.detail.timeline),
+        &format!(
+            "<ol class=\"timeline\">{}</ol>",
+            timeline_html(l, &d.timeline)
+        ),
+    ));
+    out
+}
+
+/// A labelled textarea with its error at the field (the comment, a decline's reason).
+fn note_field(
+    id: &'static str,
+    field: &'static str,
+    label: fn(Locale) -> &'static str,
+    value: RwSignal<String>,
+    error: RwSignal<Option<String>>,
+) -> AnyView {
+    let i18n = use_i18n();
+    let message = move || {
+        error
+            .get()
+            .map(|c| field_message(i18n.get_locale(), field, &c))
+    };
+    let error_id = format!("{id}-error");
+    let described = {
+        let error_id = error_id.clone();
+        move || message().is_some().then(|| error_id.clone())
+    };
+    view! {
+        <div class="field">
+            <label for=id>{tr(label)}</label>
+            <textarea
+                id=id
+                rows="4"
+                prop:value=move || value.get()
+                on:input=move |ev| {
+                    value.set(event_target_value(&ev));
+                    error.set(None);
+                }
+                aria-invalid=move || message().is_some().then_some("true")
+                aria-describedby=described
+            ></textarea>
+            <p id=error_id class="field-error" hidden=move || message().is_none()>{message}</p>
+        </div>
+    }
+    .into_any()
 }
 
 /// Why a request takes no more comments.
@@ -174,7 +257,7 @@ pub fn RequestDetailPage() -> impl IntoView {
             }
         }
     });
-    let _clock = provide_clock(move |now| {
+    provide_clock(move |now| {
         detail.with_untracked(|d| {
             matches!(d, Some(Ok(d)) if d.summary.status.is_open()
                 && shows_seconds(d.summary.reaction_due_at.as_deref(), d.summary.first_reaction_at.as_deref(), now as i64))
@@ -257,211 +340,127 @@ pub fn RequestDetailPage() -> impl IntoView {
         page_title(l, &name)
     };
 
-    let content = move || {
-        Suspend::new(async move {
-            let d = detail.await?;
-            let RequestSummary {
-                id,
-                status,
-                ref title,
-                ..
-            } = d.summary;
-            let title = title.clone();
-            let (due, first) = (
-                d.summary.reaction_due_at.clone(),
-                d.summary.first_reaction_at.clone(),
-            );
-            let description = d.description.clone();
-            let (can_cancel, can_approve) = (d.can_cancel, d.can_approve);
-            let events = d.timeline.clone();
-            let d = StoredValue::new(d);
-            let fact_list = move || {
-                d.with_value(|d| facts(i18n.get_locale(), d))
-                    .into_iter()
-                    .map(|(label, value)| view! { <dt>{label}</dt><dd>{value}</dd> })
-                    .collect_view()
-            };
+    let content = move |d: Detail| {
+        let (id, status) = (d.summary.id, d.summary.status);
+        let (can_cancel, can_approve) = (d.can_cancel, d.can_approve);
+        let d = StoredValue::new(d);
+        let head = move || d.with_value(|d| head_html(i18n.get_locale(), d));
+        let body = move || d.with_value(|d| body_html(i18n.get_locale(), d));
 
-            let on_comment = move |ev: leptos::ev::SubmitEvent| {
-                ev.prevent_default();
-                if add_comment.pending().get_untracked() {
+        let on_comment = move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            if add_comment.pending().get_untracked() {
+                return;
+            }
+            let body = NewComment {
+                text: comment.get_untracked().trim().to_owned(),
+            };
+            match body.validate() {
+                Ok(()) => {
+                    comment_error.set(None);
+                    add_comment.dispatch((id, body.text, comment_key.get_untracked()));
+                }
+                Err(e) => {
+                    comment_error.set(e.code_for("text").map(str::to_owned));
+                    focus_id("comment");
+                }
+            }
+        };
+        let comments = if status.takes_comments() {
+            let pending = add_comment.pending();
+            view! {
+                <form class="form" novalidate on:submit=on_comment>
+                    {note_field("comment", "text", |l| td_string!(l, requests.detail.comment_label), comment, comment_error)}
+                    {move || alert(failure(add_comment.value().get()))}
+                    <button type="submit" class="button" disabled=move || pending.get()>
+                        {tr(|l| td_string!(l, requests.detail.comment_send))}
+                    </button>
+                </form>
+            }
+            .into_any()
+        } else {
+            view! { <p class="notice">{move || no_comments(i18n.get_locale(), status)}</p> }
+                .into_any()
+        };
+
+        let decision = can_approve.then(|| {
+            let pending = decide.pending();
+            let send = move |approve: bool| {
+                if pending.get_untracked() {
                     return;
                 }
-                let body = NewComment {
-                    text: comment.get_untracked().trim().to_owned(),
+                let text = reason.get_untracked().trim().to_owned();
+                let decision = Decision {
+                    approve,
+                    reason: (!text.is_empty()).then_some(text),
                 };
-                match body.validate() {
+                match decision.validate() {
                     Ok(()) => {
-                        comment_error.set(None);
-                        add_comment.dispatch((id, body.text, comment_key.get_untracked()));
+                        reason_error.set(None);
+                        decide.dispatch((id, decision));
                     }
                     Err(e) => {
-                        comment_error.set(e.code_for("text").map(str::to_owned));
-                        focus_id("comment");
+                        reason_error.set(e.code_for("reason").map(str::to_owned));
+                        focus_id("reason");
                     }
                 }
             };
-            let comment_message = move || {
-                comment_error
-                    .get()
-                    .map(|c| field_message(i18n.get_locale(), "text", &c))
-            };
-            let comments = if status.takes_comments() {
-                let pending = add_comment.pending();
-                view! {
-                    <form class="form" novalidate on:submit=on_comment>
-                        <div class="field">
-                            <label for="comment">{t!(i18n, requests.detail.comment_label)}</label>
-                            <textarea
-                                id="comment"
-                                rows="4"
-                                prop:value=move || comment.get()
-                                on:input=move |ev| {
-                                    comment.set(event_target_value(&ev));
-                                    comment_error.set(None);
-                                }
-                                aria-invalid=move || comment_message().is_some().then_some("true")
-                                aria-describedby=move || comment_message().is_some().then(|| error_id(&["comment"]))
-                            ></textarea>
-                            <p id="f-comment-error" class="field-error" hidden=move || comment_message().is_none()>
-                                {comment_message}
-                            </p>
+            view! {
+                <section class="card decision" aria-labelledby="decision-heading">
+                    <h2 id="decision-heading">{tr(|l| td_string!(l, requests.detail.decision_heading))}</h2>
+                    <p>{tr(|l| td_string!(l, requests.detail.decision_text))}</p>
+                    <div class="form">
+                        {note_field("reason", "reason", |l| td_string!(l, requests.detail.reason), reason, reason_error)}
+                        {move || alert(failure(decide.value().get()))}
+                        <div class="form-actions">
+                            <button type="button" class="button" disabled=move || pending.get() on:click=move |_| send(true)>
+                                {tr(|l| td_string!(l, requests.detail.approve))}
+                            </button>
+                            <button type="button" class="button button-secondary" disabled=move || pending.get() on:click=move |_| send(false)>
+                                {tr(|l| td_string!(l, requests.detail.decline))}
+                            </button>
                         </div>
-                        {move || alert(failure(add_comment.value().get()))}
-                        <button type="submit" class="button" disabled=move || pending.get()>
-                            {t!(i18n, requests.detail.comment_send)}
-                        </button>
-                    </form>
+                    </div>
+                </section>
+            }
+        });
+
+        let cancelling = can_cancel.then(|| {
+            let pending = cancel.pending();
+            let on_cancel = move |_| {
+                let question = td_string!(i18n.get_locale(), requests.detail.cancel_confirm);
+                if !pending.get_untracked() && window().confirm_with_message(question).unwrap_or(false) {
+                    cancel.dispatch(id);
                 }
-                .into_any()
-            } else {
-                view! { <p class="notice">{move || no_comments(i18n.get_locale(), status)}</p> }
-                    .into_any()
             };
-
-            let decision = can_approve.then(|| {
-                let pending = decide.pending();
-                let reason_message = move || reason_error.get().map(|c| field_message(i18n.get_locale(), "reason", &c));
-                let send = move |approve: bool| {
-                    if pending.get_untracked() {
-                        return;
-                    }
-                    let text = reason.get_untracked().trim().to_owned();
-                    let decision = Decision {
-                        approve,
-                        reason: (!text.is_empty()).then_some(text),
-                    };
-                    match decision.validate() {
-                        Ok(()) => {
-                            reason_error.set(None);
-                            decide.dispatch((id, decision));
-                        }
-                        Err(e) => {
-                            reason_error.set(e.code_for("reason").map(str::to_owned));
-                            focus_id("reason");
-                        }
-                    }
-                };
-                view! {
-                    <section class="card decision" aria-labelledby="decision-heading">
-                        <h2 id="decision-heading">{t!(i18n, requests.detail.decision_heading)}</h2>
-                        <p>{t!(i18n, requests.detail.decision_text)}</p>
-                        <div class="form">
-                            <div class="field">
-                                <label for="reason">{t!(i18n, requests.detail.reason)}</label>
-                                <textarea
-                                    id="reason"
-                                    rows="3"
-                                    prop:value=move || reason.get()
-                                    on:input=move |ev| {
-                                        reason.set(event_target_value(&ev));
-                                        reason_error.set(None);
-                                    }
-                                    aria-invalid=move || reason_message().is_some().then_some("true")
-                                    aria-describedby=move || reason_message().is_some().then(|| error_id(&["reason"]))
-                                ></textarea>
-                                <p id="f-reason-error" class="field-error" hidden=move || reason_message().is_none()>
-                                    {reason_message}
-                                </p>
-                            </div>
-                            {move || alert(failure(decide.value().get()))}
-                            <div class="form-actions">
-                                <button type="button" class="button" disabled=move || pending.get() on:click=move |_| send(true)>
-                                    {t!(i18n, requests.detail.approve)}
-                                </button>
-                                <button type="button" class="button button-secondary" disabled=move || pending.get() on:click=move |_| send(false)>
-                                    {t!(i18n, requests.detail.decline)}
-                                </button>
-                            </div>
-                        </div>
-                    </section>
-                }
-            });
-
-            let cancelling = can_cancel.then(|| {
-                let pending = cancel.pending();
-                let on_cancel = move |_| {
-                    let question = td_string!(i18n.get_locale(), requests.detail.cancel_confirm);
-                    if !pending.get_untracked() && window().confirm_with_message(question).unwrap_or(false) {
-                        cancel.dispatch(id);
-                    }
-                };
-                view! {
-                    <section class="card" aria-labelledby="cancel-heading">
-                        <h2 id="cancel-heading">{t!(i18n, requests.detail.cancel_heading)}</h2>
-                        <p>{t!(i18n, requests.detail.cancel_text)}</p>
-                        {move || alert(failure(cancel.value().get()))}
-                        <button type="button" class="button button-secondary" disabled=move || pending.get() on:click=on_cancel>
-                            {t!(i18n, requests.detail.cancel)}
-                        </button>
-                    </section>
-                }
-            });
-
-            Ok::<_, ApiError>(view! {
-                <div class="page-head">
-                    <h1>{title}</h1>
-                    <StatusBadge status />
-                </div>
-                {due.is_some().then(|| view! {
-                    <p class="sla-line">
-                        {t!(i18n, requests.list.col_sla)}": "
-                        <SlaCountdown due first open=status.is_open() />
-                    </p>
-                })}
-                {decision}
-                <section class="card" aria-labelledby="facts-heading">
-                    <h2 id="facts-heading">{t!(i18n, requests.detail.facts)}</h2>
-                    <dl class="facts">{fact_list}</dl>
+            view! {
+                <section class="card" aria-labelledby="cancel-heading">
+                    <h2 id="cancel-heading">{tr(|l| td_string!(l, requests.detail.cancel_heading))}</h2>
+                    <p>{tr(|l| td_string!(l, requests.detail.cancel_text))}</p>
+                    {move || alert(failure(cancel.value().get()))}
+                    <button type="button" class="button button-secondary" disabled=move || pending.get() on:click=on_cancel>
+                        {tr(|l| td_string!(l, requests.detail.cancel))}
+                    </button>
                 </section>
-                {(!description.is_empty()).then(|| view! {
-                    <section class="card" aria-labelledby="description-heading">
-                        <h2 id="description-heading">{t!(i18n, requests.detail.description)}</h2>
-                        <p class="prewrap">{description}</p>
-                    </section>
-                })}
-                <section class="card" aria-labelledby="timeline-heading">
-                    <h2 id="timeline-heading">{t!(i18n, requests.detail.timeline)}</h2>
-                    <ol class="timeline"><Timeline events /></ol>
-                </section>
-                <section class="card" aria-labelledby="comment-heading">
-                    <h2 id="comment-heading">{t!(i18n, requests.detail.comment_heading)}</h2>
-                    {comments}
-                </section>
-                {cancelling}
-            })
-        })
+            }
+        });
+
+        view! {
+            <div inner_html=head></div>
+            {decision}
+            <div inner_html=body></div>
+            <section class="card" aria-labelledby="comment-heading">
+                <h2 id="comment-heading">{tr(|l| td_string!(l, requests.detail.comment_heading))}</h2>
+                {comments}
+            </section>
+            {cancelling}
+        }
+        .into_any()
     };
 
     view! {
         <Title text=title />
-        <p class="back"><a href="/requests">{t!(i18n, requests.detail.back)}</a></p>
-        <Transition fallback=Loading>
-            <ErrorBoundary fallback=move |errors| {
-                let error = first_api_error(&errors.read());
-                let retry = Callback::new(move |()| detail.refetch());
-                view! { <ErrorView error retry /> }
-            }>{content}</ErrorBoundary>
-        </Transition>
+        <p class="back"><a href="/requests">{tr(|l| td_string!(l, requests.detail.back))}</a></p>
+        {loaded(detail, content)}
     }
 }

@@ -10,11 +10,12 @@ use support_api::requests::{RequestPage, RequestSummary};
 use support_api::session::Role;
 
 use crate::api::{self, ApiError, client::use_client};
-use crate::components::error_view::{ErrorView, error_text, first_api_error};
-use crate::components::loading::Loading;
+use crate::components::error_view::error_text;
 use crate::components::requests::filters::Filters;
-use crate::components::requests::request_row::RequestRow;
+use crate::components::requests::loaded;
+use crate::components::requests::request_row::table_html;
 use crate::components::requests::sla_countdown::provide_clock;
+use crate::components::requests::tr;
 use crate::i18n::*;
 use crate::pages::page_title;
 use crate::requests::query::ListQuery;
@@ -65,7 +66,7 @@ pub fn RequestsPage() -> impl IntoView {
         _ => None,
     };
 
-    let _clock = provide_clock(move |now| {
+    provide_clock(move |now| {
         let near = |r: &RequestSummary| {
             r.status.is_open()
                 && shows_seconds(
@@ -114,113 +115,73 @@ pub fn RequestsPage() -> impl IntoView {
         page_title(l, td_string!(l, requests.list.title))
     };
 
-    let table = move || {
-        Suspend::new(async move {
-            let page = first.await?;
-            let q = query.get_untracked();
-            let base = page.items;
-            let rows = move || {
-                more.with(|(for_q, rows, _)| {
-                    let extra = if *for_q == q { rows.as_slice() } else { &[] };
-                    base.iter().chain(extra).cloned().collect::<Vec<_>>()
-                })
+    let table = move |page: RequestPage| {
+        if page.items.is_empty() {
+            let text = move || {
+                let l = i18n.get_locale();
+                if query.with(ListQuery::is_filtered) {
+                    td_string!(l, requests.list.none_match)
+                } else {
+                    td_string!(l, requests.list.none)
+                }
             };
-            let count = rows().len();
-            if count == 0 {
-                let text = move || {
-                    let l = i18n.get_locale();
-                    if query.with(ListQuery::is_filtered) {
-                        td_string!(l, requests.list.none_match)
-                    } else {
-                        td_string!(l, requests.list.none)
-                    }
-                };
-                return Ok::<_, ApiError>(view! { <p class="empty">{text}</p> }.into_any());
-            }
-            let show_by = is_admin();
-            let show_sla = page_has_sla(&rows());
-            let next_cursor = page.next_cursor;
-            let cursor = move || {
-                more.with(|(for_q, _, next)| {
-                    if query.with_untracked(|q| q == for_q) {
-                        next.clone()
-                    } else {
-                        next_cursor.clone()
-                    }
-                })
-            };
-            let col = |text: fn(Locale) -> &'static str| {
-                view! { <th scope="col">{move || text(i18n.get_locale())}</th> }
-            };
-            Ok(view! {
-                <div class="table-wrap">
-                    <table class="requests-table">
-                        <caption class="visually-hidden">{t!(i18n, requests.list.caption)}</caption>
-                        <thead>
-                            <tr>
-                                {col(|l| td_string!(l, requests.list.col_title))}
-                                {col(|l| td_string!(l, requests.list.status))}
-                                {col(|l| td_string!(l, requests.list.kind))}
-                                {col(|l| td_string!(l, requests.list.priority))}
-                                {col(|l| td_string!(l, requests.list.col_created))}
-                                {show_by.then(|| col(|l| td_string!(l, requests.list.col_by)))}
-                                {col(|l| td_string!(l, requests.list.col_cost))}
-                                {show_sla.then(|| col(|l| td_string!(l, requests.list.col_sla)))}
-                            </tr>
-                        </thead>
-                        <tbody>
-                            <For each=rows key=|r| r.id let(request)>
-                                <RequestRow request show_by show_sla />
-                            </For>
-                        </tbody>
-                    </table>
-                </div>
-                {move || cursor().map(|c| {
-                    let busy = load_more.pending();
-                    view! {
-                        <p class="load-more">
-                            <button
-                                type="button"
-                                class="button button-secondary"
-                                disabled=move || busy.get()
-                                on:click=move |_| {
-                                    if !busy.get_untracked() {
-                                        load_more.dispatch((query.get_untracked(), c.clone()));
-                                    }
-                                }
-                            >
-                                {t!(i18n, requests.list.load_more)}
-                            </button>
-                        </p>
-                    }
-                })}
-                {move || more_failed().map(|text| view! { <p class="form-alert" role="alert">{text}</p> })}
-            }
-            .into_any())
-        })
+            return view! { <p class="empty">{text}</p> }.into_any();
+        }
+        let q = query.get_untracked();
+        let show_by = is_admin();
+        let show_sla = page.items.iter().any(|r| r.reaction_due_at.is_some());
+        let (base, next_cursor) = (page.items, page.next_cursor);
+        let html = move || {
+            let l = i18n.get_locale();
+            more.with(|(for_q, rows, _)| {
+                let extra = if *for_q == q { rows.as_slice() } else { &[] };
+                table_html(l, [&base, extra], show_by, show_sla)
+            })
+        };
+        let cursor = move || {
+            more.with(|(for_q, _, next)| {
+                if query.with_untracked(|q| q == for_q) {
+                    next.clone()
+                } else {
+                    next_cursor.clone()
+                }
+            })
+        };
+        let busy = load_more.pending();
+        view! {
+            <div class="requests-scroll" inner_html=html></div>
+            {move || cursor().map(|c| view! {
+                <p class="load-more">
+                    <button
+                        type="button"
+                        class="button button-secondary"
+                        disabled=move || busy.get()
+                        on:click=move |_| {
+                            if !busy.get_untracked() {
+                                load_more.dispatch((query.get_untracked(), c.clone()));
+                            }
+                        }
+                    >
+                        {tr(|l| td_string!(l, requests.list.load_more))}
+                    </button>
+                </p>
+            })}
+            {move || more_failed().map(|text| view! { <p class="form-alert" role="alert">{text}</p> })}
+        }
+        .into_any()
     };
 
     view! {
         <Title text=title />
         <div class="page-head">
-            <h1>{t!(i18n, requests.list.title)}</h1>
-            <A href="/requests/new" attr:class="button">{t!(i18n, requests.list.new_request)}</A>
+            <h1>{tr(|l| td_string!(l, requests.list.title))}</h1>
+            <A href="/requests/new" attr:class="button">{tr(|l| td_string!(l, requests.list.new_request))}</A>
         </div>
-        <nav class="tabs" aria-label=move || td_string!(i18n.get_locale(), requests.list.tabs)>
+        <nav class="tabs" aria-label=tr(|l| td_string!(l, requests.list.tabs))>
             {tab(false)}
             {tab(true)}
         </nav>
         <Filters query apply />
-        <Transition fallback=Loading>
-            <ErrorBoundary fallback=move |errors| {
-                let error = first_api_error(&errors.read());
-                let retry = Callback::new(move |()| first.refetch());
-                view! { <ErrorView error retry /> }
-            }>{table}</ErrorBoundary>
-        </Transition>
+        {loaded(first, table)}
     }
-}
-
-fn page_has_sla(rows: &[RequestSummary]) -> bool {
-    rows.iter().any(|r| r.reaction_due_at.is_some())
 }

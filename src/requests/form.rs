@@ -2,7 +2,6 @@
 //! the contract's `NewRequest` with the field errors of both the conversion and the
 //! shared validation, and the draft kept in the browser's storage. Pure, tested natively.
 
-use serde::{Deserialize, Serialize};
 use support_api::catalog::TrainingLocation;
 use support_api::money::{Currency, Money};
 use support_api::requests::{NewRequest, RequestDetails, RequestType};
@@ -13,8 +12,7 @@ use super::time::local_to_utc;
 
 /// Everything the form holds, as typed. Unknown or missing fields of a stored draft take
 /// their defaults, so a draft saved by an older portal still opens.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct FormState {
     pub title: String,
     pub description: String,
@@ -66,6 +64,7 @@ impl Default for FormState {
 /// A text of the form, and the contract fields whose errors it shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Text {
+    CourseMode,
     Title,
     Description,
     Priority,
@@ -85,8 +84,27 @@ pub enum Text {
 impl Text {
     /// The field whose errors it shows first (its element's id is `f-` and this), then
     /// other fields refused about the same input.
+    pub const ALL: [Text; 15] = [
+        Text::CourseMode,
+        Text::Title,
+        Text::Description,
+        Text::Priority,
+        Text::Licence,
+        Text::Phone,
+        Text::CourseDate,
+        Text::CustomTopic,
+        Text::Participants,
+        Text::Location,
+        Text::SiteAddress,
+        Text::WindowFrom,
+        Text::WindowTo,
+        Text::Hours,
+        Text::Amount,
+    ];
+
     pub fn fields(self) -> &'static [&'static str] {
         match self {
+            Text::CourseMode => &["course_mode"],
             Text::Title => &["title"],
             Text::Description => &["description"],
             Text::Priority => &["priority"],
@@ -129,6 +147,7 @@ pub const FIELD_ORDER: [&str; 17] = [
 impl FormState {
     pub fn text(&self, t: Text) -> &String {
         match t {
+            Text::CourseMode => &self.course_mode,
             Text::Title => &self.title,
             Text::Description => &self.description,
             Text::Priority => &self.priority,
@@ -148,6 +167,7 @@ impl FormState {
 
     pub fn text_mut(&mut self, t: Text) -> &mut String {
         match t {
+            Text::CourseMode => &mut self.course_mode,
             Text::Title => &mut self.title,
             Text::Description => &mut self.description,
             Text::Priority => &mut self.priority,
@@ -203,12 +223,25 @@ pub fn parse_amount(s: &str) -> Option<i64> {
     whole.checked_mul(100)?.checked_add(cents)
 }
 
-/// Hours typed (`1.5`, `2,25`) into whole minutes.
-fn parse_hours(s: &str) -> Option<u32> {
-    let hours: f64 = s.trim().replace(',', ".").parse().ok()?;
-    (0.0..1e6)
-        .contains(&hours)
-        .then(|| (hours * 60.0).round() as u32)
+/// Hours typed (`2`, `1.5`, `2,25`) into whole minutes, rounded; without floats, whose
+/// parsing would cost the wasm more than this.
+pub fn parse_hours(s: &str) -> Option<u32> {
+    let s = s.trim();
+    let (whole, fraction) = s.split_once(['.', ',']).unwrap_or((s, ""));
+    let digits = |t: &str| !t.is_empty() && t.len() <= 6 && t.bytes().all(|b| b.is_ascii_digit());
+    if !digits(whole) || !(fraction.is_empty() || digits(fraction) && fraction.len() <= 2) {
+        return None;
+    }
+    let whole: u32 = whole.parse().ok()?;
+    let scale = 10u32.pow(fraction.len() as u32);
+    let fraction: u32 = if fraction.is_empty() {
+        0
+    } else {
+        fraction.parse().ok()?
+    };
+    whole
+        .checked_mul(60)?
+        .checked_add((fraction * 60 + scale / 2) / scale)
 }
 
 impl FormState {
@@ -261,6 +294,7 @@ impl FormState {
             RequestType::OnsiteService => RequestDetails::OnsiteService {
                 site_address: self.site_address.trim().to_owned(),
                 preferred_dates: dates(),
+                expected_minutes: self.expected_minutes(&mut errors),
             },
             RequestType::RemoteService => {
                 let mut instant = |field: &str, value: &str| {
@@ -270,9 +304,12 @@ impl FormState {
                     }
                     local_to_utc(value, offset(value)).unwrap_or_else(|| value.to_owned())
                 };
+                let window_from = instant("window_from", &self.window_from);
+                let window_to = instant("window_to", &self.window_to);
                 RequestDetails::RemoteService {
-                    window_from: instant("window_from", &self.window_from),
-                    window_to: instant("window_to", &self.window_to),
+                    window_from,
+                    window_to,
+                    expected_minutes: self.expected_minutes(&mut errors),
                 }
             }
             RequestType::CreditTopUp => {
@@ -290,18 +327,7 @@ impl FormState {
                     amount: Money::new(minor, currency),
                 }
             }
-            other => {
-                let expected_minutes = if self.hours.trim().is_empty() {
-                    None
-                } else {
-                    let minutes = parse_hours(&self.hours);
-                    if minutes.is_none() {
-                        errors.push("expected_minutes", codes::INVALID_TYPE, "not a number");
-                    }
-                    minutes
-                };
-                effort_details(other, expected_minutes)
-            }
+            other => effort_details(other, self.expected_minutes(&mut errors)),
         };
         let phone = self.phone.trim();
         let request = NewRequest {
@@ -316,6 +342,19 @@ impl FormState {
             errors.0.extend(more.0);
         }
         (request, errors)
+    }
+
+    /// The optional expected effort, typed in hours.
+    fn expected_minutes(&self, errors: &mut FieldErrors) -> Option<u32> {
+        let text = self.hours.trim();
+        if text.is_empty() {
+            return None;
+        }
+        let minutes = parse_hours(text);
+        if minutes.is_none() {
+            errors.push("expected_minutes", codes::INVALID_TYPE, "not a number");
+        }
+        minutes
     }
 }
 
@@ -332,18 +371,14 @@ fn effort_details(kind: RequestType, expected_minutes: Option<u32>) -> RequestDe
     }
 }
 
-/// Version of the stored draft format; a draft of another version is not offered back.
-pub const DRAFT_VERSION: u32 = 1;
-
 /// A half-written request as kept in `localStorage`: the form as typed, and the
 /// idempotency key created with the draft, so that sending it again (after a network
 /// failure, a reload or a double click) creates one request.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Draft {
-    pub v: u32,
     pub key: String,
     /// When it was last saved, in milliseconds since the epoch.
-    pub saved_at: f64,
+    pub saved_at: i64,
     pub form: FormState,
 }
 
@@ -352,21 +387,104 @@ pub fn draft_storage_key(user_id: i64, kind: RequestType) -> String {
     format!("portal.request-draft.{user_id}.{}", kind.as_str())
 }
 
+/// First line of a stored draft; a draft of another version is not offered back.
+const DRAFT_HEADER: &str = "portal-draft/1";
+
+/// Tabs, newlines and backslashes escaped, so that a value stays on its line.
+fn escape(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for c in value.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn unescape(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    let mut chars = value.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('n') => out.push('\n'),
+            Some('r') => out.push('\r'),
+            Some('t') => out.push('\t'),
+            Some(other) => out.push(other),
+            None => {}
+        }
+    }
+    out
+}
+
 impl Draft {
+    /// One `name<TAB>value` line per field after a version line: plain text, so that a
+    /// draft needs no JSON code in the wasm and survives fields being added or removed.
     pub fn encode(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
+        let mut out = format!(
+            "{DRAFT_HEADER}\nkey\t{}\nsaved\t{}\n",
+            escape(&self.key),
+            self.saved_at
+        );
+        for t in Text::ALL {
+            out.push_str(&format!(
+                "{}\t{}\n",
+                t.fields()[0],
+                escape(self.form.text(t))
+            ));
+        }
+        for day in &self.form.dates {
+            out.push_str(&format!("date\t{}\n", escape(day)));
+        }
+        out
     }
 
-    /// A stored draft, or `None` when it is missing, malformed, of another version or
-    /// without a usable key (then it is not offered back).
+    /// A stored draft, or `None` when it is missing, of another version, or without a
+    /// usable key (then it is not offered back). Unknown lines are ignored; missing
+    /// fields take their defaults.
     pub fn decode(stored: Option<&str>) -> Option<Draft> {
-        let draft: Draft = serde_json::from_str(stored?).ok()?;
+        let mut lines = stored?.lines();
+        if lines.next()? != DRAFT_HEADER {
+            return None;
+        }
+        let mut draft = Draft {
+            key: String::new(),
+            saved_at: 0,
+            form: FormState::default(),
+        };
+        let mut dates = Vec::new();
+        for line in lines {
+            let Some((name, value)) = line.split_once('\t') else {
+                continue;
+            };
+            let value = unescape(value);
+            match name {
+                "key" => draft.key = value,
+                "saved" => draft.saved_at = value.parse().unwrap_or(0),
+                "date" => dates.push(value),
+                _ => {
+                    if let Some(t) = Text::ALL.into_iter().find(|t| t.fields()[0] == name) {
+                        *draft.form.text_mut(t) = value;
+                    }
+                }
+            }
+        }
+        if !dates.is_empty() {
+            draft.form.dates = dates;
+        }
         let key_ok = (8..=100).contains(&draft.key.len())
             && draft
                 .key
                 .bytes()
                 .all(|b| b.is_ascii_alphanumeric() || b == b'-');
-        (draft.v == DRAFT_VERSION && key_ok).then_some(draft)
+        key_ok.then_some(draft)
     }
 }
 
@@ -540,28 +658,40 @@ mod tests {
     #[test]
     fn drafts_round_trip() {
         let draft = Draft {
-            v: DRAFT_VERSION,
             key: "3f0e2a4c-1b7d-4c1e-9a51-2f7a0f1c9b11".into(),
-            saved_at: 1_795_676_400_000.0,
-            form: filled(),
+            saved_at: 1_795_676_400_000,
+            form: FormState {
+                description: "Line one\n\tindented \\ back\\slash\r\nend".into(),
+                dates: vec!["2026-12-01".into(), String::new(), "2026-12-03".into()],
+                course_mode: "custom".into(),
+                ..filled()
+            },
         };
-        assert_eq!(Draft::decode(Some(&draft.encode())), Some(draft));
+        let encoded = draft.encode();
+        assert_eq!(encoded.lines().next(), Some("portal-draft/1"));
+        assert_eq!(Draft::decode(Some(&encoded)), Some(draft));
     }
 
     #[test]
     fn old_or_broken_drafts_are_not_offered() {
         assert_eq!(Draft::decode(None), None);
-        assert_eq!(Draft::decode(Some("{")), None);
-        assert_eq!(Draft::decode(Some("null")), None);
-        let other = r#"{"v":2,"key":"abcdefgh-1","saved_at":0,"form":{}}"#;
-        assert_eq!(Draft::decode(Some(other)), None);
-        let bad_key = r#"{"v":1,"key":"a b","saved_at":0,"form":{}}"#;
-        assert_eq!(Draft::decode(Some(bad_key)), None);
-        // Missing form fields take their defaults.
-        let sparse = r#"{"v":1,"key":"abcdefgh-1","saved_at":0,"form":{"title":"x"}}"#;
-        let draft = Draft::decode(Some(sparse)).map(|d| d.form);
+        assert_eq!(Draft::decode(Some("")), None);
+        assert_eq!(Draft::decode(Some("{\"v\":1}")), None);
         assert_eq!(
-            draft,
+            Draft::decode(Some("portal-draft/2\nkey\tabcdefgh-1\n")),
+            None
+        );
+        assert_eq!(
+            Draft::decode(Some("portal-draft/1\nkey\ta b c d e f\n")),
+            None
+        );
+        assert_eq!(Draft::decode(Some("portal-draft/1\ntitle\tx\n")), None);
+        // Missing fields take their defaults; unknown lines are ignored.
+        let sparse = "portal-draft/1\nkey\tabcdefgh-1\ntitle\tx\nfuture_field\ty\nbroken line\n";
+        let draft = Draft::decode(Some(sparse));
+        assert_eq!(draft.as_ref().map(|d| d.saved_at), Some(0));
+        assert_eq!(
+            draft.map(|d| d.form),
             Some(FormState {
                 title: "x".into(),
                 ..FormState::default()
@@ -570,14 +700,27 @@ mod tests {
     }
 
     #[test]
+    fn hours_are_read_without_floats() {
+        assert_eq!(parse_hours("2"), Some(120));
+        assert_eq!(parse_hours(" 1.5 "), Some(90));
+        assert_eq!(parse_hours("2,25"), Some(135));
+        assert_eq!(parse_hours("0.1"), Some(6));
+        assert_eq!(parse_hours("1.33"), Some(80));
+        assert_eq!(parse_hours("0"), Some(0));
+        assert_eq!(parse_hours("1."), Some(60));
+        for bad in ["", "x", ".5", "1.234", "-1", "1e3", "1 000", "9999999"] {
+            assert_eq!(parse_hours(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
     fn random_bytes_make_a_version_4_uuid() {
         let key = uuid_v4([0xff; 16]);
         assert_eq!(key, "ffffffff-ffff-4fff-bfff-ffffffffffff");
         assert_eq!(uuid_v4([0; 16]), "00000000-0000-4000-8000-000000000000");
         let draft = Draft {
-            v: DRAFT_VERSION,
             key,
-            saved_at: 0.0,
+            saved_at: 0,
             form: FormState::default(),
         };
         assert!(Draft::decode(Some(&draft.encode())).is_some());

@@ -2,38 +2,12 @@
 //! reload or "back" keeps them) and turned into the API's query. Pure, tested natively.
 
 use support_api::plan::Priority;
-use support_api::requests::{RequestStatus, RequestType};
+use support_api::requests::{RequestSort, RequestStatus, RequestType};
 
 use crate::redirect::encode_component;
 
 /// Rows asked for per page; "Load more" asks for the next page with the cursor.
 pub const PAGE_SIZE: u32 = 50;
-
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum Sort {
-    /// Newest first.
-    #[default]
-    Newest,
-    Oldest,
-    /// Most urgent first, newest first within a priority.
-    Priority,
-}
-
-impl Sort {
-    pub const ALL: [Sort; 3] = [Sort::Newest, Sort::Oldest, Sort::Priority];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Sort::Newest => "newest",
-            Sort::Oldest => "oldest",
-            Sort::Priority => "priority",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Sort> {
-        Sort::ALL.into_iter().find(|x| x.as_str() == s)
-    }
-}
 
 pub fn priority_str(p: Priority) -> &'static str {
     match p {
@@ -57,7 +31,7 @@ pub struct ListQuery {
     pub priority: Option<Priority>,
     /// Words to find in titles.
     pub q: String,
-    pub sort: Sort,
+    pub sort: RequestSort,
 }
 
 impl ListQuery {
@@ -75,7 +49,7 @@ impl ListQuery {
             priority: get("priority").and_then(|s| parse_priority(&s)),
             q: get("q").map(|q| q.trim().to_owned()).unwrap_or_default(),
             sort: get("sort")
-                .and_then(|s| Sort::parse(&s))
+                .and_then(|s| RequestSort::parse(&s))
                 .unwrap_or_default(),
         }
     }
@@ -104,7 +78,7 @@ impl ListQuery {
             pairs.push(("view", "closed"));
         }
         pairs.extend(self.pairs());
-        if self.sort != Sort::Newest {
+        if self.sort != RequestSort::default() {
             pairs.push(("sort", self.sort.as_str()));
         }
         format!("/requests{}", join(&pairs))
@@ -159,7 +133,10 @@ mod tests {
         assert_eq!(q, ListQuery::default());
         assert_eq!(q.to_url(), "/requests");
         assert!(!q.is_filtered());
-        assert_eq!(q.to_api(None), "/requests?open=true&sort=newest&limit=50");
+        assert_eq!(
+            q.to_api(None),
+            "/requests?open=true&sort=created_desc&limit=50"
+        );
     }
 
     #[test]
@@ -170,7 +147,7 @@ mod tests {
             kind: Some(RequestType::OnsiteService),
             priority: Some(Priority::High),
             q: "licence server".into(),
-            sort: Sort::Priority,
+            sort: RequestSort::Priority,
         };
         let url = q.to_url();
         assert_eq!(
@@ -194,10 +171,14 @@ mod tests {
 
     #[test]
     fn the_api_query_carries_tab_sort_limit_and_cursor() {
-        let q = parse(&[("view", "closed"), ("q", " a&b=c "), ("sort", "oldest")]);
+        let q = parse(&[
+            ("view", "closed"),
+            ("q", " a&b=c "),
+            ("sort", "created_asc"),
+        ]);
         assert_eq!(
             q.to_api(Some("abc==")),
-            "/requests?open=false&q=a%26b%3Dc&sort=oldest&limit=50&cursor=abc%3D%3D"
+            "/requests?open=false&q=a%26b%3Dc&sort=created_asc&limit=50&cursor=abc%3D%3D"
         );
     }
 
@@ -219,9 +200,6 @@ mod tests {
     fn priorities_round_trip() {
         for p in Priority::ALL {
             assert_eq!(parse_priority(priority_str(p)), Some(p));
-        }
-        for s in Sort::ALL {
-            assert_eq!(Sort::parse(s.as_str()), Some(s));
         }
     }
 }

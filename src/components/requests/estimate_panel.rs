@@ -2,15 +2,17 @@
 //! changes (the page asks the server, debounced).
 
 use leptos::prelude::*;
-use support_api::catalog::{BilledAs, Billing};
-use support_api::requests::{Estimate, RequestType};
+use support_api::catalog::BilledAs;
+use support_api::requests::{Estimate, RateUnit};
 
 use super::fill;
 use super::sla_countdown::span_text;
+use super::tr;
 use crate::api::ApiError;
 use crate::components::error_view::error_text;
 use crate::format;
 use crate::i18n::*;
+use crate::requests::html::el;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum EstimateState {
@@ -31,33 +33,34 @@ fn how_billed(l: Locale, b: BilledAs) -> &'static str {
 }
 
 /// The sentences of a ready estimate: how it is billed, the amount (or the rate when
-/// the effort is not known yet), and whether an admin must approve it.
-pub fn estimate_lines(l: Locale, e: &Estimate, kind: RequestType) -> Vec<String> {
+/// the amount is not known yet), and whether an admin must approve it.
+pub fn estimate_lines(l: Locale, e: &Estimate) -> Vec<String> {
     let mut lines = vec![how_billed(l, e.billed_as).to_owned()];
-    let rate = e.rate.map(|r| format::money(r, l));
-    match (e.amount, &rate) {
-        (Some(amount), _) => {
-            let mut line = fill(
-                td_string!(l, requests.estimate.amount),
-                &format::money(amount, l),
-            );
-            if let Some(m) = e.minutes.filter(|m| *m > 0) {
-                line = format!("{line} ({})", span_text(l, i64::from(m) * 60_000));
-            }
-            lines.push(line);
+    if let Some(amount) = e.amount {
+        let mut line = fill(
+            td_string!(l, requests.estimate.amount),
+            &format::money(amount, l),
+        );
+        if let Some(m) = e.minutes.filter(|m| *m > 0) {
+            line = format!("{line} ({})", span_text(l, i64::from(m) * 60_000));
         }
-        (None, Some(rate)) if e.billing == Billing::Hourly => {
-            lines.push(fill(td_string!(l, requests.estimate.hourly), rate));
-        }
-        _ => {}
+        lines.push(line);
     }
-    if let (Some(rate), true) = (&rate, e.amount.is_some()) {
-        let template = match (kind, e.billing) {
-            (RequestType::Training, _) => td_string!(l, requests.estimate.rate_participant),
-            (_, Billing::Hourly) => td_string!(l, requests.estimate.rate_hour),
-            (_, Billing::Fixed) => td_string!(l, requests.estimate.rate_fixed),
+    if let Some(rate) = e.rate {
+        let template = match (e.rate_unit, e.amount) {
+            (Some(RateUnit::Hour), None) => td_string!(l, requests.estimate.hourly),
+            (Some(RateUnit::Hour), Some(_)) => td_string!(l, requests.estimate.rate_hour),
+            (Some(RateUnit::Participant), _) => td_string!(l, requests.estimate.rate_participant),
+            (Some(RateUnit::ParticipantDay), _) => {
+                td_string!(l, requests.estimate.rate_participant_day)
+            }
+            // A job's price is the amount itself.
+            (Some(RateUnit::Job), Some(_)) => "",
+            (Some(RateUnit::Job) | None, _) => td_string!(l, requests.estimate.rate_fixed),
         };
-        lines.push(fill(template, rate));
+        if !template.is_empty() {
+            lines.push(fill(template, &format::money(rate, l)));
+        }
     }
     if e.needs_approval {
         lines.push(td_string!(l, requests.estimate.approval).to_owned());
@@ -66,7 +69,7 @@ pub fn estimate_lines(l: Locale, e: &Estimate, kind: RequestType) -> Vec<String>
 }
 
 #[component]
-pub fn EstimatePanel(state: Signal<EstimateState>, kind: RequestType) -> impl IntoView {
+pub fn EstimatePanel(state: Signal<EstimateState>) -> impl IntoView {
     let i18n = use_i18n();
     let body = move || {
         let l = i18n.get_locale();
@@ -76,17 +79,17 @@ pub fn EstimatePanel(state: Signal<EstimateState>, kind: RequestType) -> impl In
                 vec![td_string!(l, requests.estimate.incomplete).to_owned()]
             }
             EstimateState::Failed(e) => vec![error_text(l, &e).to_owned()],
-            EstimateState::Ready(e) => estimate_lines(l, &e, kind),
+            EstimateState::Ready(e) => estimate_lines(l, &e),
         };
         lines
-            .into_iter()
-            .map(|line| view! { <p>{line}</p> })
-            .collect_view()
+            .iter()
+            .map(|line| el("p", "", line))
+            .collect::<String>()
     };
     view! {
         <aside class="estimate card" aria-labelledby="estimate-heading">
-            <h2 id="estimate-heading">{t!(i18n, requests.estimate.heading)}</h2>
-            <div aria-live="polite">{body}</div>
+            <h2 id="estimate-heading">{tr(|l| td_string!(l, requests.estimate.heading))}</h2>
+            <div aria-live="polite" inner_html=body></div>
         </aside>
     }
 }

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use support_api::validation::FieldErrors;
 
 use super::field_message;
+use super::tr;
 use crate::i18n::*;
 use crate::requests::form::{FormState, Text};
 
@@ -202,8 +203,8 @@ pub fn text_field(ctx: FormCtx, t: Text, label: Label, kind: Kind, hint: Option<
     };
     view! {
         <div class="field">
-            <label for=id>{move || label(i18n.get_locale())}</label>
-            {hint.map(|hint| view! { <p id=hint_id class="hint">{move || hint(i18n.get_locale())}</p> })}
+            <label for=id>{super::tr(label)}</label>
+            {hint.map(|hint| view! { <p id=hint_id class="hint">{super::tr(hint)}</p> })}
             {control}
             {error_view(errors, fields)}
         </div>
@@ -244,7 +245,7 @@ pub fn dates_field(ctx: FormCtx, min: String) -> AnyView {
                             errors.edited(DATES);
                         }
                     >
-                        {t!(i18n, requests.form.remove_date)}
+                        {tr(|l| td_string!(l, requests.form.remove_date))}
                         <span class="visually-hidden">" "{label}</span>
                     </button>
                 });
@@ -278,7 +279,7 @@ pub fn dates_field(ctx: FormCtx, min: String) -> AnyView {
     let can_add = move || count.get() < support_api::requests::PREFERRED_DATES_MAX;
     view! {
         <fieldset class="group">
-            <legend>{t!(i18n, requests.form.preferred_dates)}</legend>
+            <legend>{tr(|l| td_string!(l, requests.form.preferred_dates))}</legend>
             {inputs}
             <button
                 type="button"
@@ -286,7 +287,7 @@ pub fn dates_field(ctx: FormCtx, min: String) -> AnyView {
                 hidden=move || !can_add()
                 on:click=move |_| form.update(|f| f.dates.push(String::new()))
             >
-                {t!(i18n, requests.form.add_date)}
+                {tr(|l| td_string!(l, requests.form.add_date))}
             </button>
             {error_view(errors, DATES)}
         </fieldset>

@@ -4,11 +4,12 @@ use leptos::leptos_dom::helpers::{TimeoutHandle, set_timeout_with_handle};
 use leptos::prelude::*;
 use std::time::Duration;
 use support_api::plan::Priority;
-use support_api::requests::{RequestStatus, RequestType};
+use support_api::requests::{RequestSort, RequestStatus, RequestType};
 
+use super::tr;
 use super::{priority_name, status_name, type_name};
 use crate::i18n::*;
-use crate::requests::query::{ListQuery, Sort, parse_priority, priority_str};
+use crate::requests::query::{ListQuery, parse_priority, priority_str};
 
 /// How long typing must pause before the search runs.
 const SEARCH_DEBOUNCE: Duration = Duration::from_millis(300);
@@ -33,7 +34,7 @@ fn filter_select(
     };
     view! {
         <div class="filter">
-            <label for=id>{move || label(i18n.get_locale())}</label>
+            <label for=id>{super::tr(label)}</label>
             <select id=id on:change=on_change prop:value=move || query.with(current)>
                 {move || {
                     let chosen = query.with(current);
@@ -86,13 +87,14 @@ fn priority_options(l: Locale, _: &ListQuery) -> Vec<(&'static str, &'static str
 }
 
 fn sort_options(l: Locale, _: &ListQuery) -> Vec<(&'static str, &'static str)> {
-    Sort::ALL
+    RequestSort::ALL
         .into_iter()
         .map(|s| {
             let text = match s {
-                Sort::Newest => td_string!(l, requests.list.sort_newest),
-                Sort::Oldest => td_string!(l, requests.list.sort_oldest),
-                Sort::Priority => td_string!(l, requests.list.sort_priority),
+                RequestSort::CreatedDesc => td_string!(l, requests.list.sort_newest),
+                RequestSort::CreatedAsc => td_string!(l, requests.list.sort_oldest),
+                RequestSort::Priority => td_string!(l, requests.list.sort_priority),
+                RequestSort::ReactionDue => td_string!(l, requests.list.sort_reaction),
             };
             (s.as_str(), text)
         })
@@ -104,7 +106,6 @@ fn sort_options(l: Locale, _: &ListQuery) -> Vec<(&'static str, &'static str)> {
 /// while typing a search).
 #[component]
 pub fn Filters(query: Memo<ListQuery>, apply: Callback<(ListQuery, bool)>) -> impl IntoView {
-    let i18n = use_i18n();
     // What is typed, ahead of the debounced URL.
     let typed = RwSignal::new(query.get_untracked().q);
     let pending = StoredValue::new(None::<TimeoutHandle>);
@@ -140,7 +141,7 @@ pub fn Filters(query: Memo<ListQuery>, apply: Callback<(ListQuery, bool)>) -> im
     view! {
         <form class="filters" role="search" on:submit=|ev| ev.prevent_default()>
             <div class="filter filter-search">
-                <label for="filter-q">{t!(i18n, requests.list.search)}</label>
+                <label for="filter-q">{tr(|l| td_string!(l, requests.list.search))}</label>
                 <input id="filter-q" type="search" prop:value=move || typed.get() on:input=on_input />
             </div>
             {filter_select(
@@ -175,7 +176,7 @@ pub fn Filters(query: Memo<ListQuery>, apply: Callback<(ListQuery, bool)>) -> im
                 |l| td_string!(l, requests.list.sort),
                 sort_options,
                 |q| q.sort.as_str(),
-                |q, v| q.sort = Sort::parse(v).unwrap_or_default(),
+                |q, v| q.sort = RequestSort::parse(v).unwrap_or_default(),
                 query,
                 apply,
             )}

@@ -13,7 +13,11 @@ pub mod timeline;
 pub mod top_up_fields;
 pub mod training_fields;
 
-use leptos::prelude::{document, window};
+use leptos::prelude::*;
+
+use crate::api::ApiError;
+use crate::components::error_view::ErrorView;
+use crate::components::loading::Loading;
 use support_api::catalog::{BilledAs, TrainingLocation};
 use support_api::plan::Priority;
 use support_api::requests::{RequestStatus, RequestType};
@@ -201,5 +205,29 @@ pub fn store(key: &str, value: &str) {
 pub fn unstore(key: &str) {
     if let Some(s) = storage() {
         let _ = s.remove_item(key);
+    }
+}
+
+/// A text in the chosen language, following it. Every use shares this one closure type,
+/// so a translated text costs the wasm a few bytes rather than a render effect of its own.
+pub fn tr(text: fn(Locale) -> &'static str) -> impl Fn() -> &'static str + Copy + Send + Sync {
+    let i18n = use_i18n();
+    move || text(i18n.get_locale())
+}
+
+/// What a load shows: a loading notice, the error with a way to try again, or what
+/// `render` makes of the answer. The last answer stays on screen while the next one
+/// loads, as in a `<Transition>`, without the cost of a suspense boundary per page.
+pub fn loaded<T: Clone + Send + Sync + 'static>(
+    resource: LocalResource<Result<T, ApiError>>,
+    render: impl Fn(T) -> AnyView + Send + Sync + 'static,
+) -> impl IntoView {
+    move || match resource.get() {
+        None => view! { <Loading /> }.into_any(),
+        Some(Err(error)) => {
+            let retry = Callback::new(move |()| resource.refetch());
+            view! { <ErrorView error retry /> }.into_any()
+        }
+        Some(Ok(value)) => render(value),
     }
 }

@@ -1,12 +1,12 @@
-use leptos::prelude::*;
 use support_api::catalog::BilledAs;
 use support_api::requests::RequestSummary;
 
-use super::sla_countdown::SlaCountdown;
-use super::status_badge::StatusBadge;
+use super::sla_countdown::sla_html;
+use super::status_badge::status_html;
 use super::{billed_name, fill, priority_name, type_name};
 use crate::format;
 use crate::i18n::*;
+use crate::requests::html::{el, esc};
 
 /// The cost column: what was charged, the estimate (marked as such), or how it is
 /// covered when nothing is charged.
@@ -24,30 +24,58 @@ pub fn cost_text(l: Locale, r: &RequestSummary) -> String {
     }
 }
 
-/// One request in the list.
-#[component]
-pub fn RequestRow(request: RequestSummary, show_by: bool, show_sla: bool) -> impl IntoView {
-    let i18n = use_i18n();
-    let r = StoredValue::new(request);
-    let text = move |f: fn(Locale, &RequestSummary) -> String| {
-        move || r.with_value(|r| f(i18n.get_locale(), r))
-    };
-    let (id, status) = r.with_value(|r| (r.id, r.status));
-    view! {
-        <tr>
-            <th scope="row">
-                <a href=format!("/requests/{id}")>{r.with_value(|r| r.title.clone())}</a>
-            </th>
-            <td><StatusBadge status /></td>
-            <td>{text(|l, r| type_name(l, r.request_type).to_owned())}</td>
-            <td>{text(|l, r| priority_name(l, r.priority).to_owned())}</td>
-            <td>{text(|l, r| format::date_time(&r.created_at, l))}</td>
-            {show_by.then(|| view! { <td>{r.with_value(|r| r.requested_by.clone())}</td> })}
-            <td class="num">{text(cost_text)}</td>
-            {show_sla.then(|| {
-                let (due, first) = r.with_value(|r| (r.reaction_due_at.clone(), r.first_reaction_at.clone()));
-                view! { <td><SlaCountdown due first open=status.is_open() /></td> }
-            })}
-        </tr>
+/// The list as an HTML table: per request its title (a link), status, type, priority,
+/// when it was made, who asked (for admins), the cost, and the SLA countdown (for SLA
+/// customers).
+pub fn table_html(
+    l: Locale,
+    pages: [&[RequestSummary]; 2],
+    show_by: bool,
+    show_sla: bool,
+) -> String {
+    let mut out = format!(
+        "<table class=\"requests-table\"><caption class=\"visually-hidden\">{}</caption><thead><tr>",
+        td_string!(l, requests.list.caption)
+    );
+    let columns = [
+        Some(td_string!(l, requests.list.col_title)),
+        Some(td_string!(l, requests.list.status)),
+        Some(td_string!(l, requests.list.kind)),
+        Some(td_string!(l, requests.list.priority)),
+        Some(td_string!(l, requests.list.col_created)),
+        show_by.then(|| td_string!(l, requests.list.col_by)),
+        Some(td_string!(l, requests.list.col_cost)),
+        show_sla.then(|| td_string!(l, requests.list.col_sla)),
+    ];
+    for column in columns.into_iter().flatten() {
+        out.push_str(&format!("<th scope=\"col\">{column}</th>"));
     }
+    out.push_str("</tr></thead><tbody>");
+    for r in pages.into_iter().flatten() {
+        out.push_str(&format!(
+            "<tr><th scope=\"row\"><a href=\"/requests/{}\">{}</a></th><td>{}</td>",
+            r.id,
+            esc(&r.title),
+            status_html(l, r.status)
+        ));
+        out.push_str(&el("td", "", type_name(l, r.request_type)));
+        out.push_str(&el("td", "", priority_name(l, r.priority)));
+        out.push_str(&el("td", "", &format::date_time(&r.created_at, l)));
+        if show_by {
+            out.push_str(&el("td", "", &r.requested_by));
+        }
+        out.push_str(&el("td", "num", &cost_text(l, r)));
+        if show_sla {
+            let sla = sla_html(
+                l,
+                r.reaction_due_at.as_deref(),
+                r.first_reaction_at.as_deref(),
+                r.status.is_open(),
+            );
+            out.push_str(&format!("<td>{sla}</td>"));
+        }
+        out.push_str("</tr>");
+    }
+    out.push_str("</tbody></table>");
+    out
 }

@@ -4,7 +4,7 @@ use super::fields::{FormCtx, Kind, text_field};
 use crate::i18n::*;
 use crate::requests::form::Text;
 
-/// The other services: the need is the description; the expected effort is optional.
+/// The optional expected effort, in hours (the need itself is the description).
 #[component]
 pub fn ServiceFields(ctx: FormCtx) -> impl IntoView {
     text_field(

@@ -1,22 +1,24 @@
-//! SLA reaction countdowns, all driven by one shared clock signal per page: it ticks
-//! every second while some countdown on the page shows seconds, else every 30 seconds.
+//! SLA reaction countdowns, all driven by one shared clock per page: it ticks every
+//! second while some countdown on the page shows seconds, else every 30 seconds, and
+//! each tick rewrites only the countdowns' words.
+
+use std::time::Duration;
 
 use leptos::leptos_dom::helpers::set_interval_with_handle;
 use leptos::prelude::*;
-use std::time::Duration;
+use wasm_bindgen::JsCast;
 
 use super::fill;
 use crate::format;
 use crate::i18n::*;
+use crate::requests::html::esc;
 use crate::requests::time::{Reaction, Unit, reaction, span_parts};
 
-/// Milliseconds since the epoch, as of the last tick.
-#[derive(Clone, Copy)]
-pub struct Clock(pub ReadSignal<f64>);
-
-/// Starts the page's clock. `fine(now)` tells whether a countdown shows seconds now;
-/// it is read without tracking at each one-second beat.
-pub fn provide_clock(fine: impl Fn(f64) -> bool + 'static) -> Clock {
+/// Starts the page's clock and keeps every countdown on the page (`.sla[data-due]`)
+/// current. `fine(now)` tells whether one shows seconds now; it is read untracked at each
+/// one-second beat.
+pub fn provide_clock(fine: impl Fn(f64) -> bool + 'static) {
+    let i18n = use_i18n();
     let (now, set_now) = signal(js_sys::Date::now());
     let handle = set_interval_with_handle(
         move || {
@@ -30,9 +32,7 @@ pub fn provide_clock(fine: impl Fn(f64) -> bool + 'static) -> Clock {
     if let Ok(handle) = handle {
         on_cleanup(move || handle.clear());
     }
-    let clock = Clock(now);
-    provide_context(clock);
-    clock
+    Effect::new(move |_| update_countdowns(i18n.get_locale(), now.get() as i64));
 }
 
 fn unit_text(l: Locale, (n, unit): (i64, Unit)) -> String {
@@ -54,8 +54,8 @@ pub fn span_text(l: Locale, ms: i64) -> String {
         .join(" ")
 }
 
-/// The words for a reaction state, e.g. "2 hr 5 min left", "Overdue by 3 min 10 sec".
-pub fn reaction_text(l: Locale, r: &Reaction) -> String {
+/// The class and words of a reaction state: "2 hr 5 min left", "Overdue by 3 min 10 sec".
+fn reaction_text(l: Locale, r: &Reaction) -> (&'static str, String) {
     let span = |parts: &[(i64, Unit)]| {
         parts
             .iter()
@@ -64,28 +64,61 @@ pub fn reaction_text(l: Locale, r: &Reaction) -> String {
             .join(" ")
     };
     match r {
-        Reaction::Reacted { late: false } => td_string!(l, requests.sla.met).to_owned(),
-        Reaction::Reacted { late: true } => td_string!(l, requests.sla.late).to_owned(),
-        Reaction::Left(parts) => fill(td_string!(l, requests.sla.left), &span(parts)),
-        Reaction::Overdue(parts) => fill(td_string!(l, requests.sla.overdue), &span(parts)),
+        Reaction::Reacted { late: false } => ("sla", td_string!(l, requests.sla.met).to_owned()),
+        Reaction::Reacted { late: true } => (
+            "sla sla-overdue",
+            td_string!(l, requests.sla.late).to_owned(),
+        ),
+        Reaction::Left(parts) => (
+            "sla sla-left",
+            fill(td_string!(l, requests.sla.left), &span(parts)),
+        ),
+        Reaction::Overdue(parts) => (
+            "sla sla-overdue",
+            fill(td_string!(l, requests.sla.overdue), &span(parts)),
+        ),
     }
 }
 
-/// Time left to the reaction target or how long it is overdue, live; empty when the
-/// request has no target. Re-renders only when the words change.
-#[component]
-pub fn SlaCountdown(due: Option<String>, first: Option<String>, open: bool) -> impl IntoView {
-    let i18n = use_i18n();
-    let clock = use_context::<Clock>();
-    let state = Memo::new(move |_| {
-        let now = clock.map_or_else(js_sys::Date::now, |c| c.0.get());
-        reaction(due.as_deref(), first.as_deref(), open, now as i64)
-    });
-    let class = move || match state.get() {
-        Some(Reaction::Overdue(_) | Reaction::Reacted { late: true }) => "sla sla-overdue",
-        Some(Reaction::Left(_)) => "sla sla-left",
-        _ => "sla",
+/// A countdown as HTML, with what the clock needs to keep it current.
+pub fn sla_html(l: Locale, due: Option<&str>, first: Option<&str>, open: bool) -> String {
+    let Some(due) = due else {
+        return String::new();
     };
-    let text = move || state.with(|r| r.as_ref().map(|r| reaction_text(i18n.get_locale(), r)));
-    view! { <span class=class>{text}</span> }
+    let state = reaction(Some(due), first, open, js_sys::Date::now() as i64);
+    let (class, text) = state
+        .map(|r| reaction_text(l, &r))
+        .unwrap_or(("sla", String::new()));
+    format!(
+        "<span class=\"{class}\" data-due=\"{}\" data-first=\"{}\" data-open=\"{}\">{}</span>",
+        esc(due),
+        esc(first.unwrap_or("")),
+        u8::from(open),
+        esc(&text)
+    )
+}
+
+/// Rewrites the words of every countdown on the page for `now`.
+fn update_countdowns(l: Locale, now: i64) {
+    let Ok(list) = document().query_selector_all(".sla[data-due]") else {
+        return;
+    };
+    for i in 0..list.length() {
+        let Some(el) = list
+            .item(i)
+            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+        else {
+            continue;
+        };
+        let due = el.get_attribute("data-due");
+        let first = el.get_attribute("data-first").filter(|f| !f.is_empty());
+        let open = el.get_attribute("data-open").as_deref() == Some("1");
+        if let Some(r) = reaction(due.as_deref(), first.as_deref(), open, now) {
+            let (class, text) = reaction_text(l, &r);
+            if el.text_content().as_deref() != Some(text.as_str()) {
+                el.set_class_name(class);
+                el.set_text_content(Some(&text));
+            }
+        }
+    }
 }

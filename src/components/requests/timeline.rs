@@ -1,100 +1,67 @@
-use leptos::prelude::*;
-use support_api::requests::TimelineEvent;
-
 use super::sla_countdown::span_text;
 use super::{fill, status_name};
 use crate::format;
 use crate::i18n::*;
+use crate::requests::detail::{Event, EventKind};
+use crate::requests::html::{el, esc};
 
 /// The words of one event (without who and when).
-fn event_text(l: Locale, event: &TimelineEvent) -> String {
-    match event {
-        TimelineEvent::StatusChanged { from: None, to, .. } => fill(
-            td_string!(l, requests.timeline.created),
-            status_name(l, *to),
-        ),
-        TimelineEvent::StatusChanged {
-            from: Some(from),
-            to,
-            ..
-        } => {
-            let text = fill(
-                td_string!(l, requests.timeline.status),
-                status_name(l, *from),
-            );
-            fill(&text, status_name(l, *to))
-        }
-        TimelineEvent::Comment { staff, .. } => if *staff {
-            td_string!(l, requests.timeline.staff_comment)
-        } else {
-            td_string!(l, requests.timeline.comment)
-        }
-        .to_owned(),
-        TimelineEvent::TimeLogged {
-            minutes, debited, ..
-        } => {
-            let time = span_text(l, i64::from(*minutes) * 60_000);
-            let text = fill(td_string!(l, requests.timeline.time), &time);
-            match debited {
-                Some(money) => fill(
-                    &format!("{text} {}", td_string!(l, requests.timeline.debited)),
-                    &format::money(*money, l),
+fn event_text(l: Locale, e: &Event) -> String {
+    match e.event {
+        EventKind::StatusChanged => {
+            let to = e.to.map_or("", |s| status_name(l, s));
+            match e.from {
+                None => fill(td_string!(l, requests.timeline.created), to),
+                Some(from) => fill(
+                    &fill(
+                        td_string!(l, requests.timeline.status),
+                        status_name(l, from),
+                    ),
+                    to,
                 ),
-                None => text,
             }
+        }
+        EventKind::Comment if e.staff => td_string!(l, requests.timeline.staff_comment).to_owned(),
+        EventKind::Comment => td_string!(l, requests.timeline.comment).to_owned(),
+        EventKind::TimeLogged => {
+            let time = span_text(l, i64::from(e.minutes.unwrap_or(0)) * 60_000);
+            let mut text = fill(td_string!(l, requests.timeline.time), &time);
+            for (amount, template) in [
+                (e.debited, td_string!(l, requests.timeline.debited)),
+                (e.invoiced, td_string!(l, requests.timeline.invoiced)),
+            ] {
+                if let Some(money) = amount {
+                    text = format!("{text} {}", fill(template, &format::money(money, l)));
+                }
+            }
+            text
         }
     }
 }
 
-/// The free text an event carries: a reason, a comment, a note.
-fn event_body(event: &TimelineEvent) -> Option<&str> {
-    match event {
-        TimelineEvent::StatusChanged { reason, .. } => reason.as_deref(),
-        TimelineEvent::Comment { text, .. } => Some(text),
-        TimelineEvent::TimeLogged { note, .. } => note.as_deref(),
+/// Status changes (with who, when and why), comments, and logged time with what it
+/// cost, oldest first, as the items of an `<ol>`.
+pub fn timeline_html(l: Locale, events: &[Event]) -> String {
+    let mut out = String::new();
+    for e in events {
+        let kind = match e.event {
+            EventKind::StatusChanged => "event-status",
+            EventKind::Comment if e.staff => "event-staff",
+            EventKind::Comment => "event-comment",
+            EventKind::TimeLogged => "event-time",
+        };
+        out.push_str(&format!(
+            "<li class=\"event {kind}\"><p class=\"event-head\"><strong>{}</strong> · {} · <time datetime=\"{}\">{}</time></p>",
+            esc(&event_text(l, e)),
+            esc(&e.by),
+            esc(&e.at),
+            esc(&format::date_time(&e.at, l))
+        ));
+        // A reason, a comment, a note.
+        if let Some(body) = e.reason.as_ref().or(e.text.as_ref()).or(e.note.as_ref()) {
+            out.push_str(&el("p", "event-body", body));
+        }
+        out.push_str("</li>");
     }
-}
-
-fn at_by(event: &TimelineEvent) -> (&str, &str) {
-    match event {
-        TimelineEvent::StatusChanged { at, by, .. }
-        | TimelineEvent::Comment { at, by, .. }
-        | TimelineEvent::TimeLogged { at, by, .. } => (at, by),
-    }
-}
-
-/// Status changes, comments and logged time, oldest first.
-#[component]
-pub fn Timeline(events: Vec<TimelineEvent>) -> impl IntoView {
-    let i18n = use_i18n();
-    events
-        .into_iter()
-        .map(|event| {
-            let kind = match event {
-                TimelineEvent::StatusChanged { .. } => "event event-status",
-                TimelineEvent::Comment { staff: true, .. } => "event event-staff",
-                TimelineEvent::Comment { .. } => "event event-comment",
-                TimelineEvent::TimeLogged { .. } => "event event-time",
-            };
-            let (at, by) = at_by(&event);
-            let (at, by) = (at.to_owned(), by.to_owned());
-            let body =
-                event_body(&event).map(|b| view! { <p class="event-body">{b.to_owned()}</p> });
-            let when = {
-                let at = at.clone();
-                move || format::date_time(&at, i18n.get_locale())
-            };
-            let what = move || event_text(i18n.get_locale(), &event);
-            view! {
-                <li class=kind>
-                    <p class="event-head">
-                        <strong>{what}</strong>
-                        " · "{by}" · "
-                        <time datetime=at>{when}</time>
-                    </p>
-                    {body}
-                </li>
-            }
-        })
-        .collect_view()
+    out
 }

@@ -7,10 +7,12 @@ use leptos::prelude::*;
 use support_api::catalog::Catalog;
 
 use super::fields::{FormCtx, Kind, dates_field, error_id, text_field};
+use super::tr;
 use super::{fill, location_name};
 use crate::format;
 use crate::i18n::*;
 use crate::requests::form::{LOCATIONS, Text, location_str};
+use crate::requests::html::esc;
 
 #[component]
 pub fn TrainingFields(ctx: FormCtx, catalog: Arc<Catalog>, today: String) -> impl IntoView {
@@ -25,45 +27,53 @@ pub fn TrainingFields(ctx: FormCtx, catalog: Arc<Catalog>, today: String) -> imp
     };
     let course_fields = Text::CourseDate.fields();
     let course_message = errors.message(course_fields);
-    let course_select = move || {
+    // The courses' dates with the seats left, grouped by course, as HTML options; a full
+    // date is shown but cannot be chosen.
+    let course_options = move || {
         let l = i18n.get_locale();
         let chosen = form.with(|f| f.course_date.clone());
-        let groups = catalog
-            .courses
-            .iter()
-            .map(|c| {
-                let label = format!(
-                    "{} · {}",
-                    c.title,
-                    fill(td_string!(l, requests.form.course_price), &format::money(c.price_per_participant, l))
+        let selected = |yes: bool| if yes { " selected" } else { "" };
+        let mut out = format!(
+            "<option value=\"\"{}>{}</option>",
+            selected(chosen.is_empty()),
+            td_string!(l, requests.form.choose)
+        );
+        for c in &catalog.courses {
+            let label = format!(
+                "{} · {}",
+                c.title,
+                fill(
+                    td_string!(l, requests.form.course_price),
+                    &format::money(c.price_per_participant, l)
+                )
+            );
+            out.push_str(&format!("<optgroup label=\"{}\">", esc(&label)));
+            for d in &c.dates {
+                let seats = if d.seats_left == 0 {
+                    td_string!(l, requests.form.course_full).to_owned()
+                } else {
+                    fill(
+                        td_string!(l, requests.form.seats_left),
+                        &d.seats_left.to_string(),
+                    )
+                };
+                let text = format!(
+                    "{} – {}, {}, {seats}",
+                    format::date(&d.starts_on, l),
+                    format::date(&d.ends_on, l),
+                    location_name(l, d.location)
                 );
-                let options = c
-                    .dates
-                    .iter()
-                    .map(|d| {
-                        let value = d.id.to_string();
-                        let seats = if d.seats_left == 0 {
-                            td_string!(l, requests.form.course_full).to_owned()
-                        } else {
-                            fill(td_string!(l, requests.form.seats_left), &d.seats_left.to_string())
-                        };
-                        let text = format!(
-                            "{} – {}, {}, {seats}",
-                            format::date(&d.starts_on, l),
-                            format::date(&d.ends_on, l),
-                            location_name(l, d.location)
-                        );
-                        let selected = value == chosen;
-                        view! { <option value=value disabled=d.seats_left == 0 selected=selected>{text}</option> }
-                    })
-                    .collect_view();
-                view! { <optgroup label=label>{options}</optgroup> }
-            })
-            .collect_view();
-        view! {
-            <option value="" selected=chosen.is_empty()>{td_string!(l, requests.form.choose)}</option>
-            {groups}
+                out.push_str(&format!(
+                    "<option value=\"{}\"{}{}>{}</option>",
+                    d.id,
+                    selected(d.id.to_string() == chosen),
+                    if d.seats_left == 0 { " disabled" } else { "" },
+                    esc(&text)
+                ));
+            }
+            out.push_str("</optgroup>");
         }
+        out
     };
     let locations: super::fields::Options = Arc::new(|l| {
         LOCATIONS
@@ -80,7 +90,7 @@ pub fn TrainingFields(ctx: FormCtx, catalog: Arc<Catalog>, today: String) -> imp
         |l| td_string!(l, requests.form.participants_hint);
     view! {
         <fieldset class="group">
-            <legend>{t!(i18n, requests.form.which_training)}</legend>
+            <legend>{tr(|l| td_string!(l, requests.form.which_training))}</legend>
             <div class="choice">
                 <input
                     type="radio"
@@ -89,7 +99,7 @@ pub fn TrainingFields(ctx: FormCtx, catalog: Arc<Catalog>, today: String) -> imp
                     prop:checked=move || !custom.get()
                     on:change=set_mode("course")
                 />
-                <label for="mode-course">{t!(i18n, requests.form.mode_course)}</label>
+                <label for="mode-course">{tr(|l| td_string!(l, requests.form.mode_course))}</label>
             </div>
             <div class="choice">
                 <input
@@ -99,13 +109,12 @@ pub fn TrainingFields(ctx: FormCtx, catalog: Arc<Catalog>, today: String) -> imp
                     prop:checked=move || custom.get()
                     on:change=set_mode("custom")
                 />
-                <label for="mode-custom">{t!(i18n, requests.form.mode_custom)}</label>
+                <label for="mode-custom">{tr(|l| td_string!(l, requests.form.mode_custom))}</label>
             </div>
             <div class="field" hidden=move || custom.get()>
-                <label for="f-course">{t!(i18n, requests.form.course_date)}</label>
+                <label for="f-course">{tr(|l| td_string!(l, requests.form.course_date))}</label>
                 <select
                     id="f-course"
-                    prop:value=move || form.with(|f| f.course_date.clone())
                     on:change=move |ev| {
                         let v = event_target_value(&ev);
                         form.update(|f| f.course_date = v);
@@ -114,9 +123,8 @@ pub fn TrainingFields(ctx: FormCtx, catalog: Arc<Catalog>, today: String) -> imp
                     }
                     aria-invalid=move || course_message().is_some().then_some("true")
                     aria-describedby=move || course_message().is_some().then(|| error_id(course_fields))
-                >
-                    {course_select}
-                </select>
+                    inner_html=course_options
+                ></select>
                 {super::fields::error_view(errors, course_fields)}
             </div>
             {move || custom.get().then(|| view! {
