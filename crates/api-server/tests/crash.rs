@@ -12,6 +12,7 @@ use std::time::Duration;
 
 const BIN: &str = env!("CARGO_BIN_EXE_support-api-server");
 
+#[allow(clippy::zombie_processes)] // the caller kills and waits for it
 fn start(db: &Path) -> (Child, String) {
     let mut child = Command::new(BIN)
         .args(["serve", "--addr", "127.0.0.1:0", "--db"])
