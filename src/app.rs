@@ -8,7 +8,9 @@ use leptos_use::{SameSite, UseCookieOptions};
 
 use crate::components::protected::Protected;
 use crate::i18n::*;
-use crate::pages::{home::HomePage, not_found::NotFound, sign_in::SignInPage};
+use crate::pages::{
+    not_found::NotFound, overview::OverviewPage, plan::PlanPage, sign_in::SignInPage,
+};
 use crate::session::provide_session;
 
 /// Name of the cookie that remembers the chosen language.
@@ -36,7 +38,8 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=|| view! { <Protected><NotFound /></Protected> }>
                     <Route path=path!("/sign-in") view=SignInPage />
                     <ParentRoute path=path!("") view=|| view! { <Protected><Outlet /></Protected> }>
-                        <Route path=path!("/") view=HomePage />
+                        <Route path=path!("/") view=OverviewPage />
+                        <Route path=path!("/plan") view=PlanPage />
                     </ParentRoute>
                 </Routes>
             </Router>

@@ -3,7 +3,9 @@
 mod api;
 mod app;
 mod components;
+mod coverage;
 mod format;
+mod markup;
 mod pages;
 mod redirect;
 mod session;

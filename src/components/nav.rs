@@ -15,6 +15,9 @@ pub fn Nav() -> impl IntoView {
                         {t!(i18n, nav.home)}
                     </A>
                 </li>
+                <li>
+                    <A href="/plan">{t!(i18n, plan.title)}</A>
+                </li>
             </ul>
         </nav>
     }

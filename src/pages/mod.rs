@@ -1,7 +1,8 @@
 //! One module per route.
 
-pub mod home;
 pub mod not_found;
+pub mod overview;
+pub mod plan;
 pub mod sign_in;
 
 use crate::i18n::*;
