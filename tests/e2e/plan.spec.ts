@@ -131,6 +131,20 @@ test("the installed base sorts by any column, with the order announced", async (
   expect(await products()).toEqual(["DELMIA Process Planning", "SOLIDWORKS Premium", "CATIA V5 MD2 (Mechanical Design)"]);
 });
 
+test("another language re-renders the plan and keeps the chosen order", async ({ page }) => {
+  await page.goto("/plan");
+  await signIn(page, "admin@kowalski-aero.demo");
+  const table = page.getByRole("table", { name: /Installed base/ });
+  await table.getByRole("button", { name: "Product" }).click();
+  await page.getByLabel("Language").selectOption("sk");
+  await expect(page.getByRole("heading", { level: 1, name: "Plán a krytie" })).toBeVisible();
+  const slovak = page.getByRole("table", { name: /Inštalovaná základňa/ });
+  await expect(slovak.getByRole("columnheader", { name: "Produkt" })).toHaveAttribute("aria-sort", "ascending");
+  await expect(slovak.getByRole("row").filter({ hasText: "SOLIDWORKS Premium" })).toContainText("Čoskoro vyprší");
+  await expect(page.getByRole("table", { name: "Služby, spôsob úhrady a sadzby" })).toContainText("za hodinu");
+  await expectAccessible(page);
+});
+
 test("on a phone the tables become stacked rows, each value named", async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto("/plan");
