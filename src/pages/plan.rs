@@ -103,11 +103,17 @@ fn licence_table(licences: Vec<Licence>, sort: RwSignal<Sort>, locale: Locale) -
             }
         })
         .collect_view();
-    let rows = move || {
+    // The rows are rebuilt as DOM nodes whenever the sort changes; the header buttons
+    // stay, so keyboard focus stays on the one pressed.
+    let body = NodeRef::<leptos::html::Tbody>::new();
+    Effect::new(move || {
         let mut list = licences.clone();
         sort_licences(&mut list, sort.get());
-        licence_rows(&list, locale)
-    };
+        if let Some(tbody) = body.get() {
+            tbody.set_text_content(None);
+            licence_rows(&list, locale).append_to(&tbody);
+        }
+    });
     view! {
         <div class="table-wrap">
             <table class="data stack sortable">
@@ -118,14 +124,14 @@ fn licence_table(licences: Vec<Licence>, sort: RwSignal<Sort>, locale: Locale) -
                 <thead>
                     <tr>{headers}</tr>
                 </thead>
-                <tbody inner_html=rows></tbody>
+                <tbody node_ref=body></tbody>
             </table>
         </div>
     }
 }
 
 /// The `<tr>`s of the installed base, each cell labelled for the stacked phone layout.
-fn licence_rows(licences: &[Licence], locale: Locale) -> String {
+fn licence_rows(licences: &[Licence], locale: Locale) -> Markup {
     let mut m = Markup::new();
     let label = |column| [("data-label", column_label(locale, column))];
     for l in licences {
@@ -170,7 +176,7 @@ fn licence_rows(licences: &[Licence], locale: Locale) -> String {
             .close("td")
             .close("tr");
     }
-    m.into_string()
+    m
 }
 
 fn sla_section(m: &mut Markup, sla: &SlaContract, locale: Locale) {
