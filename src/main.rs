@@ -5,6 +5,7 @@ mod app;
 mod components;
 mod coverage;
 mod format;
+mod language;
 mod markup;
 mod pages;
 mod redirect;

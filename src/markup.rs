@@ -68,7 +68,12 @@ impl Markup {
     }
 
     /// `<tag …>text</tag>`.
-    pub fn el(&mut self, tag: &'static str, attrs: &[(&'static str, &str)], text: &str) -> &mut Self {
+    pub fn el(
+        &mut self,
+        tag: &'static str,
+        attrs: &[(&'static str, &str)],
+        text: &str,
+    ) -> &mut Self {
         self.open(tag, attrs).text(text).close(tag)
     }
 
@@ -102,7 +107,11 @@ fn append(document: &web_sys::Document, parent: &web_sys::Node, node: Node) -> R
         Node::Text(text) => {
             parent.append_child(&document.create_text_node(&text))?;
         }
-        Node::Element { tag, attrs, children } => {
+        Node::Element {
+            tag,
+            attrs,
+            children,
+        } => {
             let element = document.create_element(tag)?;
             for (name, value) in attrs {
                 element.set_attribute(name, &value)?;
@@ -154,7 +163,11 @@ mod tests {
         m.open("p", &[]).text("a");
         assert_eq!(
             m.finish(),
-            vec![Node::Element { tag: "p", attrs: vec![], children: vec![text("a")] }]
+            vec![Node::Element {
+                tag: "p",
+                attrs: vec![],
+                children: vec![text("a")]
+            }]
         );
     }
 }
