@@ -5,7 +5,9 @@ use leptos_meta::provide_meta_context;
 use leptos_router::components::{Outlet, ParentRoute, Route, Router, Routes};
 use leptos_router::path;
 
+use crate::components::connection_banner::ConnectionBanner;
 use crate::components::protected::Protected;
+use crate::connection::provide_connection;
 use crate::i18n::*;
 use crate::language::RestoreLanguage;
 use crate::pages::{
@@ -16,10 +18,12 @@ use crate::session::provide_session;
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    provide_connection();
     provide_session();
     view! {
         <I18nContextProvider>
             <RestoreLanguage>
+            <ConnectionBanner />
             <Router>
                 <Routes fallback=|| view! { <Protected><NotFound /></Protected> }>
                     <Route path=path!("/sign-in") view=SignInPage />

@@ -3,7 +3,9 @@
 mod api;
 mod app;
 mod components;
+mod connection;
 mod coverage;
+mod crash;
 mod format;
 mod language;
 mod markup;
@@ -14,6 +16,6 @@ mod session;
 include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
 
 fn main() {
-    console_error_panic_hook::set_once();
+    crash::install();
     leptos::mount::mount_to_body(app::App);
 }

@@ -1,5 +1,6 @@
 //! Pieces shared by the pages.
 
+pub mod connection_banner;
 pub mod contact;
 pub mod error_view;
 pub mod header;
