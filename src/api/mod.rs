@@ -2,6 +2,7 @@
 
 pub mod client;
 pub mod error;
+pub mod plan;
 pub mod requests;
 pub mod session;
 

@@ -1,8 +1,6 @@
-//! `/requests` and what the request form needs (`/plan`, `/catalog`).
+//! `/requests`: the list, a request, the estimate of a draft, and the changes.
 
 use serde::{Deserialize, Serialize};
-use support_api::catalog::Catalog;
-use support_api::plan::Plan;
 use support_api::requests::{Decision, Estimate, NewComment, NewRequest, RequestPage};
 
 use super::{ApiError, Client};
@@ -62,12 +60,4 @@ pub async fn decide(client: Client, id: i64, decision: &Decision) -> Result<(), 
     client
         .post_discard(&format!("/requests/{id}/decision"), decision, None)
         .await
-}
-
-pub async fn plan(client: Client) -> Result<Plan, ApiError> {
-    client.get("/plan").await
-}
-
-pub async fn catalog(client: Client) -> Result<Catalog, ApiError> {
-    client.get("/catalog").await
 }

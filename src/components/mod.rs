@@ -1,10 +1,14 @@
 //! Pieces shared by the pages.
 
+pub mod connection_banner;
+pub mod contact;
 pub mod error_view;
 pub mod header;
 pub mod language_switcher;
 pub mod layout;
 pub mod loading;
 pub mod nav;
+pub mod part;
 pub mod protected;
 pub mod requests;
+pub mod sbp_balance;

@@ -16,6 +16,9 @@ pub fn Nav() -> impl IntoView {
                     </A>
                 </li>
                 <li>
+                    <A href="/plan">{t!(i18n, plan.title)}</A>
+                </li>
+                <li>
                     <A href="/requests">{t!(i18n, nav.requests)}</A>
                 </li>
             </ul>

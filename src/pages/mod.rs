@@ -3,6 +3,7 @@
 pub mod new_request;
 pub mod not_found;
 pub mod overview;
+pub mod plan;
 pub mod request_detail;
 pub mod requests;
 pub mod sign_in;

@@ -1,42 +1,46 @@
 //! `/requests/new`: choose what you need, then the form for it (`?type=` preselects,
 //! `&amount=` pre-fills a top-up). The estimate follows the form; the draft is kept in
 //! the browser, with its idempotency key, until the server has confirmed the request.
+//!
+//! The form is built as markup and re-built only when its shape changes (the language,
+//! a course or a topic of one's own, a date added or removed); typing updates the form's
+//! state through events that bubble to the `<form>`, and errors are set on the fields in
+//! place. A typed view per input would cost the wasm several times as much.
 
 use std::sync::Arc;
 use std::time::Duration;
 
+use leptos::html;
 use leptos::leptos_dom::helpers::{TimeoutHandle, set_timeout_with_handle};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use support_api::catalog::{BilledAs, Catalog};
+use support_api::money::Currency;
 use support_api::plan::{CoverageStatus, Plan, Priority};
 use support_api::requests::{NewRequest, RequestType};
 use support_api::validation::{FieldErrors, codes};
 
 use crate::api::{self, ApiError, client::use_client};
 use crate::components::error_view::error_text;
-use crate::components::requests::estimate_panel::{EstimatePanel, EstimateState};
-use crate::components::requests::fields::{
-    Errors, FormCtx, Kind, Label, Options, error_view, normalize, text_field,
-};
-use crate::components::requests::loaded;
-use crate::components::requests::onsite_fields::OnsiteFields;
-use crate::components::requests::remote_fields::RemoteFields;
-use crate::components::requests::service_fields::ServiceFields;
-use crate::components::requests::top_up_fields::TopUpFields;
-use crate::components::requests::tr;
-use crate::components::requests::training_fields::TrainingFields;
+use crate::components::requests::dom::{by_id, mark, set_attr, set_text, target};
+use crate::components::requests::estimate_panel::{EstimateState, estimate_markup};
+use crate::components::requests::fields::{Errors, Kind, error_line, field, normalize};
+use crate::components::requests::onsite_fields::onsite_fields;
+use crate::components::requests::remote_fields::remote_fields;
+use crate::components::requests::service_fields::service_fields;
+use crate::components::requests::top_up_fields::top_up_fields;
+use crate::components::requests::training_fields::training_fields;
 use crate::components::requests::{
-    billed_name, focus_id, new_key, priority_name, store, stored, today, type_hint, type_name,
-    unstore, zone_offset,
+    billed_name, fill, focus_id, loaded, new_key, priority_name, store, stored, today, tr,
+    type_hint, type_name, unstore, zone_offset,
 };
 use crate::format;
 use crate::i18n::*;
+use crate::markup::Markup;
 use crate::pages::page_title;
 use crate::requests::form::{Draft, FIELD_ORDER, FormState, Text, draft_storage_key};
-use crate::requests::html::el;
 use crate::requests::query::priority_str;
 use crate::session::use_session;
 
@@ -74,8 +78,8 @@ pub fn NewRequestPage() -> impl IntoView {
     };
     // One load for both: the form needs the plan and the catalog.
     let both = LocalResource::new(move || async move {
-        let plan = api::requests::plan(client).await?;
-        let catalog = api::requests::catalog(client).await?;
+        let plan = api::plan::plan(client).await?;
+        let catalog = api::plan::catalog(client).await?;
         Ok::<_, ApiError>((Arc::new(plan), Arc::new(catalog)))
     });
     let content = move |(plan, catalog): (Arc<Plan>, Arc<Catalog>)| {
@@ -83,7 +87,10 @@ pub fn NewRequestPage() -> impl IntoView {
         let types = offered(&plan, &catalog);
         match kind.get().filter(|k| types.iter().any(|(t, _)| t == k)) {
             Some(kind) => view! { <RequestForm kind plan catalog amount /> }.into_any(),
-            None => chooser(types),
+            None => {
+                let chooser = move || chooser(i18n.get_locale(), &types).into_view();
+                chooser.into_any()
+            }
         }
     };
     view! {
@@ -94,28 +101,28 @@ pub fn NewRequestPage() -> impl IntoView {
 }
 
 /// "What do you need?": each type in a customer's words, with how it is billed.
-fn chooser(types: Vec<(RequestType, Option<BilledAs>)>) -> AnyView {
-    let i18n = use_i18n();
-    let html = move || {
-        let l = i18n.get_locale();
-        let mut out = format!(
-            "<h1>{}</h1><p class=\"lead\">{}</p><ul class=\"choices\">",
-            td_string!(l, requests.form.choose_heading),
-            td_string!(l, requests.form.choose_intro)
-        );
-        for (t, billed) in &types {
-            out.push_str(&format!(
-                "<li><a class=\"choice-card\" href=\"/requests/new?type={}\"><strong>{}</strong><span>{}</span>{}</a></li>",
-                t.as_str(),
-                type_name(l, *t),
-                type_hint(l, *t),
-                billed.map_or(String::new(), |b| el("span", "billing", billed_name(l, b)))
-            ));
+fn chooser(l: Locale, types: &[(RequestType, Option<BilledAs>)]) -> Markup {
+    let mut m = Markup::new();
+    m.el("h1", &[], td_string!(l, requests.form.choose_heading));
+    m.el(
+        "p",
+        &[("class", "lead")],
+        td_string!(l, requests.form.choose_intro),
+    );
+    m.open("ul", &[("class", "choices")]);
+    for (t, billed) in types {
+        let href = format!("/requests/new?type={}", t.as_str());
+        m.open("li", &[])
+            .open("a", &[("class", "choice-card"), ("href", &href)]);
+        m.el("strong", &[], type_name(l, *t));
+        m.el("span", &[], type_hint(l, *t));
+        if let Some(b) = billed {
+            m.el("span", &[("class", "billing")], billed_name(l, *b));
         }
-        out.push_str("</ul>");
-        out
-    };
-    view! { <div inner_html=html></div> }.into_any()
+        m.close("a").close("li");
+    }
+    m.close("ul");
+    m
 }
 
 /// The draft as the estimate gets it: the texts do not change a price, so typing them
@@ -129,22 +136,215 @@ fn pricing(request: &NewRequest) -> NewRequest {
     }
 }
 
+/// The id of the element that shows a field's errors.
+fn field_id(field: &str) -> String {
+    match field {
+        "preferred_dates" => "f-date-0".to_owned(),
+        // The course error shows at the topic while a topic of one's own is chosen.
+        "course" | "course_date_id" if by_id("f-custom_topic").is_some() => {
+            "f-custom_topic".to_owned()
+        }
+        "course_date_id" => "f-course".to_owned(),
+        _ => format!("f-{field}"),
+    }
+}
+
 /// Focuses the first refused field, in the form's order.
 fn focus_first(errors: &FieldErrors) {
-    for field in FIELD_ORDER {
-        if errors.code_for(field).is_none() {
-            continue;
-        }
-        // The course error shows at the topic while a custom topic is chosen.
-        let custom_topic = document().get_element_by_id("f-custom_topic").is_some();
-        let id = match field {
-            "course" | "course_date_id" if custom_topic => "f-custom_topic".to_owned(),
-            "course_date_id" => "f-course".to_owned(),
-            _ => format!("f-{field}"),
-        };
-        focus_id(&id);
-        return;
+    if let Some(field) = FIELD_ORDER
+        .into_iter()
+        .find(|f| errors.code_for(f).is_some())
+    {
+        focus_id(&field_id(field));
     }
+}
+
+/// Everything the form builds from, besides its state.
+struct Shape {
+    kind: RequestType,
+    plan: Arc<Plan>,
+    catalog: Arc<Catalog>,
+    currency: Currency,
+    today: String,
+}
+
+/// The whole form as markup, holding `f`'s values.
+fn form_markup(l: Locale, s: &Shape, f: &FormState, accept: bool) -> Markup {
+    let mut m = Markup::new();
+    m.el(
+        "p",
+        &[("class", "hint")],
+        td_string!(l, requests.form.draft_kept),
+    );
+    field(
+        &mut m,
+        Text::Title,
+        td_string!(l, requests.form.subject),
+        Kind::Input("text"),
+        &f.title,
+        None,
+    );
+    let with_product = matches!(
+        s.kind,
+        RequestType::Hotline | RequestType::OnsiteService | RequestType::RemoteService
+    );
+    if let Some(alc) = s.plan.alc.as_ref().filter(|_| with_product) {
+        let mut products = vec![(
+            String::new(),
+            td_string!(l, requests.form.no_product).to_owned(),
+        )];
+        products.extend(alc.installed_base.iter().map(|lic| {
+            let text = if lic.status == CoverageStatus::Lapsed {
+                format!("{} ({})", lic.product, td_string!(l, requests.form.lapsed))
+            } else {
+                lic.product.clone()
+            };
+            (lic.id.to_string(), text)
+        }));
+        field(
+            &mut m,
+            Text::Licence,
+            td_string!(l, requests.form.product),
+            Kind::Select(&products),
+            &f.licence,
+            None,
+        );
+    }
+    if with_product {
+        let priorities: Vec<(String, String)> = Priority::ALL
+            .into_iter()
+            .map(|p| (priority_str(p).to_owned(), priority_name(l, p).to_owned()))
+            .collect();
+        field(
+            &mut m,
+            Text::Priority,
+            td_string!(l, requests.list.priority),
+            Kind::Select(&priorities),
+            &f.priority,
+            None,
+        );
+    }
+    match s.kind {
+        RequestType::Training => training_fields(&mut m, l, f, &s.catalog, &s.today),
+        RequestType::OnsiteService => onsite_fields(&mut m, l, f, &s.today),
+        RequestType::RemoteService => remote_fields(&mut m, l, f),
+        RequestType::CreditTopUp => top_up_fields(&mut m, l, f, s.currency),
+        RequestType::Hotline => {}
+        _ => service_fields(&mut m, l, f),
+    }
+    let description = match s.kind {
+        RequestType::Hotline | RequestType::OnsiteService | RequestType::RemoteService => {
+            td_string!(l, requests.form.problem)
+        }
+        RequestType::CreditTopUp => td_string!(l, requests.form.note),
+        _ => td_string!(l, requests.form.need),
+    };
+    field(
+        &mut m,
+        Text::Description,
+        description,
+        Kind::TextArea,
+        &f.description,
+        None,
+    );
+    if s.kind != RequestType::CreditTopUp {
+        field(
+            &mut m,
+            Text::Phone,
+            td_string!(l, requests.form.phone),
+            Kind::Input("tel"),
+            &f.phone,
+            None,
+        );
+    }
+    // Shown when the estimate says the cost must be confirmed; its words follow the cost.
+    m.open(
+        "div",
+        &[("id", "accept"), ("class", "field choice"), ("hidden", "")],
+    );
+    let mut attrs = vec![("type", "checkbox"), ("id", "f-accept_cost")];
+    if accept {
+        attrs.push(("checked", ""));
+    }
+    m.open("input", &attrs).close("input");
+    m.el(
+        "label",
+        &[("for", "f-accept_cost"), ("id", "accept-label")],
+        "",
+    );
+    error_line(&mut m, "f-accept_cost");
+    m.close("div");
+    m.el(
+        "p",
+        &[
+            ("id", "f-alert"),
+            ("class", "form-alert"),
+            ("role", "alert"),
+            ("hidden", ""),
+        ],
+        "",
+    );
+    m.open("div", &[("class", "form-actions")]);
+    m.el(
+        "button",
+        &[("type", "submit"), ("id", "f-send"), ("class", "button")],
+        td_string!(l, requests.form.send),
+    );
+    m.el(
+        "span",
+        &[
+            ("id", "f-progress"),
+            ("class", "progress"),
+            ("role", "status"),
+        ],
+        "",
+    );
+    m.close("div");
+    m
+}
+
+/// The offer to continue a stored draft.
+fn offer_markup(l: Locale, draft: &Draft) -> Markup {
+    let when = format::date_time(&iso(draft.saved_at as f64), l);
+    let mut m = Markup::new();
+    m.open(
+        "section",
+        &[
+            ("class", "card draft-offer"),
+            ("aria-labelledby", "draft-heading"),
+        ],
+    );
+    m.el(
+        "h2",
+        &[("id", "draft-heading")],
+        td_string!(l, requests.form.draft_heading),
+    );
+    m.el(
+        "p",
+        &[],
+        &fill(td_string!(l, requests.form.draft_text), &when),
+    );
+    m.open("div", &[("class", "form-actions")]);
+    m.el(
+        "button",
+        &[
+            ("type", "button"),
+            ("class", "button"),
+            ("data-action", "restore"),
+        ],
+        td_string!(l, requests.form.draft_restore),
+    );
+    m.el(
+        "button",
+        &[
+            ("type", "button"),
+            ("class", "button button-secondary"),
+            ("data-action", "discard"),
+        ],
+        td_string!(l, requests.form.draft_discard),
+    );
+    m.close("div").close("section");
+    m
 }
 
 #[component]
@@ -162,7 +362,14 @@ fn RequestForm(
     let currency = session
         .with(|s| s.customer.currency)
         .unwrap_or(catalog.currency);
-    let storage_key = draft_storage_key(user_id, kind);
+    let storage_key = StoredValue::new(draft_storage_key(user_id, kind));
+    let shape = StoredValue::new(Shape {
+        kind,
+        plan,
+        catalog,
+        currency,
+        today: today(),
+    });
 
     let initial = FormState {
         amount: amount
@@ -170,22 +377,23 @@ fn RequestForm(
             .unwrap_or_default(),
         ..FormState::default()
     };
-    let offer =
-        RwSignal::new(Draft::decode(stored(&storage_key).as_deref()).filter(|d| d.form != initial));
-    let key = RwSignal::new(new_key());
+    let offer = RwSignal::new(
+        Draft::decode(stored(&storage_key.get_value()).as_deref()).filter(|d| d.form != initial),
+    );
+    let key = StoredValue::new(new_key());
     let form = RwSignal::new(initial.clone());
     let accept = RwSignal::new(false);
-    let today = today();
+    // The element to focus once the form is built anew (after adding a date, …).
+    let focus_after = StoredValue::new(None::<String>);
 
-    let checked = {
-        let today = today.clone();
-        Memo::new(move |_| form.with(|f| f.check(kind, currency, &today, &zone_offset)))
-    };
+    let checked = Memo::new(move |_| {
+        let today = shape.with_value(|s| s.today.clone());
+        form.with(|f| f.check(kind, currency, &today, &zone_offset))
+    });
 
     // The estimate: asked for when the form rests, the latest answer wins.
     let estimate = RwSignal::new(EstimateState::Loading);
     let estimated_for = StoredValue::new(None::<NewRequest>);
-    // The server prices a draft by what pricing needs; the rest is checked when sent.
     let body = Memo::new(move |_| checked.with(|(r, _)| pricing(r)));
     // What the server refuses about a draft shows at the fields even before sending.
     let server_errors = RwSignal::new(FieldErrors::default());
@@ -237,19 +445,13 @@ fn RequestForm(
         _ => None,
     });
     Effect::new(move |_| {
-        confirm.track();
+        confirm.with(|_| ());
         accept.set(false);
+        set_attr("f-accept_cost", "checked", None);
+        if let Some(el) = by_id("f-accept_cost") {
+            let _ = js_sys::Reflect::set(&el, &"checked".into(), &false.into());
+        }
     });
-    let confirm_text = move || {
-        confirm.get().map(|(amount, billed)| {
-            let l = i18n.get_locale();
-            let what = match amount {
-                Some(a) => format!("{} ({})", format::money(a, l), billed_name(l, billed)),
-                None => billed_name(l, billed).to_owned(),
-            };
-            crate::components::requests::fill(td_string!(l, requests.form.accept_cost), &what)
-        })
-    };
 
     let client_errors = Memo::new(move |_| {
         let mut errors = checked.with(|(_, e)| e.clone());
@@ -262,57 +464,51 @@ fn RequestForm(
         server: server_errors,
         ..Errors::new(client_errors.into())
     };
-    let ctx = FormCtx { form, errors };
 
     // Kept in the browser on every change (not while a stored draft is being offered).
-    {
-        let storage_key = storage_key.clone();
-        Effect::new(move |previous: Option<()>| {
-            let state = form.get();
-            if previous.is_none() || offer.with_untracked(Option::is_some) {
-                return;
-            }
-            if state == initial {
-                unstore(&storage_key);
-            } else {
-                let draft = Draft {
-                    key: key.get_untracked(),
-                    saved_at: js_sys::Date::now() as i64,
-                    form: state,
-                };
-                store(&storage_key, &draft.encode());
-            }
-        });
-    }
+    Effect::new(move |previous: Option<()>| {
+        let state = form.get();
+        if previous.is_none() || offer.with_untracked(Option::is_some) {
+            return;
+        }
+        let storage_key = storage_key.get_value();
+        if state == initial {
+            unstore(&storage_key);
+        } else {
+            let draft = Draft {
+                key: key.get_value(),
+                saved_at: js_sys::Date::now() as i64,
+                form: state,
+            };
+            store(&storage_key, &draft.encode());
+        }
+    });
 
-    let send = {
-        let storage_key = storage_key.clone();
-        Action::new_local(
-            move |(request, key, accepted): &(NewRequest, String, bool)| {
-                let (request, key, accepted) = (request.clone(), key.clone(), *accepted);
-                let (storage_key, navigate) = (storage_key.clone(), navigate.clone());
-                async move {
-                    // The cost must be known, and confirmed when it is not included.
-                    let body = pricing(&request);
-                    if estimated_for.with_value(|e| e.as_ref() != Some(&body)) {
-                        let e = api::requests::estimate(client, &body).await?;
-                        let confirm = e.needs_confirmation;
-                        estimated_for.set_value(Some(body));
-                        estimate.set(EstimateState::Ready(e));
-                        if confirm && !accepted {
-                            let mut errors = FieldErrors::default();
-                            errors.push("accept_cost", codes::REQUIRED, "confirm the cost");
-                            return Err(ApiError::Validation(errors));
-                        }
+    let send = Action::new_local(
+        move |(request, key, accepted): &(NewRequest, String, bool)| {
+            let (request, key, accepted) = (request.clone(), key.clone(), *accepted);
+            let navigate = navigate.clone();
+            async move {
+                // The cost must be known, and confirmed when it is not included.
+                let body = pricing(&request);
+                if estimated_for.with_value(|e| e.as_ref() != Some(&body)) {
+                    let e = api::requests::estimate(client, &body).await?;
+                    let confirm = e.needs_confirmation;
+                    estimated_for.set_value(Some(body));
+                    estimate.set(EstimateState::Ready(e));
+                    if confirm && !accepted {
+                        let mut errors = FieldErrors::default();
+                        errors.push("accept_cost", codes::REQUIRED, "confirm the cost");
+                        return Err(ApiError::Validation(errors));
                     }
-                    let id = api::requests::create(client, &request, &key).await?;
-                    unstore(&storage_key);
-                    navigate(&format!("/requests/{id}"), Default::default());
-                    Ok(())
                 }
-            },
-        )
-    };
+                let id = api::requests::create(client, &request, &key).await?;
+                unstore(&storage_key.get_value());
+                navigate(&format!("/requests/{id}"), Default::default());
+                Ok(())
+            }
+        },
+    );
     let pending = send.pending();
     Effect::new(move |_| {
         if let Some(Err(ApiError::Validation(fields))) = send.value().get() {
@@ -322,171 +518,239 @@ fn RequestForm(
             request_animation_frame(move || focus_first(&fields));
         }
     });
-    let alert = move || {
+
+    // The form's markup, built anew only when its shape changes.
+    let form_ref = NodeRef::<html::Form>::new();
+    let shape_key = Memo::new(move |_| form.with(|f| (f.course_mode.clone(), f.dates.len())));
+    // The errors, the cost to confirm, the alert and the button, set in place.
+    let sync = move || {
         let l = i18n.get_locale();
-        match send.value().get() {
+        let dates = form.with_untracked(|f| f.dates.len());
+        for t in Text::ALL {
+            let id = format!("f-{}", t.fields()[0]);
+            let hint = format!("{id}-hint");
+            let hint = by_id(&hint).map(|_| hint);
+            mark(
+                &id,
+                &format!("{id}-error"),
+                hint.as_deref(),
+                errors.message(l, t.fields()),
+            );
+        }
+        if by_id("f-course").is_some() {
+            mark(
+                "f-course",
+                "f-course-error",
+                None,
+                errors.message(l, Text::CourseDate.fields()),
+            );
+        }
+        let dates_message = errors.message(l, &["preferred_dates"]);
+        mark("f-date-0", "f-preferred_dates-error", None, dates_message);
+        for i in 1..dates {
+            let id = format!("f-date-{i}");
+            set_attr(&id, "aria-invalid", dates_message.map(|_| "true"));
+            set_attr(
+                &id,
+                "aria-describedby",
+                dates_message.map(|_| "f-preferred_dates-error"),
+            );
+        }
+        let cost = confirm.get().map(|(amount, billed)| {
+            let what = match amount {
+                Some(a) => format!("{} ({})", format::money(a, l), billed_name(l, billed)),
+                None => billed_name(l, billed).to_owned(),
+            };
+            fill(td_string!(l, requests.form.accept_cost), &what)
+        });
+        set_attr("accept", "hidden", cost.is_none().then_some(""));
+        set_text("accept-label", cost.as_deref().unwrap_or(""));
+        mark(
+            "f-accept_cost",
+            "f-accept_cost-error",
+            None,
+            errors.message(l, &["accept_cost"]),
+        );
+        let alert = match send.value().get() {
             Some(Err(ApiError::Server(409))) => Some(td_string!(l, requests.form.conflict)),
             Some(Err(ApiError::Validation(_))) => Some(td_string!(l, errors.validation)),
             Some(Err(e)) => Some(error_text(l, &e)),
             _ => None,
         }
-        .map(|text| {
-            let kept = td_string!(l, requests.form.kept);
-            view! { <p class="form-alert" role="alert">{text}" "{kept}</p> }
-        })
+        .map(|text| format!("{text} {}", td_string!(l, requests.form.kept)));
+        set_text("f-alert", alert.as_deref().unwrap_or(""));
+        set_attr("f-alert", "hidden", alert.is_none().then_some(""));
+        let busy = pending.get();
+        set_attr("f-send", "disabled", busy.then_some(""));
+        set_attr("f-send", "aria-busy", busy.then_some("true"));
+        set_text(
+            "f-progress",
+            if busy {
+                td_string!(l, requests.form.sending)
+            } else {
+                ""
+            },
+        );
     };
+    Effect::new(move |_| {
+        shape_key.with(|_| ());
+        let l = i18n.get_locale();
+        let Some(host) = form_ref.get() else {
+            return;
+        };
+        let focused = document().active_element().map(|e| e.id());
+        let markup =
+            untrack(|| shape.with_value(|s| form.with(|f| form_markup(l, s, f, accept.get()))));
+        markup.replace_in(&host);
+        untrack(sync);
+        let next = focus_after
+            .get_value()
+            .or(focused)
+            .filter(|id| !id.is_empty());
+        focus_after.set_value(None);
+        if let Some(id) = next {
+            focus_id(&id);
+        }
+    });
+    Effect::new(move |_| sync());
 
+    // Typing, choosing and clicking, all bubbling to the form.
+    let edit = move |ev: web_sys::Event, left: bool| {
+        let Some(t) = target(&ev) else {
+            return;
+        };
+        if t.id == "f-accept_cost" {
+            accept.set(t.checked);
+            errors.edited(&["accept_cost"]);
+            return;
+        }
+        if let Some(i) =
+            t.id.strip_prefix("f-date-")
+                .and_then(|i| i.parse::<usize>().ok())
+        {
+            form.update(|f| {
+                if let Some(day) = f.dates.get_mut(i) {
+                    *day = t.value;
+                }
+            });
+            errors.edited(&["preferred_dates"]);
+            if left {
+                errors.touch("preferred_dates");
+            }
+            return;
+        }
+        if let Some(x) = Text::ALL.into_iter().find(|x| x.fields()[0] == t.name) {
+            if form.with_untracked(|f| *f.text(x) != t.value) {
+                form.update(|f| *f.text_mut(x) = t.value);
+            }
+            errors.edited(x.fields());
+            if left {
+                errors.touch(x.fields()[0]);
+            }
+        }
+    };
+    let on_click = move |ev: leptos::ev::MouseEvent| {
+        let Some(action) = target(&ev).and_then(|t| t.action) else {
+            return;
+        };
+        if action == "add-date" {
+            let next = form.with_untracked(|f| f.dates.len());
+            focus_after.set_value(Some(format!("f-date-{next}")));
+            form.update(|f| f.dates.push(String::new()));
+        } else if let Some(i) = action
+            .strip_prefix("remove-date-")
+            .and_then(|i| i.parse::<usize>().ok())
+        {
+            focus_after.set_value(Some(format!("f-date-{}", i - 1)));
+            form.update(|f| {
+                if i < f.dates.len() {
+                    f.dates.remove(i);
+                }
+            });
+            errors.edited(&["preferred_dates"]);
+        }
+    };
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if pending.get_untracked() {
             return;
         }
         errors.all.set(true);
+        send.value().set(None);
         let refused = client_errors.get_untracked();
         if !refused.is_empty() {
-            send.value().set(None);
             focus_first(&refused);
             return;
         }
-        send.value().set(None);
         let request = checked.with_untracked(|(r, _)| r.clone());
-        send.dispatch((request, key.get_untracked(), accept.get_untracked()));
+        send.dispatch((request, key.get_value(), accept.get_untracked()));
     };
 
-    let restore = move |_| {
-        if let Some(draft) = offer.get_untracked() {
-            key.set(draft.key);
-            form.set(draft.form);
+    // A stored draft is offered before the form shows.
+    let offer_ref = NodeRef::<html::Div>::new();
+    Effect::new(move |_| {
+        let l = i18n.get_locale();
+        if let Some(host) = offer_ref.get() {
+            let markup = offer.with(|o| o.as_ref().map(|d| offer_markup(l, d)));
+            markup.unwrap_or_default().replace_in(&host);
         }
-        offer.set(None);
-    };
-    let discard = {
-        let storage_key = storage_key.clone();
-        move |_| {
-            unstore(&storage_key);
-            offer.set(None);
-        }
-    };
-
-    // The parts every type shares, and the one of this type.
-    let with_product = matches!(
-        kind,
-        RequestType::Hotline | RequestType::OnsiteService | RequestType::RemoteService
-    );
-    let products: Option<Options> = plan.alc.as_ref().filter(|_| with_product).map(|alc| {
-        let base = alc.installed_base.clone();
-        Arc::new(move |l: Locale| {
-            let mut options = vec![(
-                String::new(),
-                td_string!(l, requests.form.no_product).to_owned(),
-            )];
-            options.extend(base.iter().map(|lic| {
-                let mut text = lic.product.clone();
-                if lic.status == CoverageStatus::Lapsed {
-                    text = format!("{text} ({})", td_string!(l, requests.form.lapsed));
+    });
+    let on_offer =
+        move |ev: leptos::ev::MouseEvent| match target(&ev).and_then(|t| t.action).as_deref() {
+            Some("restore") => {
+                if let Some(draft) = offer.get_untracked() {
+                    key.set_value(draft.key);
+                    form.set(draft.form);
+                    // The stored values are in the state: build the form with them.
+                    focus_after.set_value(Some("f-title".into()));
+                    if let Some(host) = form_ref.get_untracked() {
+                        let l = i18n.get_locale_untracked();
+                        shape
+                            .with_value(|s| form.with_untracked(|f| form_markup(l, s, f, false)))
+                            .replace_in(&host);
+                        sync();
+                    }
                 }
-                (lic.id.to_string(), text)
-            }));
-            options
-        }) as Options
-    });
-    let priorities: Options = Arc::new(|l| {
-        Priority::ALL
-            .into_iter()
-            .map(|p| (priority_str(p).to_owned(), priority_name(l, p).to_owned()))
-            .collect()
-    });
-    let description_label: Label = match kind {
-        RequestType::Hotline | RequestType::OnsiteService | RequestType::RemoteService => {
-            |l| td_string!(l, requests.form.problem)
+                offer.set(None);
+                focus_id("f-title");
+            }
+            Some("discard") => {
+                unstore(&storage_key.get_value());
+                offer.set(None);
+                focus_id("f-title");
+            }
+            _ => {}
+        };
+
+    let estimate_ref = NodeRef::<html::Div>::new();
+    Effect::new(move |_| {
+        let l = i18n.get_locale();
+        if let Some(host) = estimate_ref.get() {
+            estimate.with(|e| estimate_markup(l, e)).replace_in(&host);
         }
-        RequestType::CreditTopUp => |l| td_string!(l, requests.form.note),
-        _ => |l| td_string!(l, requests.form.need),
-    };
-    let specific = match kind {
-        RequestType::Training => {
-            view! { <TrainingFields ctx catalog=catalog.clone() today=today.clone() /> }.into_any()
-        }
-        RequestType::OnsiteService => view! { <OnsiteFields ctx today=today.clone() /> }.into_any(),
-        RequestType::RemoteService => view! { <RemoteFields ctx /> }.into_any(),
-        RequestType::CreditTopUp => view! { <TopUpFields ctx currency /> }.into_any(),
-        RequestType::Hotline => ().into_any(),
-        _ => view! { <ServiceFields ctx /> }.into_any(),
-    };
-    let accept_fields: &'static [&'static str] = &["accept_cost"];
-    let accept_message = errors.message(accept_fields);
+    });
+
     let heading = move || {
         let l = i18n.get_locale();
-        crate::components::requests::fill(td_string!(l, requests.form.heading), type_name(l, kind))
-    };
-    let offer_view = move || {
-        offer.get().map(|draft| {
-            let text = move || {
-                let l = i18n.get_locale();
-                let when = format::date_time(&iso(draft.saved_at as f64), l);
-                crate::components::requests::fill(td_string!(l, requests.form.draft_text), &when)
-            };
-            view! {
-                <section class="card draft-offer" aria-labelledby="draft-heading">
-                    <h2 id="draft-heading">{tr(|l| td_string!(l, requests.form.draft_heading))}</h2>
-                    <p>{text}</p>
-                    <div class="form-actions">
-                        <button type="button" class="button" on:click=restore>
-                            {tr(|l| td_string!(l, requests.form.draft_restore))}
-                        </button>
-                        <button type="button" class="button button-secondary" on:click=discard.clone()>
-                            {tr(|l| td_string!(l, requests.form.draft_discard))}
-                        </button>
-                    </div>
-                </section>
-            }
-        })
+        fill(td_string!(l, requests.form.heading), type_name(l, kind))
     };
     view! {
         <h1>{heading}</h1>
-        {offer_view}
+        <div node_ref=offer_ref on:click=on_offer></div>
         <div class="request-layout" hidden=move || offer.with(Option::is_some)>
-            <form class="form request-form" novalidate on:submit=on_submit>
-                <p class="hint">{tr(|l| td_string!(l, requests.form.draft_kept))}</p>
-                {text_field(ctx, Text::Title, |l| td_string!(l, requests.form.subject), Kind::Input("text"), None)}
-                {products.map(|options| text_field(ctx, Text::Licence, |l| td_string!(l, requests.form.product), Kind::Select(options), None))}
-                {with_product.then(|| text_field(ctx, Text::Priority, |l| td_string!(l, requests.list.priority), Kind::Select(priorities), None))}
-                {specific}
-                {text_field(ctx, Text::Description, description_label, Kind::TextArea, None)}
-                {(kind != RequestType::CreditTopUp).then(|| text_field(ctx, Text::Phone, |l| td_string!(l, requests.form.phone), Kind::Input("tel"), None))}
-                {move || confirm_text().map(|text| view! {
-                    <div class="field choice">
-                        <input
-                            type="checkbox"
-                            id="f-accept_cost"
-                            prop:checked=move || accept.get()
-                            on:change=move |ev| {
-                                accept.set(event_target_checked(&ev));
-                                errors.edited(accept_fields);
-                            }
-                            aria-invalid=move || accept_message().is_some().then_some("true")
-                            aria-describedby=move || accept_message().is_some().then_some("f-accept_cost-error")
-                        />
-                        <label for="f-accept_cost">{text}</label>
-                        {error_view(errors, accept_fields)}
-                    </div>
-                })}
-                {alert}
-                <div class="form-actions">
-                    <button
-                        type="submit"
-                        class="button"
-                        disabled=move || pending.get()
-                        aria-busy=move || pending.get().then_some("true")
-                    >
-                        {tr(|l| td_string!(l, requests.form.send))}
-                    </button>
-                    <span class="progress" role="status">
-                        {move || pending.get().then(|| td_string!(i18n.get_locale(), requests.form.sending))}
-                    </span>
-                </div>
-            </form>
-            <EstimatePanel state=estimate.into() />
+            <form
+                class="form request-form"
+                novalidate
+                node_ref=form_ref
+                on:input=move |ev| edit(ev, false)
+                on:change=move |ev| edit(ev, true)
+                on:click=on_click
+                on:submit=on_submit
+            ></form>
+            <aside class="estimate card" aria-labelledby="estimate-heading">
+                <h2 id="estimate-heading">{tr(|l| td_string!(l, requests.estimate.heading))}</h2>
+                <div aria-live="polite" node_ref=estimate_ref></div>
+            </aside>
         </div>
     }
 }

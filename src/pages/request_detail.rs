@@ -1,6 +1,7 @@
 //! `/requests/:id`: everything about a request, its timeline, comments, cancelling, and
 //! for admins the decision on a credit spend that waits for approval.
 
+use leptos::html;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
@@ -8,20 +9,21 @@ use support_api::requests::{Decision, NewComment, RequestStatus};
 
 use crate::api::{self, ApiError, client::use_client};
 use crate::components::error_view::error_text;
-use crate::components::requests::fields::normalize;
+use crate::components::requests::dom::{mark, set_attr, set_text, target};
+use crate::components::requests::fields::{error_line, normalize};
 use crate::components::requests::request_row::cost_text;
-use crate::components::requests::sla_countdown::{provide_clock, sla_html, span_text};
-use crate::components::requests::status_badge::status_html;
-use crate::components::requests::timeline::timeline_html;
+use crate::components::requests::sla_countdown::{provide_clock, sla_countdown, span_text};
+use crate::components::requests::status_badge::status_badge;
+use crate::components::requests::timeline::timeline;
 use crate::components::requests::{
     billed_name, field_message, focus_id, loaded, location_name, new_key, priority_name, tr,
     type_name,
 };
 use crate::format;
 use crate::i18n::*;
+use crate::markup::Markup;
 use crate::pages::page_title;
 use crate::requests::detail::Detail;
-use crate::requests::html::{el, esc};
 use crate::requests::time::shows_seconds;
 
 /// The facts of a request as (label, value) pairs, per type.
@@ -134,103 +136,181 @@ fn facts(l: Locale, d: &Detail) -> Vec<(&'static str, String)> {
     facts
 }
 
-/// The title, status and SLA countdown, as HTML.
-fn head_html(l: Locale, d: &Detail) -> String {
+/// The title, status and SLA countdown; the decision for admins; the facts, the
+/// description and the timeline.
+fn detail_markup(l: Locale, d: &Detail, reason: &str) -> Markup {
     let s = &d.summary;
-    let mut out = format!(
-        "<div class=\"page-head\"><h1>{}</h1>{}</div>",
-        esc(&s.title),
-        status_html(l, s.status)
-    );
+    let mut m = Markup::new();
+    m.open("div", &[("class", "page-head")]);
+    m.el("h1", &[], &s.title);
+    status_badge(&mut m, l, s.status);
+    m.close("div");
     if s.reaction_due_at.is_some() {
-        out.push_str(&format!(
-            "<p class=\"sla-line\">{}: {}</p>",
-            td_string!(l, requests.list.col_sla),
-            sla_html(
-                l,
-                s.reaction_due_at.as_deref(),
-                s.first_reaction_at.as_deref(),
-                s.status.is_open()
-            )
-        ));
+        m.open("p", &[("class", "sla-line")]);
+        m.text(&format!("{}: ", td_string!(l, requests.list.col_sla)));
+        sla_countdown(
+            &mut m,
+            l,
+            s.reaction_due_at.as_deref(),
+            s.first_reaction_at.as_deref(),
+            s.status.is_open(),
+        );
+        m.close("p");
     }
-    out
-}
-
-/// `<section class="card">` with a heading named by id, around `inner`.
-fn card(id: &str, heading: &str, inner: &str) -> String {
-    format!(
-        "<section class=\"card\" aria-labelledby=\"{id}\"><h2 id=\"{id}\">{heading}</h2>{inner}</section>"
-    )
-}
-
-/// The facts, the description and the timeline, as HTML.
-fn body_html(l: Locale, d: &Detail) -> String {
-    let mut facts = String::from("<dl class=\"facts\">");
-    for (label, value) in self::facts(l, d) {
-        facts.push_str(&format!("<dt>{label}</dt>{}", el("dd", "", &value)));
+    if d.can_approve {
+        card(
+            &mut m,
+            "decision-heading",
+            td_string!(l, requests.detail.decision_heading),
+        );
+        m.el("p", &[], td_string!(l, requests.detail.decision_text));
+        m.open("div", &[("class", "form")]);
+        note(
+            &mut m,
+            "reason",
+            td_string!(l, requests.detail.reason),
+            reason,
+        );
+        alert(&mut m, "reason-alert");
+        m.open("div", &[("class", "form-actions")]);
+        button(
+            &mut m,
+            "button",
+            "approve",
+            td_string!(l, requests.detail.approve),
+        );
+        button(
+            &mut m,
+            "button button-secondary",
+            "decline",
+            td_string!(l, requests.detail.decline),
+        );
+        m.close("div").close("div").close("section");
     }
-    facts.push_str("</dl>");
-    let mut out = card(
+    card(
+        &mut m,
         "facts-heading",
         td_string!(l, requests.detail.facts),
-        &facts,
     );
+    m.open("dl", &[("class", "facts")]);
+    for (label, value) in facts(l, d) {
+        m.el("dt", &[], label).el("dd", &[], &value);
+    }
+    m.close("dl").close("section");
     if !d.description.is_empty() {
-        out.push_str(&card(
+        card(
+            &mut m,
             "description-heading",
             td_string!(l, requests.detail.description),
-            &el("p", "prewrap", &d.description),
-        ));
+        );
+        m.el("p", &[("class", "prewrap")], &d.description)
+            .close("section");
     }
-    out.push_str(&card(
+    card(
+        &mut m,
         "timeline-heading",
         td_string!(l, requests.detail.timeline),
-        &format!(
-            "<ol class=\"timeline\">{}</ol>",
-            timeline_html(l, &d.timeline)
-        ),
-    ));
-    out
+    );
+    m.open("ol", &[("class", "timeline")]);
+    timeline(&mut m, l, &d.timeline);
+    m.close("ol").close("section");
+    m
 }
 
-/// A labelled textarea with its error at the field (the comment, a decline's reason).
-fn note_field(
-    id: &'static str,
-    field: &'static str,
-    label: fn(Locale) -> &'static str,
-    value: RwSignal<String>,
-    error: RwSignal<Option<String>>,
-) -> AnyView {
-    let i18n = use_i18n();
-    let message = move || {
-        error
-            .get()
-            .map(|c| field_message(i18n.get_locale(), field, &c))
-    };
-    let error_id = format!("{id}-error");
-    let described = {
-        let error_id = error_id.clone();
-        move || message().is_some().then(|| error_id.clone())
-    };
-    view! {
-        <div class="field">
-            <label for=id>{tr(label)}</label>
-            <textarea
-                id=id
-                rows="4"
-                prop:value=move || value.get()
-                on:input=move |ev| {
-                    value.set(event_target_value(&ev));
-                    error.set(None);
-                }
-                aria-invalid=move || message().is_some().then_some("true")
-                aria-describedby=described
-            ></textarea>
-            <p id=error_id class="field-error" hidden=move || message().is_none()>{message}</p>
-        </div>
+/// The comment form (or why the request takes none) and cancelling.
+fn actions_markup(l: Locale, d: &Detail, comment: &str) -> Markup {
+    let status = d.summary.status;
+    let mut m = Markup::new();
+    card(
+        &mut m,
+        "comment-heading",
+        td_string!(l, requests.detail.comment_heading),
+    );
+    if status.takes_comments() {
+        m.open("form", &[("class", "form"), ("novalidate", "")]);
+        note(
+            &mut m,
+            "comment",
+            td_string!(l, requests.detail.comment_label),
+            comment,
+        );
+        alert(&mut m, "comment-alert");
+        m.el(
+            "button",
+            &[
+                ("type", "submit"),
+                ("class", "button"),
+                ("id", "comment-send"),
+            ],
+            td_string!(l, requests.detail.comment_send),
+        );
+        m.close("form");
+    } else {
+        m.el("p", &[("class", "notice")], no_comments(l, status));
     }
-    .into_any()
+    m.close("section");
+    if d.can_cancel {
+        card(
+            &mut m,
+            "cancel-heading",
+            td_string!(l, requests.detail.cancel_heading),
+        );
+        m.el("p", &[], td_string!(l, requests.detail.cancel_text));
+        alert(&mut m, "cancel-alert");
+        button(
+            &mut m,
+            "button button-secondary",
+            "cancel",
+            td_string!(l, requests.detail.cancel),
+        );
+        m.close("section");
+    }
+    m
+}
+
+/// Opens `<section class="card">` with its heading (closed by the caller).
+fn card(m: &mut Markup, id: &str, heading: &str) {
+    m.open("section", &[("class", "card"), ("aria-labelledby", id)]);
+    m.el("h2", &[("id", id)], heading);
+}
+
+/// A labelled textarea holding `value`, with its (empty) error line.
+fn note(m: &mut Markup, id: &str, label: &str, value: &str) {
+    m.open("div", &[("class", "field")]);
+    m.el("label", &[("for", id)], label);
+    m.el(
+        "textarea",
+        &[("id", id), ("name", id), ("rows", "4")],
+        value,
+    );
+    error_line(m, id);
+    m.close("div");
+}
+
+fn alert(m: &mut Markup, id: &str) {
+    m.el(
+        "p",
+        &[
+            ("id", id),
+            ("class", "form-alert"),
+            ("role", "alert"),
+            ("hidden", ""),
+        ],
+        "",
+    );
+}
+
+fn button(m: &mut Markup, class: &str, action: &str, text: &str) {
+    m.el(
+        "button",
+        &[
+            ("type", "button"),
+            ("class", class),
+            ("data-action", action),
+            ("id", action),
+        ],
+        text,
+    );
 }
 
 /// Why a request takes no more comments.
@@ -265,71 +345,69 @@ pub fn RequestDetailPage() -> impl IntoView {
     });
 
     // What the person types survives the reload that follows every change.
-    let comment = RwSignal::new(String::new());
-    let comment_key = RwSignal::new(new_key());
-    let comment_error = RwSignal::new(None::<String>);
-    let reason = RwSignal::new(String::new());
-    let reason_error = RwSignal::new(None::<String>);
+    let comment = StoredValue::new(String::new());
+    let reason = StoredValue::new(String::new());
+    let comment_key = StoredValue::new(new_key());
+    // The refused field and its code, or a failure to tell beside an action.
+    let refusal = RwSignal::new(None::<(&'static str, String)>);
+    let failure = RwSignal::new(None::<(&'static str, ApiError)>);
 
-    let add_comment = Action::new_local(move |(id, text, key): &(i64, String, String)| {
-        let (id, text, key) = (*id, text.clone(), key.clone());
+    // Every change answers with the request as it now is: shown by loading it again.
+    let act = Action::new_local(move |(what, id, body): &(&'static str, i64, String)| {
+        let (what, id, body) = (*what, *id, body.clone());
         async move {
-            api::requests::comment(client, id, text, &key).await?;
-            comment.set(String::new());
-            comment_key.set(new_key());
-            detail.refetch();
-            Ok::<_, ApiError>(())
+            let result = match what {
+                "comment" => {
+                    let key = comment_key.get_value();
+                    api::requests::comment(client, id, body, &key).await
+                }
+                "cancel" => api::requests::cancel(client, id).await,
+                _ => {
+                    let decision = Decision {
+                        approve: what == "approve",
+                        reason: (!body.is_empty()).then_some(body),
+                    };
+                    api::requests::decide(client, id, &decision).await
+                }
+            };
+            match result {
+                Ok(()) => {
+                    if what == "comment" {
+                        comment.set_value(String::new());
+                        comment_key.set_value(new_key());
+                    } else {
+                        reason.set_value(String::new());
+                    }
+                    detail.refetch();
+                }
+                Err(ApiError::Validation(fields)) => {
+                    let fields = normalize(fields);
+                    let field = if what == "comment" {
+                        "comment"
+                    } else {
+                        "reason"
+                    };
+                    let code = fields
+                        .code_for(if what == "comment" { "text" } else { "reason" })
+                        .map(str::to_owned);
+                    match code {
+                        Some(code) => {
+                            refusal.set(Some((field, code)));
+                            focus_id(field);
+                        }
+                        None => failure.set(Some((what, ApiError::Validation(fields)))),
+                    }
+                }
+                // A request changed meanwhile (e.g. no longer cancellable): show it as it is.
+                Err(ApiError::Server(409)) => {
+                    failure.set(Some((what, ApiError::Server(409))));
+                    detail.refetch();
+                }
+                Err(e) => failure.set(Some((what, e))),
+            }
         }
     });
-    let cancel = Action::new_local(move |id: &i64| {
-        let id = *id;
-        async move {
-            api::requests::cancel(client, id).await?;
-            detail.refetch();
-            Ok::<_, ApiError>(())
-        }
-    });
-    let decide = Action::new_local(move |(id, decision): &(i64, Decision)| {
-        let (id, decision) = (*id, decision.clone());
-        async move {
-            api::requests::decide(client, id, &decision).await?;
-            reason.set(String::new());
-            detail.refetch();
-            Ok::<_, ApiError>(())
-        }
-    });
-    // Refusals at the field; anything else in an alert beside the action.
-    let field_of = |result: Option<Result<(), ApiError>>, field: &str| match result {
-        Some(Err(ApiError::Validation(e))) => normalize(e).code_for(field).map(str::to_owned),
-        _ => None,
-    };
-    Effect::new(move |_| {
-        if let Some(code) = field_of(add_comment.value().get(), "text") {
-            comment_error.set(Some(code));
-            focus_id("comment");
-        }
-    });
-    Effect::new(move |_| {
-        if let Some(code) = field_of(decide.value().get(), "reason") {
-            reason_error.set(Some(code));
-            focus_id("reason");
-        }
-    });
-    let failure = move |result: Option<Result<(), ApiError>>| match result {
-        Some(Err(ApiError::Validation(e)))
-            if !normalize(e.clone())
-                .0
-                .iter()
-                .any(|f| f.field == "text" || f.field == "reason") =>
-        {
-            Some(td_string!(i18n.get_locale(), errors.validation))
-        }
-        Some(Err(ApiError::Validation(_))) | Some(Ok(())) | None => None,
-        Some(Err(e)) => Some(error_text(i18n.get_locale(), &e)),
-    };
-    let alert = move |text: Option<&'static str>| {
-        text.map(|text| view! { <p class="form-alert" role="alert">{text}</p> })
-    };
+    let pending = act.pending();
 
     let title = move || {
         let l = i18n.get_locale();
@@ -340,120 +418,136 @@ pub fn RequestDetailPage() -> impl IntoView {
         page_title(l, &name)
     };
 
-    let content = move |d: Detail| {
-        let (id, status) = (d.summary.id, d.summary.status);
-        let (can_cancel, can_approve) = (d.can_cancel, d.can_approve);
-        let d = StoredValue::new(d);
-        let head = move || d.with_value(|d| head_html(i18n.get_locale(), d));
-        let body = move || d.with_value(|d| body_html(i18n.get_locale(), d));
+    // Errors, alerts and busy buttons, set in place.
+    let sync = move || {
+        let l = i18n.get_locale();
+        let refused = refusal.get();
+        for field in ["comment", "reason"] {
+            let message = refused
+                .as_ref()
+                .filter(|(f, _)| *f == field)
+                .map(|(_, code)| {
+                    field_message(l, if field == "comment" { "text" } else { "reason" }, code)
+                });
+            mark(field, &format!("{field}-error"), None, message);
+        }
+        let failed = failure.get();
+        let shown = failed.as_ref().map(|(what, e)| {
+            let id = match *what {
+                "comment" => "comment-alert",
+                "cancel" => "cancel-alert",
+                _ => "reason-alert",
+            };
+            let text = match e {
+                ApiError::Validation(_) => td_string!(l, errors.validation),
+                e => error_text(l, e),
+            };
+            (id, text)
+        });
+        for id in ["comment-alert", "reason-alert", "cancel-alert"] {
+            let text = shown.filter(|(at, _)| *at == id).map(|(_, text)| text);
+            set_text(id, text.unwrap_or(""));
+            set_attr(id, "hidden", text.is_none().then_some(""));
+        }
+        let busy = pending.get();
+        for id in ["comment-send", "approve", "decline", "cancel"] {
+            set_attr(id, "disabled", busy.then_some(""));
+        }
+    };
+    Effect::new(move |_| sync());
 
-        let on_comment = move |ev: leptos::ev::SubmitEvent| {
-            ev.prevent_default();
-            if add_comment.pending().get_untracked() {
+    let content = move |d: Detail| {
+        let d = StoredValue::new(d);
+        let top = NodeRef::<html::Div>::new();
+        let bottom = NodeRef::<html::Div>::new();
+        // Built anew for another language; what was typed is kept.
+        Effect::new(move |_| {
+            let l = i18n.get_locale();
+            let (Some(top), Some(bottom)) = (top.get(), bottom.get()) else {
+                return;
+            };
+            let focused = document().active_element().map(|e| e.id());
+            d.with_value(|d| {
+                detail_markup(l, d, &reason.get_value()).replace_in(&top);
+                actions_markup(l, d, &comment.get_value()).replace_in(&bottom);
+            });
+            untrack(sync);
+            if let Some(id) = focused.filter(|id| !id.is_empty()) {
+                focus_id(&id);
+            }
+        });
+        let id = d.with_value(|d| d.summary.id);
+        let on_input = move |ev: leptos::ev::Event| {
+            if let Some(t) = target(&ev) {
+                match t.id.as_str() {
+                    "comment" => comment.set_value(t.value),
+                    "reason" => reason.set_value(t.value),
+                    _ => return,
+                }
+                if refusal.with_untracked(|r| r.as_ref().is_some_and(|(f, _)| *f == t.id)) {
+                    refusal.set(None);
+                }
+            }
+        };
+        let run = move |what: &'static str| {
+            if pending.get_untracked() {
                 return;
             }
-            let body = NewComment {
-                text: comment.get_untracked().trim().to_owned(),
+            failure.set(None);
+            let text = if what == "comment" {
+                comment.get_value()
+            } else {
+                reason.get_value()
             };
-            match body.validate() {
-                Ok(()) => {
-                    comment_error.set(None);
-                    add_comment.dispatch((id, body.text, comment_key.get_untracked()));
+            let text = text.trim().to_owned();
+            let checked = if what == "comment" {
+                NewComment { text: text.clone() }
+                    .validate()
+                    .err()
+                    .and_then(|e| e.code_for("text").map(str::to_owned))
+            } else {
+                Decision {
+                    approve: what == "approve",
+                    reason: (!text.is_empty()).then(|| text.clone()),
                 }
-                Err(e) => {
-                    comment_error.set(e.code_for("text").map(str::to_owned));
-                    focus_id("comment");
-                }
+                .validate()
+                .err()
+                .and_then(|e| e.code_for("reason").map(str::to_owned))
+            };
+            if let Some(code) = checked.filter(|_| what != "cancel") {
+                let field = if what == "comment" {
+                    "comment"
+                } else {
+                    "reason"
+                };
+                refusal.set(Some((field, code)));
+                focus_id(field);
+                return;
             }
-        };
-        let comments = if status.takes_comments() {
-            let pending = add_comment.pending();
-            view! {
-                <form class="form" novalidate on:submit=on_comment>
-                    {note_field("comment", "text", |l| td_string!(l, requests.detail.comment_label), comment, comment_error)}
-                    {move || alert(failure(add_comment.value().get()))}
-                    <button type="submit" class="button" disabled=move || pending.get()>
-                        {tr(|l| td_string!(l, requests.detail.comment_send))}
-                    </button>
-                </form>
-            }
-            .into_any()
-        } else {
-            view! { <p class="notice">{move || no_comments(i18n.get_locale(), status)}</p> }
-                .into_any()
-        };
-
-        let decision = can_approve.then(|| {
-            let pending = decide.pending();
-            let send = move |approve: bool| {
-                if pending.get_untracked() {
+            refusal.set(None);
+            if what == "cancel" {
+                let question =
+                    td_string!(i18n.get_locale_untracked(), requests.detail.cancel_confirm);
+                if !window().confirm_with_message(question).unwrap_or(false) {
                     return;
                 }
-                let text = reason.get_untracked().trim().to_owned();
-                let decision = Decision {
-                    approve,
-                    reason: (!text.is_empty()).then_some(text),
-                };
-                match decision.validate() {
-                    Ok(()) => {
-                        reason_error.set(None);
-                        decide.dispatch((id, decision));
-                    }
-                    Err(e) => {
-                        reason_error.set(e.code_for("reason").map(str::to_owned));
-                        focus_id("reason");
-                    }
-                }
-            };
-            view! {
-                <section class="card decision" aria-labelledby="decision-heading">
-                    <h2 id="decision-heading">{tr(|l| td_string!(l, requests.detail.decision_heading))}</h2>
-                    <p>{tr(|l| td_string!(l, requests.detail.decision_text))}</p>
-                    <div class="form">
-                        {note_field("reason", "reason", |l| td_string!(l, requests.detail.reason), reason, reason_error)}
-                        {move || alert(failure(decide.value().get()))}
-                        <div class="form-actions">
-                            <button type="button" class="button" disabled=move || pending.get() on:click=move |_| send(true)>
-                                {tr(|l| td_string!(l, requests.detail.approve))}
-                            </button>
-                            <button type="button" class="button button-secondary" disabled=move || pending.get() on:click=move |_| send(false)>
-                                {tr(|l| td_string!(l, requests.detail.decline))}
-                            </button>
-                        </div>
-                    </div>
-                </section>
             }
-        });
-
-        let cancelling = can_cancel.then(|| {
-            let pending = cancel.pending();
-            let on_cancel = move |_| {
-                let question = td_string!(i18n.get_locale(), requests.detail.cancel_confirm);
-                if !pending.get_untracked() && window().confirm_with_message(question).unwrap_or(false) {
-                    cancel.dispatch(id);
-                }
+            act.dispatch((what, id, text));
+        };
+        let on_click =
+            move |ev: leptos::ev::MouseEvent| match target(&ev).and_then(|t| t.action).as_deref() {
+                Some("approve") => run("approve"),
+                Some("decline") => run("decline"),
+                Some("cancel") => run("cancel"),
+                _ => {}
             };
-            view! {
-                <section class="card" aria-labelledby="cancel-heading">
-                    <h2 id="cancel-heading">{tr(|l| td_string!(l, requests.detail.cancel_heading))}</h2>
-                    <p>{tr(|l| td_string!(l, requests.detail.cancel_text))}</p>
-                    {move || alert(failure(cancel.value().get()))}
-                    <button type="button" class="button button-secondary" disabled=move || pending.get() on:click=on_cancel>
-                        {tr(|l| td_string!(l, requests.detail.cancel))}
-                    </button>
-                </section>
-            }
-        });
-
+        let on_submit = move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            run("comment");
+        };
         view! {
-            <div inner_html=head></div>
-            {decision}
-            <div inner_html=body></div>
-            <section class="card" aria-labelledby="comment-heading">
-                <h2 id="comment-heading">{tr(|l| td_string!(l, requests.detail.comment_heading))}</h2>
-                {comments}
-            </section>
-            {cancelling}
+            <div node_ref=top on:input=on_input on:click=on_click></div>
+            <div node_ref=bottom on:input=on_input on:click=on_click on:submit=on_submit></div>
         }
         .into_any()
     };

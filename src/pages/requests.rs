@@ -1,6 +1,10 @@
 //! `/requests`: the company's (admins) or one's own (members) requests, open or closed,
 //! filtered on the server and paged with "Load more", never thousands of rows at once.
 
+use std::time::Duration;
+
+use leptos::html;
+use leptos::leptos_dom::helpers::{TimeoutHandle, set_timeout_with_handle};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::NavigateOptions;
@@ -11,9 +15,10 @@ use support_api::session::Role;
 
 use crate::api::{self, ApiError, client::use_client};
 use crate::components::error_view::error_text;
-use crate::components::requests::filters::Filters;
+use crate::components::requests::dom::target;
+use crate::components::requests::filters::{filters_markup, show_query, with_filter};
 use crate::components::requests::loaded;
-use crate::components::requests::request_row::table_html;
+use crate::components::requests::request_row::requests_table;
 use crate::components::requests::sla_countdown::provide_clock;
 use crate::components::requests::tr;
 use crate::i18n::*;
@@ -21,6 +26,9 @@ use crate::pages::page_title;
 use crate::requests::query::ListQuery;
 use crate::requests::time::shows_seconds;
 use crate::session::use_session;
+
+/// How long typing must pause before the search runs.
+const SEARCH_DEBOUNCE: Duration = Duration::from_millis(300);
 
 #[component]
 pub fn RequestsPage() -> impl IntoView {
@@ -80,15 +88,60 @@ pub fn RequestsPage() -> impl IntoView {
         first_near || more.with_untracked(|(_, rows, _)| rows.iter().any(near))
     });
 
-    let apply = Callback::new(move |(q, replace): (ListQuery, bool)| {
-        navigate(
-            &q.to_url(),
-            NavigateOptions {
-                replace,
-                scroll: false,
-                ..Default::default()
-            },
+    let apply = move |q: ListQuery, replace: bool| {
+        if q != query.get_untracked() {
+            navigate(
+                &q.to_url(),
+                NavigateOptions {
+                    replace,
+                    scroll: false,
+                    ..Default::default()
+                },
+            );
+        }
+    };
+
+    // The filters: built when the language or the tab changes, kept showing the URL's
+    // query, and a search that runs once typing pauses.
+    let filters_ref = NodeRef::<html::Form>::new();
+    let closed = Memo::new(move |_| query.with(|q| q.closed));
+    Effect::new(move |_| {
+        closed.with(|_| ());
+        let l = i18n.get_locale();
+        if let Some(host) = filters_ref.get() {
+            query
+                .with_untracked(|q| filters_markup(l, q))
+                .replace_in(&host);
+        }
+    });
+    Effect::new(move |_| query.with(show_query));
+    let pending_search = StoredValue::new(None::<TimeoutHandle>);
+    let on_change = {
+        let apply = apply.clone();
+        move |ev: leptos::ev::Event| {
+            if let Some(t) = target(&ev).filter(|t| t.name != "q") {
+                apply(with_filter(query.get_untracked(), &t.name, &t.value), false);
+            }
+        }
+    };
+    let on_input = move |ev: leptos::ev::Event| {
+        let Some(t) = target(&ev).filter(|t| t.name == "q") else {
+            return;
+        };
+        if let Some(handle) = pending_search.get_value() {
+            handle.clear();
+        }
+        let apply = apply.clone();
+        let handle = set_timeout_with_handle(
+            move || apply(with_filter(query.get_untracked(), "q", &t.value), true),
+            SEARCH_DEBOUNCE,
         );
+        pending_search.set_value(handle.ok());
+    };
+    on_cleanup(move || {
+        if let Some(handle) = pending_search.try_get_value().flatten() {
+            handle.clear();
+        }
     });
     let tab = move |closed: bool| {
         let href = move || {
@@ -131,11 +184,11 @@ pub fn RequestsPage() -> impl IntoView {
         let show_by = is_admin();
         let show_sla = page.items.iter().any(|r| r.reaction_due_at.is_some());
         let (base, next_cursor) = (page.items, page.next_cursor);
-        let html = move || {
+        let table = move || {
             let l = i18n.get_locale();
             more.with(|(for_q, rows, _)| {
                 let extra = if *for_q == q { rows.as_slice() } else { &[] };
-                table_html(l, [&base, extra], show_by, show_sla)
+                requests_table(l, [&base, extra], show_by, show_sla).into_view()
             })
         };
         let cursor = move || {
@@ -149,7 +202,7 @@ pub fn RequestsPage() -> impl IntoView {
         };
         let busy = load_more.pending();
         view! {
-            <div class="requests-scroll" inner_html=html></div>
+            <div class="requests-scroll">{table}</div>
             {move || cursor().map(|c| view! {
                 <p class="load-more">
                     <button
@@ -181,7 +234,14 @@ pub fn RequestsPage() -> impl IntoView {
             {tab(false)}
             {tab(true)}
         </nav>
-        <Filters query apply />
+        <form
+            class="filters"
+            role="search"
+            node_ref=filters_ref
+            on:submit=|ev| ev.prevent_default()
+            on:change=on_change
+            on:input=on_input
+        ></form>
         {loaded(first, table)}
     }
 }

@@ -3,6 +3,5 @@
 
 pub mod detail;
 pub mod form;
-pub mod html;
 pub mod query;
 pub mod time;

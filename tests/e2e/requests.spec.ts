@@ -88,7 +88,7 @@ test("a member's training waits for approval, the admin approves, logged time de
   staff("log-time", "--request", String(id), "--minutes", "90", "--note", "First session");
   await admin.reload();
   const history = admin.getByRole("region", { name: "History" });
-  await expect(history).toContainText("Time logged: 1 hr 30 min");
+  await expect(history).toContainText("Time logged: 1 hour 30 minutes");
   await expect(history).toContainText("taken from SBP credit");
   await expect(history).toContainText("First session");
 
@@ -109,7 +109,7 @@ test("an on-site visit at Northbridge is estimated as a PAY invoice", async ({ p
   const estimate = page.getByRole("complementary", { name: "Cost" });
   await expect(estimate).toContainText("Invoiced as a paid service (PAY).");
   await page.getByLabel("Expected effort in hours (optional)").fill("4");
-  await expect(estimate).toContainText(/Estimated cost: €[\d,.]+ \(4 hrs?\)/);
+  await expect(estimate).toContainText(/Estimated cost: €[\d,.]+ \(4 hours\)/);
   await expect(estimate).toContainText(/Rate: €[\d,.]+ per hour/);
   await expect(estimate).not.toContainText("administrator");
   await expectAccessible(page);

@@ -279,7 +279,7 @@ fn staff_action(action: &str, flags: &Flags) -> Result<StaffAction, CliError> {
 struct Flags(Vec<(String, Option<String>)>);
 
 /// Flags that take no value.
-const SWITCHES: &[&str] = &["--scale"];
+const SWITCHES: &[&str] = &["--scale", "--no-sign-in-limit"];
 
 impl Flags {
     fn read(args: impl Iterator<Item = String>) -> Result<Self, CliError> {

@@ -1,18 +1,16 @@
 //! What a draft will cost and how it will be billed, said plainly; updated as the form
 //! changes (the page asks the server, debounced).
 
-use leptos::prelude::*;
 use support_api::catalog::BilledAs;
 use support_api::requests::{Estimate, RateUnit};
 
 use super::fill;
 use super::sla_countdown::span_text;
-use super::tr;
 use crate::api::ApiError;
 use crate::components::error_view::error_text;
 use crate::format;
 use crate::i18n::*;
-use crate::requests::html::el;
+use crate::markup::Markup;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum EstimateState {
@@ -68,28 +66,17 @@ pub fn estimate_lines(l: Locale, e: &Estimate) -> Vec<String> {
     lines
 }
 
-#[component]
-pub fn EstimatePanel(state: Signal<EstimateState>) -> impl IntoView {
-    let i18n = use_i18n();
-    let body = move || {
-        let l = i18n.get_locale();
-        let lines = match state.get() {
-            EstimateState::Loading => vec![td_string!(l, requests.estimate.loading).to_owned()],
-            EstimateState::Incomplete => {
-                vec![td_string!(l, requests.estimate.incomplete).to_owned()]
-            }
-            EstimateState::Failed(e) => vec![error_text(l, &e).to_owned()],
-            EstimateState::Ready(e) => estimate_lines(l, &e),
-        };
-        lines
-            .iter()
-            .map(|line| el("p", "", line))
-            .collect::<String>()
+/// The panel's words for the estimate as it stands.
+pub fn estimate_markup(l: Locale, state: &EstimateState) -> Markup {
+    let lines = match state {
+        EstimateState::Loading => vec![td_string!(l, requests.estimate.loading).to_owned()],
+        EstimateState::Incomplete => vec![td_string!(l, requests.estimate.incomplete).to_owned()],
+        EstimateState::Failed(e) => vec![error_text(l, e).to_owned()],
+        EstimateState::Ready(e) => estimate_lines(l, e),
     };
-    view! {
-        <aside class="estimate card" aria-labelledby="estimate-heading">
-            <h2 id="estimate-heading">{tr(|l| td_string!(l, requests.estimate.heading))}</h2>
-            <div aria-live="polite" inner_html=body></div>
-        </aside>
+    let mut m = Markup::new();
+    for line in &lines {
+        m.el("p", &[], line);
     }
+    m
 }

@@ -1,15 +1,15 @@
-//! Labelled inputs bound to the form, with their errors at the field: `aria-invalid`,
-//! `aria-describedby` and a message by code. Non-generic helpers keep the wasm small.
-
-use std::sync::Arc;
+//! The form's inputs as markup (labelled, with a hint and an error line each), and the
+//! errors that show at them: the client's own checks once a field has been left or
+//! sending was tried, and what the server refused until that field is edited.
 
 use leptos::prelude::*;
+use support_api::requests::PREFERRED_DATES_MAX;
 use support_api::validation::FieldErrors;
 
-use super::field_message;
-use super::tr;
+use super::{field_message, fill};
 use crate::i18n::*;
-use crate::requests::form::{FormState, Text};
+use crate::markup::Markup;
+use crate::requests::form::Text;
 
 /// The errors of one form: the client's own checks (shown once a field has been left or
 /// sending was tried) and what the server refused (until that field is edited).
@@ -46,16 +46,10 @@ impl Errors {
         })
     }
 
-    /// The message for `fields`, translated.
-    pub fn message(
-        self,
-        fields: &'static [&'static str],
-    ) -> impl Fn() -> Option<&'static str> + Send + Sync + Copy {
-        let i18n = use_i18n();
-        move || {
-            self.code(fields)
-                .map(|(f, code)| field_message(i18n.get_locale(), f, &code))
-        }
+    /// The message shown for `fields`, translated (tracked).
+    pub fn message(self, l: Locale, fields: &[&'static str]) -> Option<&'static str> {
+        self.code(fields)
+            .map(|(f, code)| field_message(l, f, &code))
     }
 
     /// A field was left: its own check may show now.
@@ -91,206 +85,138 @@ pub fn normalize(mut errors: FieldErrors) -> FieldErrors {
     errors
 }
 
-/// The form's state and errors, shared by its parts.
-#[derive(Clone, Copy)]
-pub struct FormCtx {
-    pub form: RwSignal<FormState>,
-    pub errors: Errors,
-}
-
-/// `aria-describedby` and `aria-invalid` for an input showing `fields`' errors.
-pub fn error_id(fields: &[&'static str]) -> String {
-    format!("f-{}-error", fields[0])
-}
-
-/// The message element below an input (hidden while there is none).
-pub fn error_view(errors: Errors, fields: &'static [&'static str]) -> AnyView {
-    let message = errors.message(fields);
-    view! {
-        <p id=error_id(fields) class="field-error" hidden=move || message().is_none()>{message}</p>
-    }
-    .into_any()
-}
-
-pub type Label = fn(Locale) -> &'static str;
-pub type Options = Arc<dyn Fn(Locale) -> Vec<(String, String)> + Send + Sync>;
-
-pub enum Kind {
+pub enum Kind<'a> {
     /// An `<input>` of this type.
     Input(&'static str),
     TextArea,
-    Select(Options),
+    /// `(value, text)` pairs.
+    Select(&'a [(String, String)]),
 }
 
-/// A labelled input (or textarea, or select) bound to one text of the form.
-pub fn text_field(ctx: FormCtx, t: Text, label: Label, kind: Kind, hint: Option<Label>) -> AnyView {
-    let i18n = use_i18n();
-    let FormCtx { form, errors } = ctx;
-    let fields = t.fields();
-    let id = format!("f-{}", fields[0]);
-    let message = errors.message(fields);
-    let hint_id = format!("f-{}-hint", fields[0]);
-    let described = {
-        let (hint_id, err_id) = (hint_id.clone(), error_id(fields));
-        move || {
-            let parts: Vec<&str> = [
-                hint.is_some().then_some(hint_id.as_str()),
-                message().is_some().then_some(err_id.as_str()),
-            ]
-            .into_iter()
-            .flatten()
-            .collect();
-            (!parts.is_empty()).then(|| parts.join(" "))
-        }
-    };
-    let invalid = move || message().is_some().then_some("true");
-    let value = move || form.with(|f| f.text(t).clone());
-    let on_input = move |ev: leptos::ev::Event| {
-        let v = event_target_value(&ev);
-        form.update(|f| *f.text_mut(t) = v);
-        errors.edited(fields);
-    };
-    let on_change = move |_| errors.touch(fields[0]);
-    let control = match kind {
-        Kind::Input(kind) => view! {
-            <input
-                id=id.clone()
-                type=kind
-                prop:value=value
-                on:input=on_input
-                on:change=on_change
-                aria-invalid=invalid
-                aria-describedby=described
-            />
-        }
-        .into_any(),
-        Kind::TextArea => view! {
-            <textarea
-                id=id.clone()
-                rows="5"
-                prop:value=value
-                on:input=on_input
-                on:change=on_change
-                aria-invalid=invalid
-                aria-describedby=described
-            ></textarea>
-        }
-        .into_any(),
-        Kind::Select(options) => view! {
-            <select
-                id=id.clone()
-                prop:value=value
-                on:change=move |ev| {
-                    on_input(ev);
-                    errors.touch(fields[0]);
-                }
-                aria-invalid=invalid
-                aria-describedby=described
-            >
-                {move || {
-                    let chosen = value();
-                    options(i18n.get_locale())
-                        .into_iter()
-                        .map(|(v, text)| {
-                            let selected = v == chosen;
-                            view! { <option value=v selected=selected>{text}</option> }
-                        })
-                        .collect_view()
-                }}
-            </select>
-        }
-        .into_any(),
-    };
-    view! {
-        <div class="field">
-            <label for=id>{super::tr(label)}</label>
-            {hint.map(|hint| view! { <p id=hint_id class="hint">{super::tr(hint)}</p> })}
-            {control}
-            {error_view(errors, fields)}
-        </div>
+/// A labelled input (or textarea, or select) named after its field and holding `value`,
+/// with its hint and an (empty) error line: `f-<field>`, `f-<field>-hint`,
+/// `f-<field>-error`.
+pub fn field(m: &mut Markup, t: Text, label: &str, kind: Kind, value: &str, hint: Option<&str>) {
+    let name = t.fields()[0];
+    let id = format!("f-{name}");
+    m.open("div", &[("class", "field")]);
+    m.el("label", &[("for", &id)], label);
+    if let Some(hint) = hint {
+        m.el(
+            "p",
+            &[("id", &format!("{id}-hint")), ("class", "hint")],
+            hint,
+        );
     }
-    .into_any()
+    match kind {
+        Kind::Input(kind) => {
+            m.open(
+                "input",
+                &[
+                    ("id", &id),
+                    ("name", name),
+                    ("type", kind),
+                    ("value", value),
+                ],
+            )
+            .close("input");
+        }
+        Kind::TextArea => {
+            m.el(
+                "textarea",
+                &[("id", &id), ("name", name), ("rows", "5")],
+                value,
+            );
+        }
+        Kind::Select(options) => {
+            m.open("select", &[("id", &id), ("name", name)]);
+            for (v, text) in options {
+                option(m, v, text, v == value, false);
+            }
+            m.close("select");
+        }
+    }
+    error_line(m, &id);
+    m.close("div");
 }
 
-const DATES: &[&str] = &["preferred_dates"];
-
-/// Up to five preferred days, each a date input; the errors about them show below.
-pub fn dates_field(ctx: FormCtx, min: String) -> AnyView {
-    let i18n = use_i18n();
-    let FormCtx { form, errors } = ctx;
-    let count = Memo::new(move |_| form.with(|f| f.dates.len()));
-    let message = errors.message(DATES);
-    let invalid = move || message().is_some().then_some("true");
-    let described = move || message().is_some().then(|| error_id(DATES));
-    let inputs = move || {
-        let min = min.clone();
-        (0..count.get())
-            .map(|i| {
-                let id = if i == 0 {
-                    "f-preferred_dates".to_owned()
-                } else {
-                    format!("f-preferred_dates-{i}")
-                };
-                let label = move || super::fill(td_string!(i18n.get_locale(), requests.form.date_n), &(i + 1).to_string());
-                let remove = (i > 0).then(|| view! {
-                    <button
-                        type="button"
-                        class="button-link"
-                        on:click=move |_| {
-                            form.update(|f| {
-                                if i < f.dates.len() {
-                                    f.dates.remove(i);
-                                }
-                            });
-                            errors.edited(DATES);
-                        }
-                    >
-                        {tr(|l| td_string!(l, requests.form.remove_date))}
-                        <span class="visually-hidden">" "{label}</span>
-                    </button>
-                });
-                view! {
-                    <div class="date-row">
-                        <label for=id.clone()>{label}</label>
-                        <input
-                            id=id
-                            type="date"
-                            min=min.clone()
-                            prop:value=move || form.with(|f| f.dates.get(i).cloned().unwrap_or_default())
-                            on:input=move |ev| {
-                                let v = event_target_value(&ev);
-                                form.update(|f| {
-                                    if let Some(d) = f.dates.get_mut(i) {
-                                        *d = v;
-                                    }
-                                });
-                                errors.edited(DATES);
-                            }
-                            on:change=move |_| errors.touch(DATES[0])
-                            aria-invalid=invalid
-                            aria-describedby=described
-                        />
-                        {remove}
-                    </div>
-                }
-            })
-            .collect_view()
-    };
-    let can_add = move || count.get() < support_api::requests::PREFERRED_DATES_MAX;
-    view! {
-        <fieldset class="group">
-            <legend>{tr(|l| td_string!(l, requests.form.preferred_dates))}</legend>
-            {inputs}
-            <button
-                type="button"
-                class="button button-secondary"
-                hidden=move || !can_add()
-                on:click=move |_| form.update(|f| f.dates.push(String::new()))
-            >
-                {tr(|l| td_string!(l, requests.form.add_date))}
-            </button>
-            {error_view(errors, DATES)}
-        </fieldset>
+/// `<option>`, chosen or not, possibly not available.
+pub fn option(m: &mut Markup, value: &str, text: &str, selected: bool, disabled: bool) {
+    let mut attrs = vec![("value", value)];
+    if selected {
+        attrs.push(("selected", ""));
     }
-    .into_any()
+    if disabled {
+        attrs.push(("disabled", ""));
+    }
+    m.el("option", &attrs, text);
+}
+
+/// The empty, hidden error line of the input `id`.
+pub fn error_line(m: &mut Markup, id: &str) {
+    m.el(
+        "p",
+        &[
+            ("id", &format!("{id}-error")),
+            ("class", "field-error"),
+            ("hidden", ""),
+        ],
+        "",
+    );
+}
+
+/// Up to five preferred days (`f-date-0` …), with buttons to add and remove one; their
+/// errors show below the group (`f-preferred_dates-error`).
+pub fn dates_field(m: &mut Markup, l: Locale, dates: &[String], min: &str) {
+    m.open("fieldset", &[("class", "group")]);
+    m.el("legend", &[], td_string!(l, requests.form.preferred_dates));
+    for (i, day) in dates.iter().enumerate() {
+        let id = format!("f-date-{i}");
+        let label = fill(td_string!(l, requests.form.date_n), &(i + 1).to_string());
+        m.open("div", &[("class", "date-row")]);
+        m.el("label", &[("for", &id)], &label);
+        m.open(
+            "input",
+            &[
+                ("id", &id),
+                ("name", "date"),
+                ("type", "date"),
+                ("min", min),
+                ("value", day),
+            ],
+        )
+        .close("input");
+        if i > 0 {
+            let action = format!("remove-date-{i}");
+            m.open(
+                "button",
+                &[
+                    ("type", "button"),
+                    ("class", "button-link"),
+                    ("data-action", &action),
+                ],
+            )
+            .text(td_string!(l, requests.form.remove_date))
+            .el(
+                "span",
+                &[("class", "visually-hidden")],
+                &format!(" {label}"),
+            )
+            .close("button");
+        }
+        m.close("div");
+    }
+    if dates.len() < PREFERRED_DATES_MAX {
+        m.el(
+            "button",
+            &[
+                ("type", "button"),
+                ("class", "button button-secondary"),
+                ("data-action", "add-date"),
+            ],
+            td_string!(l, requests.form.add_date),
+        );
+    }
+    error_line(m, "f-preferred_dates");
+    m.close("fieldset");
 }

@@ -1,93 +1,94 @@
-//! The list's filters: labelled selects and a debounced search, all kept in the URL.
+//! The list's filters: labelled selects and a search, all kept in the URL. Built as
+//! markup when the language or the tab changes; the URL's values are set on them in
+//! place (back and forward), and their events bubble to the page.
 
-use leptos::leptos_dom::helpers::{TimeoutHandle, set_timeout_with_handle};
-use leptos::prelude::*;
-use std::time::Duration;
 use support_api::plan::Priority;
 use support_api::requests::{RequestSort, RequestStatus, RequestType};
 
-use super::tr;
+use super::dom::by_id;
+use super::fields::option;
 use super::{priority_name, status_name, type_name};
 use crate::i18n::*;
+use crate::markup::Markup;
 use crate::requests::query::{ListQuery, parse_priority, priority_str};
 
-/// How long typing must pause before the search runs.
-const SEARCH_DEBOUNCE: Duration = Duration::from_millis(300);
-
-type Options = fn(Locale, &ListQuery) -> Vec<(&'static str, &'static str)>;
-
-/// One labelled select of the filters; one function for all of them keeps the wasm small.
-fn filter_select(
-    id: &'static str,
-    label: fn(Locale) -> &'static str,
-    options: Options,
-    current: fn(&ListQuery) -> &'static str,
-    set: fn(&mut ListQuery, &str),
-    query: Memo<ListQuery>,
-    apply: Callback<(ListQuery, bool)>,
-) -> AnyView {
-    let i18n = use_i18n();
-    let on_change = move |ev: leptos::ev::Event| {
-        let mut next = query.get_untracked();
-        set(&mut next, &event_target_value(&ev));
-        apply.run((next, false));
-    };
-    view! {
-        <div class="filter">
-            <label for=id>{super::tr(label)}</label>
-            <select id=id on:change=on_change prop:value=move || query.with(current)>
-                {move || {
-                    let chosen = query.with(current);
-                    query.with(|q| options(i18n.get_locale(), q))
-                        .into_iter()
-                        .map(|(value, text)| view! {
-                            <option value=value selected=value == chosen>{text}</option>
-                        })
-                        .collect_view()
-                }}
-            </select>
-        </div>
+/// The select `name`, labelled, with `(value, text)` options and `chosen` selected.
+fn select(m: &mut Markup, name: &'static str, label: &str, options: &[(&str, &str)], chosen: &str) {
+    let id = format!("filter-{name}");
+    m.open("div", &[("class", "filter")]);
+    m.el("label", &[("for", &id)], label);
+    m.open("select", &[("id", &id), ("name", name)]);
+    for (value, text) in options {
+        option(m, value, text, *value == chosen, false);
     }
-    .into_any()
+    m.close("select").close("div");
 }
 
-fn all(l: Locale) -> (&'static str, &'static str) {
-    ("", td_string!(l, requests.list.all))
-}
-
-fn type_options(l: Locale, _: &ListQuery) -> Vec<(&'static str, &'static str)> {
-    std::iter::once(all(l))
+/// The filters' inputs for a query.
+pub fn filters_markup(l: Locale, q: &ListQuery) -> Markup {
+    let all = ("", td_string!(l, requests.list.all));
+    let mut m = Markup::new();
+    m.open("div", &[("class", "filter filter-search")]);
+    m.el(
+        "label",
+        &[("for", "filter-q")],
+        td_string!(l, requests.list.search),
+    );
+    m.open(
+        "input",
+        &[
+            ("id", "filter-q"),
+            ("name", "q"),
+            ("type", "search"),
+            ("value", &q.q),
+        ],
+    )
+    .close("input");
+    m.close("div");
+    let types: Vec<_> = std::iter::once(all)
         .chain(
             RequestType::ALL
                 .into_iter()
                 .map(|t| (t.as_str(), type_name(l, t))),
         )
-        .collect()
-}
-
-fn status_options(l: Locale, q: &ListQuery) -> Vec<(&'static str, &'static str)> {
-    std::iter::once(all(l))
+        .collect();
+    select(
+        &mut m,
+        "type",
+        td_string!(l, requests.list.kind),
+        &types,
+        q.kind.map_or("", RequestType::as_str),
+    );
+    let statuses: Vec<_> = std::iter::once(all)
         .chain(
             RequestStatus::ALL
                 .into_iter()
                 .filter(|s| s.is_open() != q.closed)
                 .map(|s| (s.as_str(), status_name(l, s))),
         )
-        .collect()
-}
-
-fn priority_options(l: Locale, _: &ListQuery) -> Vec<(&'static str, &'static str)> {
-    std::iter::once(all(l))
+        .collect();
+    select(
+        &mut m,
+        "status",
+        td_string!(l, requests.list.status),
+        &statuses,
+        q.status.map_or("", RequestStatus::as_str),
+    );
+    let priorities: Vec<_> = std::iter::once(all)
         .chain(
             Priority::ALL
                 .into_iter()
                 .map(|p| (priority_str(p), priority_name(l, p))),
         )
-        .collect()
-}
-
-fn sort_options(l: Locale, _: &ListQuery) -> Vec<(&'static str, &'static str)> {
-    RequestSort::ALL
+        .collect();
+    select(
+        &mut m,
+        "priority",
+        td_string!(l, requests.list.priority),
+        &priorities,
+        q.priority.map_or("", priority_str),
+    );
+    let sorts: Vec<_> = RequestSort::ALL
         .into_iter()
         .map(|s| {
             let text = match s {
@@ -98,88 +99,49 @@ fn sort_options(l: Locale, _: &ListQuery) -> Vec<(&'static str, &'static str)> {
             };
             (s.as_str(), text)
         })
-        .collect()
+        .collect();
+    select(
+        &mut m,
+        "sort",
+        td_string!(l, requests.list.sort),
+        &sorts,
+        q.sort.as_str(),
+    );
+    m
 }
 
-/// Filters by type, status and priority, the sort order and a search in titles.
-/// `apply(query, replace)` navigates to the query's URL (replacing the history entry
-/// while typing a search).
-#[component]
-pub fn Filters(query: Memo<ListQuery>, apply: Callback<(ListQuery, bool)>) -> impl IntoView {
-    // What is typed, ahead of the debounced URL.
-    let typed = RwSignal::new(query.get_untracked().q);
-    let pending = StoredValue::new(None::<TimeoutHandle>);
-    // Back/forward or a reset changes the URL: show its search.
-    Effect::new(move |_| {
-        let q = query.with(|q| q.q.clone());
-        if typed.get_untracked().trim() != q {
-            typed.set(q);
+/// Shows a query in the filters (after back or forward). The search keeps what is being
+/// typed unless it differs from the query by more than spaces.
+pub fn show_query(q: &ListQuery) {
+    let set = |id: &str, value: &str| {
+        if let Some(el) = by_id(id) {
+            let _ = js_sys::Reflect::set(&el, &"value".into(), &value.into());
         }
-    });
-    let on_input = move |ev: leptos::ev::Event| {
-        typed.set(event_target_value(&ev));
-        if let Some(handle) = pending.get_value() {
-            handle.clear();
-        }
-        let handle = set_timeout_with_handle(
-            move || {
-                let mut next = query.get_untracked();
-                next.q = typed.get_untracked().trim().to_owned();
-                if next != query.get_untracked() {
-                    apply.run((next, true));
-                }
-            },
-            SEARCH_DEBOUNCE,
-        );
-        pending.set_value(handle.ok());
     };
-    on_cleanup(move || {
-        if let Some(handle) = pending.try_get_value().flatten() {
-            handle.clear();
+    set("filter-type", q.kind.map_or("", RequestType::as_str));
+    set("filter-status", q.status.map_or("", RequestStatus::as_str));
+    set("filter-priority", q.priority.map_or("", priority_str));
+    set("filter-sort", q.sort.as_str());
+    if let Some(el) = by_id("filter-q") {
+        let typed = js_sys::Reflect::get(&el, &"value".into())
+            .ok()
+            .and_then(|v| v.as_string())
+            .unwrap_or_default();
+        if typed.trim() != q.q {
+            set("filter-q", &q.q);
         }
-    });
-    view! {
-        <form class="filters" role="search" on:submit=|ev| ev.prevent_default()>
-            <div class="filter filter-search">
-                <label for="filter-q">{tr(|l| td_string!(l, requests.list.search))}</label>
-                <input id="filter-q" type="search" prop:value=move || typed.get() on:input=on_input />
-            </div>
-            {filter_select(
-                "filter-type",
-                |l| td_string!(l, requests.list.kind),
-                type_options,
-                |q| q.kind.map_or("", RequestType::as_str),
-                |q, v| q.kind = RequestType::parse(v),
-                query,
-                apply,
-            )}
-            {filter_select(
-                "filter-status",
-                |l| td_string!(l, requests.list.status),
-                status_options,
-                |q| q.status.map_or("", RequestStatus::as_str),
-                |q, v| q.status = RequestStatus::parse(v),
-                query,
-                apply,
-            )}
-            {filter_select(
-                "filter-priority",
-                |l| td_string!(l, requests.list.priority),
-                priority_options,
-                |q| q.priority.map_or("", priority_str),
-                |q, v| q.priority = parse_priority(v),
-                query,
-                apply,
-            )}
-            {filter_select(
-                "filter-sort",
-                |l| td_string!(l, requests.list.sort),
-                sort_options,
-                |q| q.sort.as_str(),
-                |q, v| q.sort = RequestSort::parse(v).unwrap_or_default(),
-                query,
-                apply,
-            )}
-        </form>
     }
+}
+
+/// The query with one filter changed (`name` is the input's name).
+pub fn with_filter(mut q: ListQuery, name: &str, value: &str) -> ListQuery {
+    match name {
+        "type" => q.kind = RequestType::parse(value),
+        "status" => q.status = RequestStatus::parse(value),
+        "priority" => q.priority = parse_priority(value),
+        "sort" => q.sort = RequestSort::parse(value).unwrap_or_default(),
+        "q" => q.q = value.trim().to_owned(),
+        _ => {}
+    }
+    q
 }

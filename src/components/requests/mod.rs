@@ -1,5 +1,6 @@
 //! The pieces of the request pages, and the words for the contract's enums.
 
+pub mod dom;
 pub mod estimate_panel;
 pub mod fields;
 pub mod filters;

@@ -1,22 +1,33 @@
-use leptos::prelude::*;
-
-use super::fields::{FormCtx, Kind, text_field};
-use super::service_fields::ServiceFields;
-use super::tr;
+use super::fields::{Kind, field};
+use super::service_fields::service_fields;
 use crate::i18n::*;
-use crate::requests::form::Text;
+use crate::markup::Markup;
+use crate::requests::form::{FormState, Text};
 
 /// Remote intervention: the window the customer is available in, in local time (sent in
 /// UTC), and the effort if known.
-#[component]
-pub fn RemoteFields(ctx: FormCtx) -> impl IntoView {
-    view! {
-        <fieldset class="group">
-            <legend>{tr(|l| td_string!(l, requests.form.window))}</legend>
-            <p class="hint">{tr(|l| td_string!(l, requests.form.window_hint))}</p>
-            {text_field(ctx, Text::WindowFrom, |l| td_string!(l, requests.form.window_from), Kind::Input("datetime-local"), None)}
-            {text_field(ctx, Text::WindowTo, |l| td_string!(l, requests.form.window_to), Kind::Input("datetime-local"), None)}
-        </fieldset>
-        <ServiceFields ctx />
+pub fn remote_fields(m: &mut Markup, l: Locale, f: &FormState) {
+    m.open("fieldset", &[("class", "group")]);
+    m.el("legend", &[], td_string!(l, requests.form.window));
+    m.el(
+        "p",
+        &[("class", "hint")],
+        td_string!(l, requests.form.window_hint),
+    );
+    for (t, label, value) in [
+        (
+            Text::WindowFrom,
+            td_string!(l, requests.form.window_from),
+            &f.window_from,
+        ),
+        (
+            Text::WindowTo,
+            td_string!(l, requests.form.window_to),
+            &f.window_to,
+        ),
+    ] {
+        field(m, t, label, Kind::Input("datetime-local"), value, None);
     }
+    m.close("fieldset");
+    service_fields(m, l, f);
 }

@@ -1,12 +1,12 @@
 use support_api::catalog::BilledAs;
 use support_api::requests::RequestSummary;
 
-use super::sla_countdown::sla_html;
-use super::status_badge::status_html;
+use super::sla_countdown::sla_countdown;
+use super::status_badge::status_badge;
 use super::{billed_name, fill, priority_name, type_name};
 use crate::format;
 use crate::i18n::*;
-use crate::requests::html::{el, esc};
+use crate::markup::Markup;
 
 /// The cost column: what was charged, the estimate (marked as such), or how it is
 /// covered when nothing is charged.
@@ -24,19 +24,22 @@ pub fn cost_text(l: Locale, r: &RequestSummary) -> String {
     }
 }
 
-/// The list as an HTML table: per request its title (a link), status, type, priority,
-/// when it was made, who asked (for admins), the cost, and the SLA countdown (for SLA
-/// customers).
-pub fn table_html(
+/// The list as a table: per request its title (a link), status, type, priority, when it
+/// was made, who asked (for admins), the cost, and the SLA countdown (for SLA customers).
+pub fn requests_table(
     l: Locale,
     pages: [&[RequestSummary]; 2],
     show_by: bool,
     show_sla: bool,
-) -> String {
-    let mut out = format!(
-        "<table class=\"requests-table\"><caption class=\"visually-hidden\">{}</caption><thead><tr>",
-        td_string!(l, requests.list.caption)
+) -> Markup {
+    let mut m = Markup::new();
+    m.open("table", &[("class", "requests-table")]);
+    m.el(
+        "caption",
+        &[("class", "visually-hidden")],
+        td_string!(l, requests.list.caption),
     );
+    m.open("thead", &[]).open("tr", &[]);
     let columns = [
         Some(td_string!(l, requests.list.col_title)),
         Some(td_string!(l, requests.list.status)),
@@ -48,34 +51,36 @@ pub fn table_html(
         show_sla.then(|| td_string!(l, requests.list.col_sla)),
     ];
     for column in columns.into_iter().flatten() {
-        out.push_str(&format!("<th scope=\"col\">{column}</th>"));
+        m.el("th", &[("scope", "col")], column);
     }
-    out.push_str("</tr></thead><tbody>");
+    m.close("tr").close("thead").open("tbody", &[]);
     for r in pages.into_iter().flatten() {
-        out.push_str(&format!(
-            "<tr><th scope=\"row\"><a href=\"/requests/{}\">{}</a></th><td>{}</td>",
-            r.id,
-            esc(&r.title),
-            status_html(l, r.status)
-        ));
-        out.push_str(&el("td", "", type_name(l, r.request_type)));
-        out.push_str(&el("td", "", priority_name(l, r.priority)));
-        out.push_str(&el("td", "", &format::date_time(&r.created_at, l)));
+        let href = format!("/requests/{}", r.id);
+        m.open("tr", &[]).open("th", &[("scope", "row")]);
+        m.el("a", &[("href", &href)], &r.title).close("th");
+        m.open("td", &[]);
+        status_badge(&mut m, l, r.status);
+        m.close("td");
+        m.el("td", &[], type_name(l, r.request_type));
+        m.el("td", &[], priority_name(l, r.priority));
+        m.el("td", &[], &format::date_time(&r.created_at, l));
         if show_by {
-            out.push_str(&el("td", "", &r.requested_by));
+            m.el("td", &[], &r.requested_by);
         }
-        out.push_str(&el("td", "num", &cost_text(l, r)));
+        m.el("td", &[("class", "num")], &cost_text(l, r));
         if show_sla {
-            let sla = sla_html(
+            m.open("td", &[]);
+            sla_countdown(
+                &mut m,
                 l,
                 r.reaction_due_at.as_deref(),
                 r.first_reaction_at.as_deref(),
                 r.status.is_open(),
             );
-            out.push_str(&format!("<td>{sla}</td>"));
+            m.close("td");
         }
-        out.push_str("</tr>");
+        m.close("tr");
     }
-    out.push_str("</tbody></table>");
-    out
+    m.close("tbody").close("table");
+    m
 }

@@ -1,17 +1,16 @@
-use leptos::prelude::*;
-
-use super::fields::{FormCtx, Kind, text_field};
+use super::fields::{Kind, field};
 use crate::i18n::*;
-use crate::requests::form::Text;
+use crate::markup::Markup;
+use crate::requests::form::{FormState, Text};
 
 /// The optional expected effort, in hours (the need itself is the description).
-#[component]
-pub fn ServiceFields(ctx: FormCtx) -> impl IntoView {
-    text_field(
-        ctx,
+pub fn service_fields(m: &mut Markup, l: Locale, f: &FormState) {
+    field(
+        m,
         Text::Hours,
-        |l| td_string!(l, requests.form.hours),
+        td_string!(l, requests.form.hours),
         Kind::Input("number"),
-        Some(|l| td_string!(l, requests.form.hours_hint)),
-    )
+        &f.hours,
+        Some(td_string!(l, requests.form.hours_hint)),
+    );
 }

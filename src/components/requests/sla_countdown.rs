@@ -11,7 +11,7 @@ use wasm_bindgen::JsCast;
 use super::fill;
 use crate::format;
 use crate::i18n::*;
-use crate::requests::html::esc;
+use crate::markup::Markup;
 use crate::requests::time::{Reaction, Unit, reaction, span_parts};
 
 /// Starts the page's clock and keeps every countdown on the page (`.sla[data-due]`)
@@ -80,22 +80,31 @@ fn reaction_text(l: Locale, r: &Reaction) -> (&'static str, String) {
     }
 }
 
-/// A countdown as HTML, with what the clock needs to keep it current.
-pub fn sla_html(l: Locale, due: Option<&str>, first: Option<&str>, open: bool) -> String {
+/// A countdown, with what the clock needs to keep it current.
+pub fn sla_countdown(
+    m: &mut Markup,
+    l: Locale,
+    due: Option<&str>,
+    first: Option<&str>,
+    open: bool,
+) {
     let Some(due) = due else {
-        return String::new();
+        return;
     };
     let state = reaction(Some(due), first, open, js_sys::Date::now() as i64);
     let (class, text) = state
         .map(|r| reaction_text(l, &r))
         .unwrap_or(("sla", String::new()));
-    format!(
-        "<span class=\"{class}\" data-due=\"{}\" data-first=\"{}\" data-open=\"{}\">{}</span>",
-        esc(due),
-        esc(first.unwrap_or("")),
-        u8::from(open),
-        esc(&text)
-    )
+    m.el(
+        "span",
+        &[
+            ("class", class),
+            ("data-due", due),
+            ("data-first", first.unwrap_or("")),
+            ("data-open", if open { "1" } else { "0" }),
+        ],
+        &text,
+    );
 }
 
 /// Rewrites the words of every countdown on the page for `now`.

@@ -2,8 +2,8 @@ use super::sla_countdown::span_text;
 use super::{fill, status_name};
 use crate::format;
 use crate::i18n::*;
+use crate::markup::Markup;
 use crate::requests::detail::{Event, EventKind};
-use crate::requests::html::{el, esc};
 
 /// The words of one event (without who and when).
 fn event_text(l: Locale, e: &Event) -> String {
@@ -41,27 +41,24 @@ fn event_text(l: Locale, e: &Event) -> String {
 
 /// Status changes (with who, when and why), comments, and logged time with what it
 /// cost, oldest first, as the items of an `<ol>`.
-pub fn timeline_html(l: Locale, events: &[Event]) -> String {
-    let mut out = String::new();
+pub fn timeline(m: &mut Markup, l: Locale, events: &[Event]) {
     for e in events {
-        let kind = match e.event {
-            EventKind::StatusChanged => "event-status",
-            EventKind::Comment if e.staff => "event-staff",
-            EventKind::Comment => "event-comment",
-            EventKind::TimeLogged => "event-time",
+        let class = match e.event {
+            EventKind::StatusChanged => "event event-status",
+            EventKind::Comment if e.staff => "event event-staff",
+            EventKind::Comment => "event event-comment",
+            EventKind::TimeLogged => "event event-time",
         };
-        out.push_str(&format!(
-            "<li class=\"event {kind}\"><p class=\"event-head\"><strong>{}</strong> · {} · <time datetime=\"{}\">{}</time></p>",
-            esc(&event_text(l, e)),
-            esc(&e.by),
-            esc(&e.at),
-            esc(&format::date_time(&e.at, l))
-        ));
+        m.open("li", &[("class", class)])
+            .open("p", &[("class", "event-head")]);
+        m.el("strong", &[], &event_text(l, e));
+        m.text(&format!(" · {} · ", e.by));
+        m.el("time", &[("datetime", &e.at)], &format::date_time(&e.at, l));
+        m.close("p");
         // A reason, a comment, a note.
         if let Some(body) = e.reason.as_ref().or(e.text.as_ref()).or(e.note.as_ref()) {
-            out.push_str(&el("p", "event-body", body));
+            m.el("p", &[("class", "event-body")], body);
         }
-        out.push_str("</li>");
+        m.close("li");
     }
-    out
 }
