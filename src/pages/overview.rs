@@ -189,6 +189,27 @@ fn what_you_can_do(m: &mut Markup, plan: &Plan, locale: Locale) {
         m.open("li", &[("class", "action")])
             .el("h3", &[], heading)
             .el("p", &[], text);
+        // Each request action opens the new-request form with its type chosen.
+        let form = match action {
+            Action::Hotline(_) => Some((
+                "/requests/new?type=hotline",
+                td_string!(locale, overview.report_problem),
+            )),
+            Action::Training(_) => Some((
+                "/requests/new?type=training",
+                td_string!(locale, overview.request_it),
+            )),
+            Action::Onsite(_) => Some((
+                "/requests/new?type=onsite_service",
+                td_string!(locale, overview.request_it),
+            )),
+            Action::Credit => None,
+        };
+        if let Some((href, label)) = form {
+            m.open("p", &[])
+                .el("a", &[("href", href), ("class", "button")], label)
+                .close("p");
+        }
         if matches!(action, Action::Hotline(_)) {
             m.open("p", &[]);
             contact_links(m, &hotline.phone, &hotline.email);

@@ -44,8 +44,11 @@ for (const customer of plans) {
     await expect(actions.getByRole("heading", { name: "Request an on-site visit" })).toBeVisible();
     const credit = actions.getByRole("heading", { name: "Check your SBP credit" });
     await expect(credit).toHaveCount((customer.levels as readonly string[]).includes("SBP") ? 1 : 0);
-    // No link to a page that does not exist (yet).
-    await expect(page.locator('main a[href^="/requests"], main a[href^="/credit"]')).toHaveCount(0);
+    // Each request action opens the form with its type; nothing links to a missing page.
+    for (const type of ["hotline", "training", "onsite_service"]) {
+      await expect(actions.locator(`a[href="/requests/new?type=${type}"]`)).toHaveCount(1);
+    }
+    await expect(page.locator('main a[href^="/credit"]')).toHaveCount(0);
 
     if (!(customer.levels as readonly string[]).includes("ALC")) {
       await expect(levels).toContainText("so ALC does not apply");
@@ -88,4 +91,12 @@ test.describe("in Polish", () => {
     await expect(page.getByRole("region", { name: "Co możesz zrobić" })).toContainText("W ramach ALC");
     await expectAccessible(page);
   });
+});
+
+test("report a problem on the overview opens the hotline form", async ({ page }) => {
+  await page.goto("/");
+  await signIn(page, "admin@tatra-forming.demo");
+  await page.getByRole("link", { name: "Report a problem" }).click();
+  await expect(page).toHaveURL(/\/requests\/new\?type=hotline$/);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
 });
