@@ -8,6 +8,8 @@ use leptos_use::{SameSite, UseCookieOptions};
 
 use crate::components::protected::Protected;
 use crate::i18n::*;
+use crate::pages::credit::CreditPage;
+use crate::pages::credit_statement::CreditStatementPage;
 use crate::pages::{home::HomePage, not_found::NotFound, sign_in::SignInPage};
 use crate::session::provide_session;
 
@@ -37,6 +39,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/sign-in") view=SignInPage />
                     <ParentRoute path=path!("") view=|| view! { <Protected><Outlet /></Protected> }>
                         <Route path=path!("/") view=HomePage />
+                        <Route path=path!("/credit") view=CreditPage />
+                        <Route path=path!("/credit/statement") view=CreditStatementPage />
                     </ParentRoute>
                 </Routes>
             </Router>

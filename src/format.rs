@@ -50,6 +50,29 @@ pub fn date(day: &str, locale: Locale) -> String {
     call_format(&format.format(), &Date::new(&JsValue::from_f64(millis)))
 }
 
+/// The day of an RFC 3339 instant in the reader's time zone (`20 lis 2026`);
+/// anything unparsable as it came.
+pub fn instant_day(instant: &str, locale: Locale) -> String {
+    let date = Date::new(&JsValue::from_str(instant));
+    if date.get_time().is_nan() {
+        return instant.to_owned();
+    }
+    let format = Intl::DateTimeFormat::new(&tags(locale), &options(&[("dateStyle", "medium")]));
+    call_format(&format.format(), &date)
+}
+
+/// A calendar month: `listopad 2026`, or for a chart's axis `lis 26`.
+pub fn month(year: u32, month: u32, short: bool, locale: Locale) -> String {
+    let millis = Date::utc(f64::from(year), f64::from(month.saturating_sub(1)));
+    let fields: &[(&str, &str)] = if short {
+        &[("month", "short"), ("year", "2-digit"), ("timeZone", "UTC")]
+    } else {
+        &[("month", "long"), ("year", "numeric"), ("timeZone", "UTC")]
+    };
+    let format = Intl::DateTimeFormat::new(&tags(locale), &options(fields));
+    call_format(&format.format(), &Date::new(&JsValue::from_f64(millis)))
+}
+
 /// An RFC 3339 instant, in the reader's time zone; anything unparsable as it came.
 pub fn date_time(instant: &str, locale: Locale) -> String {
     let date = Date::new(&JsValue::from_str(instant));

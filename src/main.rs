@@ -3,6 +3,7 @@
 mod api;
 mod app;
 mod components;
+mod credit;
 mod format;
 mod pages;
 mod redirect;

@@ -27,7 +27,7 @@ impl Client {
     }
 
     pub async fn get<T: DeserializeOwned>(self, path: &str) -> Result<T, ApiError> {
-        let body = self.send(Method::GET, path, None).await?;
+        let body = self.send(Method::GET, path, None, None).await?;
         decode(&body)
     }
 
@@ -37,13 +37,29 @@ impl Client {
         body: &B,
     ) -> Result<T, ApiError> {
         let json = serde_json::to_string(body).map_err(|e| ApiError::Malformed(e.to_string()))?;
-        let answer = self.send(Method::POST, path, Some(json)).await?;
+        let answer = self.send(Method::POST, path, Some(json), None).await?;
+        decode(&answer)
+    }
+
+    /// A `POST` that creates something, with its `Idempotency-Key`: sending it again
+    /// with the same key and body (a retry) creates nothing twice.
+    pub async fn post_idempotent<B: Serialize, T: DeserializeOwned>(
+        self,
+        path: &str,
+        body: &B,
+        key: &str,
+    ) -> Result<T, ApiError> {
+        let json = serde_json::to_string(body).map_err(|e| ApiError::Malformed(e.to_string()))?;
+        let header = (support_api::requests::IDEMPOTENCY_HEADER, key);
+        let answer = self
+            .send(Method::POST, path, Some(json), Some(header))
+            .await?;
         decode(&answer)
     }
 
     /// A call whose answer has no body worth reading (204, or anything ignored).
     pub async fn delete(self, path: &str) -> Result<(), ApiError> {
-        self.send(Method::DELETE, path, None).await.map(drop)
+        self.send(Method::DELETE, path, None, None).await.map(drop)
     }
 
     /// Sends one request and answers the success body, or the mapped error.
@@ -52,6 +68,7 @@ impl Client {
         method: Method,
         path: &str,
         body: Option<String>,
+        extra_header: Option<(&str, &str)>,
     ) -> Result<String, ApiError> {
         let url = format!("{API_PREFIX}{path}");
         let mut builder = RequestBuilder::new(&url)
@@ -61,6 +78,9 @@ impl Client {
             && let Some(token) = self.session.csrf_token()
         {
             builder = builder.header(CSRF_HEADER, &token);
+        }
+        if let Some((name, value)) = extra_header {
+            builder = builder.header(name, value);
         }
         let request = match body {
             Some(json) => builder

@@ -1,5 +1,6 @@
 //! Pieces shared by the pages.
 
+pub mod credit;
 pub mod error_view;
 pub mod header;
 pub mod language_switcher;

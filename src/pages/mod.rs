@@ -1,5 +1,7 @@
 //! One module per route.
 
+pub mod credit;
+pub mod credit_statement;
 pub mod home;
 pub mod not_found;
 pub mod sign_in;
