@@ -6,7 +6,7 @@ use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::http::{HeaderValue, header};
 use axum::response::IntoResponse;
-use axum::routing::get;
+use axum::routing::{get, post};
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
@@ -36,7 +36,7 @@ impl AppState {
 }
 
 pub fn router(state: AppState) -> Router {
-    use routes::{catalog, openapi, plan, session};
+    use routes::{catalog, credit, openapi, plan, requests, session};
     let api = Router::new()
         .route(
             "/session",
@@ -46,6 +46,17 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/plan", get(plan::get_plan))
         .route("/catalog", get(catalog::get_catalog))
+        .route("/credit", get(credit::get_credit))
+        .route("/credit/ledger", get(credit::get_ledger))
+        .route(
+            "/requests",
+            get(requests::list_requests).post(requests::create_request),
+        )
+        .route("/requests/estimate", post(requests::estimate_request))
+        .route("/requests/{id}", get(requests::get_request))
+        .route("/requests/{id}/comments", post(requests::add_comment))
+        .route("/requests/{id}/cancel", post(requests::cancel_request))
+        .route("/requests/{id}/decision", post(requests::decide_request))
         .route("/openapi.json", get(openapi::get_document))
         .method_not_allowed_fallback(routes::method_not_allowed);
     Router::new()

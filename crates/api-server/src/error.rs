@@ -27,8 +27,15 @@ pub enum ApiError {
     Unauthenticated,
     #[error("missing or wrong CSRF token")]
     Csrf,
+    /// The caller may see the resource but not do this (a member deciding an approval).
+    #[error("forbidden")]
+    Forbidden,
     #[error("no such resource")]
     NotFound,
+    /// The resource's state does not allow it (cancel once work started, a reused
+    /// idempotency key); the detail says what.
+    #[error("conflict: {0}")]
+    Conflict(String),
     #[error("method not allowed")]
     MethodNotAllowed,
     /// Storage or another server-side failure: logged, never shown in detail.
@@ -57,8 +64,9 @@ impl ApiError {
             ApiError::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             ApiError::InvalidCredentials | ApiError::Unauthenticated => StatusCode::UNAUTHORIZED,
             ApiError::TooManyAttempts { .. } => StatusCode::TOO_MANY_REQUESTS,
-            ApiError::Csrf => StatusCode::FORBIDDEN,
+            ApiError::Csrf | ApiError::Forbidden => StatusCode::FORBIDDEN,
             ApiError::NotFound => StatusCode::NOT_FOUND,
+            ApiError::Conflict(_) => StatusCode::CONFLICT,
             ApiError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -74,7 +82,9 @@ impl ApiError {
             ApiError::TooManyAttempts { .. } => ProblemType::TooManyAttempts,
             ApiError::Unauthenticated => ProblemType::Unauthenticated,
             ApiError::Csrf => ProblemType::Csrf,
+            ApiError::Forbidden => ProblemType::Forbidden,
             ApiError::NotFound => ProblemType::NotFound,
+            ApiError::Conflict(_) => ProblemType::Conflict,
             ApiError::MethodNotAllowed => ProblemType::MethodNotAllowed,
             ApiError::Internal(_) => ProblemType::Internal,
         }
@@ -84,7 +94,10 @@ impl ApiError {
     fn detail(&self) -> String {
         match self {
             ApiError::Fields(_) => "Some fields were refused.".into(),
-            ApiError::Shape(detail) | ApiError::MalformedBody(detail) => detail.clone(),
+            ApiError::Shape(detail)
+            | ApiError::MalformedBody(detail)
+            | ApiError::Conflict(detail) => detail.clone(),
+            ApiError::Forbidden => "Your role does not allow this.".into(),
             ApiError::BodyTooLarge => "The request body is too large.".into(),
             ApiError::UnsupportedMediaType => "Send the body as application/json.".into(),
             ApiError::InvalidCredentials => "The e-mail address or the password is wrong.".into(),

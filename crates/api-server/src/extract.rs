@@ -59,7 +59,15 @@ pub fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
         } else {
             ".".to_owned()
         };
-        refusal(&path, err.into_inner())
+        let err = err.into_inner();
+        // serde_json reports some wrong types (a number for an enum) as a syntax error;
+        // if the body is well-formed JSON, it is the shape that is wrong.
+        if err.classify() != serde_json::error::Category::Data
+            && serde_json::from_slice::<serde::de::IgnoredAny>(bytes).is_ok()
+        {
+            return shape_error(&path, &err);
+        }
+        refusal(&path, err)
     })?;
     // Trailing garbage after the value is a syntax error too.
     deserializer.end().map_err(|err| refusal(".", err))?;
@@ -156,6 +164,30 @@ mod tests {
         assert_eq!(
             field_code(&err, "password").as_deref(),
             Some(codes::REQUIRED)
+        );
+        let err = match parse::<support_api::plan::Level>(b"3") {
+            Err(err) => err,
+            Ok(_) => panic!("3 is no level"),
+        };
+        assert!(matches!(err, ApiError::Shape(_)), "{err:?}");
+        // A number where an enum's name belongs is the shape, not broken JSON.
+        let err = match parse::<support_api::requests::NewComment>(br#"{"text": 3}"#) {
+            Err(err) => err,
+            Ok(_) => panic!("3 is no text"),
+        };
+        assert_eq!(
+            field_code(&err, "text").as_deref(),
+            Some(codes::INVALID_TYPE)
+        );
+        let err = match parse::<support_api::requests::Decision>(
+            br#"{"approve": "yes", "reason": null}"#,
+        ) {
+            Err(err) => err,
+            Ok(_) => panic!("yes is no bool"),
+        };
+        assert_eq!(
+            field_code(&err, "approve").as_deref(),
+            Some(codes::INVALID_TYPE)
         );
         let err = refusal(r#"{"email": "a@b.demo", "password": "x", "admin": true}"#);
         assert_eq!(

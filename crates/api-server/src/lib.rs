@@ -2,13 +2,18 @@
 //! SQLite, with a demo seed. The binary (`main.rs`) is a thin command line over this
 //! library, so the tests can drive the same router in-process.
 
+pub mod actions;
 pub mod app;
 pub mod auth;
+pub mod billing;
+pub mod business_time;
 pub mod cli;
 pub mod config;
+pub mod cursor;
 pub mod db;
 pub mod error;
 pub mod extract;
+pub mod query;
 pub mod routes;
 pub mod seed;
 pub mod serve;

@@ -34,6 +34,11 @@ fn main() -> ExitCode {
         Command::ExpireSessions { db } => db::expire_sessions(&db)
             .map(|count| println!("expired {count} session(s) in {}", db.display()))
             .map_err(|err| err.to_string()),
+        Command::Staff { db, by, action } => {
+            support_api_server::actions::staff::run(&db, &by, action)
+                .map(|lines| lines.iter().for_each(|line| println!("{line}")))
+                .map_err(|err| err.to_string())
+        }
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -18,6 +18,23 @@ pub fn now_unix() -> i64 {
     OffsetDateTime::now_utc().unix_timestamp()
 }
 
+/// The UTC day of a unix instant.
+pub fn day_of(unix_seconds: i64) -> Date {
+    OffsetDateTime::from_unix_timestamp(unix_seconds)
+        .map(|t| t.date())
+        .unwrap_or(Date::MIN)
+}
+
+/// 00:00 UTC of `date`, as unix seconds.
+pub fn start_of_day(date: Date) -> i64 {
+    date.midnight().assume_utc().unix_timestamp()
+}
+
+/// A day from the client (`YYYY-MM-DD`), `None` when malformed.
+pub fn parse_client_day(text: &str) -> Option<Date> {
+    Date::parse(text, DAY).ok()
+}
+
 pub fn format_day(date: Date) -> String {
     // Every `Date` this server makes has a four-digit year, which the format accepts.
     date.format(DAY).unwrap_or_default()

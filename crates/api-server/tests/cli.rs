@@ -246,3 +246,114 @@ fn bad_arguments_print_the_usage() {
         "{stderr}"
     );
 }
+
+/// Runs the binary; returns the exit code, stdout and stderr.
+fn run_status(args: &[&str], db: &Path) -> (Option<i32>, String, String) {
+    let output = Command::new(BIN)
+        .args(args)
+        .arg("--db")
+        .arg(db)
+        .env_remove("PORTAL_DB")
+        .output()
+        .expect("run the binary");
+    (
+        output.status.code(),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+fn balance_of(server: &Server, cookie: &str) -> i64 {
+    let response = server.request("GET", "/api/v1/credit", &[("Cookie", cookie)], "");
+    assert_eq!(status_of(&response), 200, "{response}");
+    let body = &response[response.find("\r\n\r\n").expect("body") + 4..];
+    let credit: serde_json::Value = serde_json::from_str(body).expect("credit JSON");
+    credit["balance"]["minor"].as_i64().expect("balance")
+}
+
+#[test]
+fn staff_commands_work_on_the_database_of_a_running_server() {
+    let dir = TempDir::new("staff");
+    let db = dir.0.join("portal.sqlite3");
+    run(&["reset-demo"], &db);
+    let server = Server::start(&db);
+    let sign_in = r#"{"email":"admin@kowalski-aero.demo","password":"portal-demo"}"#;
+    let json = [("Content-Type", "application/json")];
+    let cookie = cookie_of(&server.request("POST", "/api/v1/session", &json, sign_in));
+    assert_eq!(balance_of(&server, &cookie), 330_000);
+
+    let listed = run(&["staff", "list", "--customer", "kowalski-aero.demo"], &db);
+    let line = listed
+        .lines()
+        .find(|l| l.ends_with("Licence server does not start after Windows update"))
+        .unwrap_or_else(|| panic!("{listed}"));
+    let id = line.split('\t').next().expect("id");
+    assert!(line.contains("\tin_progress\t"), "{line}");
+    assert!(
+        !listed.contains("Strojírny") && !listed.contains("ENOVIA"),
+        "{listed}"
+    );
+
+    let done = run(
+        &[
+            "staff",
+            "log-time",
+            "--request",
+            id,
+            "--minutes",
+            "30",
+            "--note",
+            "checked the logs",
+        ],
+        &db,
+    );
+    assert!(done.contains("debited 102.00 PLN"), "{done}");
+    assert_eq!(balance_of(&server, &cookie), 330_000 - 10_200);
+    let done = run(
+        &[
+            "staff",
+            "comment",
+            "--request",
+            id,
+            "--text",
+            "Fixed.",
+            "--by",
+            "Ewa",
+        ],
+        &db,
+    );
+    assert!(done.contains(&format!("request {id}")), "{done}");
+    assert!(run(&["staff", "resolve", "--request", id], &db).contains("resolved"));
+    assert!(run(&["staff", "close", "--request", id], &db).contains("closed"));
+    let detail = server.request(
+        "GET",
+        &format!("/api/v1/requests/{id}"),
+        &[("Cookie", &cookie)],
+        "",
+    );
+    assert!(
+        detail.contains("\"status\":\"closed\"") && detail.contains("\"by\":\"Ewa\""),
+        "{detail}"
+    );
+
+    // Refusals exit non-zero with a message, and change nothing.
+    let (code, _, stderr) = run_status(
+        &["staff", "log-time", "--request", id, "--minutes", "30"],
+        &db,
+    );
+    assert_eq!(code, Some(1));
+    assert!(stderr.contains("is closed"), "{stderr}");
+    let (code, _, stderr) = run_status(&["staff", "schedule", "--request", "99999"], &db);
+    assert_eq!(code, Some(1));
+    assert!(stderr.contains("no request 99999"), "{stderr}");
+    let (code, _, stderr) = run_status(&["staff", "log-time", "--request", id], &db);
+    assert_eq!(code, Some(2));
+    assert!(stderr.contains("--minutes"), "{stderr}");
+    assert_eq!(balance_of(&server, &cookie), 330_000 - 10_200);
+    assert!(server.terminate().success());
+
+    let missing = dir.0.join("missing.sqlite3");
+    let (code, _, _) = run_status(&["staff", "list"], &missing);
+    assert_eq!(code, Some(1));
+    assert!(!missing.exists());
+}

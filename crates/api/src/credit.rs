@@ -57,10 +57,14 @@ pub struct PrepaidBlock {
     pub bought_on: String,
     pub expires_on: String,
     pub amount: Money,
+    /// Consumed by debits and negative adjustments (less positive adjustments):
+    /// `amount - remaining - lapsed`.
     pub used: Money,
     /// What is left; zero once used up or expired.
     pub remaining: Money,
     pub expired: bool,
+    /// The remainder written off by its expiry entry; zero while the block is valid.
+    pub lapsed: Money,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

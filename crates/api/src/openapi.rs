@@ -5,9 +5,11 @@
 use utoipa::OpenApi;
 
 use crate::catalog::*;
+use crate::credit::*;
 use crate::money::*;
 use crate::plan::*;
 use crate::problem::*;
+use crate::requests::*;
 use crate::session::*;
 
 /// The document served at `/api/v1/openapi.json`.
@@ -31,7 +33,11 @@ pub fn document_json() -> String {
             Errors are application/problem+json. State-changing calls need the X-CSRF-Token header \
             returned at sign-in."
     ),
-    paths(sign_in, who_am_i, sign_out, get_plan, get_catalog),
+    paths(
+        sign_in, who_am_i, sign_out, get_plan, get_catalog, get_credit, get_ledger,
+        list_requests, create_request, get_request, add_comment, cancel_request,
+        decide_request, estimate_request,
+    ),
     components(schemas(
         Money, Currency, Problem, ProblemType, FieldError,
         SignIn, Session, User, CustomerSummary, Role, Language,
@@ -39,8 +45,12 @@ pub fn document_json() -> String {
         SlaContract, ReactionTarget, Priority, BusinessHours, Contacts, Hotline, Contact,
         Catalog, LevelInfo, Service, ServiceCode, Billing, BilledAs, Course, CourseDate,
         TrainingLocation,
+        Credit, PrepaidBlock, CreditForecast, ExpiringBlock, MonthUsage, ServiceAmount,
+        LedgerEntry, LedgerKind, LedgerPage,
+        RequestType, RequestStatus, RequestSort, RequestDetails, NewRequest, Estimate, RateUnit,
+        RequestSummary, RequestPage, RequestDetail, TimelineEvent, NewComment, Decision,
     )),
-    tags((name = "session"), (name = "plan"))
+    tags((name = "session"), (name = "plan"), (name = "credit"), (name = "requests"))
 )]
 struct ApiDoc;
 
@@ -95,3 +105,171 @@ fn get_plan() {}
     ))]
 #[allow(dead_code)]
 fn get_catalog() {}
+
+/// SBP credit: balance (the sum of the ledger), low-balance threshold, prepaid blocks in
+/// the order they are consumed (by expiry, then purchase), the forecast at the average
+/// burn of the last 90 days, and — for admins only — use per month over the last 12
+/// months (`usage` is `null` for members). Expired blocks are written off first.
+#[utoipa::path(get, path = "/api/v1/credit", tag = "credit",
+    responses(
+        (status = 200, body = Credit),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "The customer has no SBP subscription", body = Problem, content_type = "application/problem+json"),
+    ))]
+#[allow(dead_code)]
+fn get_credit() {}
+
+/// The ledger, newest first, with the running balance after each entry. Admins only
+/// (404 for members and for customers without SBP). Unknown or malformed parameters are
+/// a 422 problem naming the parameter.
+#[utoipa::path(get, path = "/api/v1/credit/ledger", tag = "credit",
+    params(
+        ("from" = Option<String>, Query, description = "First day (YYYY-MM-DD, UTC), inclusive"),
+        ("to" = Option<String>, Query, description = "Last day (YYYY-MM-DD, UTC), inclusive; not before `from`"),
+        ("service" = Option<String>, Query, description = "Service code(s), comma-separated or repeated"),
+        ("kind" = Option<String>, Query, description = "Entry kind(s): top_up, debit, expiry, adjustment; comma-separated or repeated"),
+        ("limit" = Option<u32>, Query, description = "Page size, 1 to 500 (default 50)"),
+        ("cursor" = Option<String>, Query, description = "`next_cursor` of the previous page, as given"),
+    ),
+    responses(
+        (status = 200, body = LedgerPage),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 422, body = Problem, content_type = "application/problem+json"),
+    ))]
+#[allow(dead_code)]
+fn get_ledger() {}
+
+/// The customer's requests: an admin's whole company (with who asked), a member's own.
+/// Unknown or malformed parameters are a 422 problem naming the parameter.
+#[utoipa::path(get, path = "/api/v1/requests", tag = "requests",
+    params(
+        ("status" = Option<String>, Query, description = "Status(es), comma-separated or repeated"),
+        ("type" = Option<String>, Query, description = "Request type(s), comma-separated or repeated"),
+        ("priority" = Option<String>, Query, description = "Priority(ies), comma-separated or repeated"),
+        ("q" = Option<String>, Query, description = "Text in the title, matched literally (ASCII case-insensitive)"),
+        ("open" = Option<bool>, Query, description = "true: not resolved, closed or cancelled; false: the others"),
+        ("sort" = Option<RequestSort>, Query, description = "created_desc (default), created_asc, priority, reaction_due"),
+        ("limit" = Option<u32>, Query, description = "Page size, 1 to 500 (default 50)"),
+        ("cursor" = Option<String>, Query, description = "`next_cursor` of the previous page with the same sort"),
+    ),
+    responses(
+        (status = 200, body = RequestPage),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 422, body = Problem, content_type = "application/problem+json"),
+    ))]
+#[allow(dead_code)]
+fn list_requests() {}
+
+/// Makes a request. The same Idempotency-Key with the same body answers the same 201
+/// again (with `Idempotency-Replayed: true`) and creates nothing; with another body it
+/// is a 409. A member's spend of SBP credit (or a top-up) starts in `awaiting_approval`.
+/// Field errors: the shared validation, plus `licence_id`/`course`/`type`/`amount` with
+/// code `unavailable` for a foreign licence, a full or unknown course date, a top-up
+/// without SBP or in another currency.
+#[utoipa::path(post, path = "/api/v1/requests", tag = "requests", request_body = NewRequest,
+    params(
+        ("Idempotency-Key" = String, Header, description = "A fresh key per request (1 to 200 visible ASCII characters)"),
+        ("X-CSRF-Token" = String, Header, description = "CSRF token from sign-in"),
+    ),
+    responses(
+        (status = 201, body = RequestDetail, headers(("Location" = String))),
+        (status = 400, body = Problem, content_type = "application/problem+json"),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Missing or wrong X-CSRF-Token (and, for a decision, a member deciding)", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The key was used with another body", body = Problem, content_type = "application/problem+json"),
+        (status = 422, body = Problem, content_type = "application/problem+json"),
+        (status = 413, body = Problem, content_type = "application/problem+json"),
+        (status = 415, body = Problem, content_type = "application/problem+json"),
+    ))]
+#[allow(dead_code)]
+fn create_request() {}
+
+/// A request with its timeline. Another customer's request, or a colleague's for a
+/// member, is a 404.
+#[utoipa::path(get, path = "/api/v1/requests/{id}", tag = "requests",
+    params(("id" = i64, Path)),
+    responses(
+        (status = 200, body = RequestDetail),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+    ))]
+#[allow(dead_code)]
+fn get_request() {}
+
+/// Adds a comment (idempotent like `POST /requests`). A cancelled or closed request takes
+/// none: a 422 with field `text`, code `unavailable`.
+#[utoipa::path(post, path = "/api/v1/requests/{id}/comments", tag = "requests", request_body = NewComment,
+    params(
+        ("id" = i64, Path),
+        ("Idempotency-Key" = String, Header, description = "A fresh key per comment"),
+        ("X-CSRF-Token" = String, Header, description = "CSRF token from sign-in"),
+    ),
+    responses(
+        (status = 201, body = RequestDetail),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 409, body = Problem, content_type = "application/problem+json"),
+        (status = 422, body = Problem, content_type = "application/problem+json"),
+        (status = 400, description = "The body is not JSON", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Missing or wrong X-CSRF-Token (and, for a decision, a member deciding)", body = Problem, content_type = "application/problem+json"),
+        (status = 413, body = Problem, content_type = "application/problem+json"),
+        (status = 415, body = Problem, content_type = "application/problem+json"),
+    ))]
+#[allow(dead_code)]
+fn add_comment() {}
+
+/// Cancels a request while `can_cancel` (awaiting approval, submitted, scheduled); 409
+/// after that. The body is ignored.
+#[utoipa::path(post, path = "/api/v1/requests/{id}/cancel", tag = "requests",
+    params(
+        ("id" = i64, Path),
+        ("X-CSRF-Token" = String, Header, description = "CSRF token from sign-in"),
+    ),
+    responses(
+        (status = 200, body = RequestDetail),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 409, body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Missing or wrong X-CSRF-Token (and, for a decision, a member deciding)", body = Problem, content_type = "application/problem+json"),
+    ))]
+#[allow(dead_code)]
+fn cancel_request() {}
+
+/// An admin approves (→ submitted) or declines (→ cancelled, reason required) a request
+/// awaiting approval. 403 for a member, 409 when not awaiting approval.
+#[utoipa::path(post, path = "/api/v1/requests/{id}/decision", tag = "requests", request_body = Decision,
+    params(
+        ("id" = i64, Path),
+        ("X-CSRF-Token" = String, Header, description = "CSRF token from sign-in"),
+    ),
+    responses(
+        (status = 200, body = RequestDetail),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Missing or wrong X-CSRF-Token (and, for a decision, a member deciding)", body = Problem, content_type = "application/problem+json"),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 409, body = Problem, content_type = "application/problem+json"),
+        (status = 422, body = Problem, content_type = "application/problem+json"),
+        (status = 400, description = "The body is not JSON", body = Problem, content_type = "application/problem+json"),
+        (status = 413, body = Problem, content_type = "application/problem+json"),
+        (status = 415, body = Problem, content_type = "application/problem+json"),
+    ))]
+#[allow(dead_code)]
+fn decide_request() {}
+
+/// How a draft would be billed and what it would cost; stores nothing. Only what pricing
+/// needs is checked (422 for a foreign licence, an unknown course date, a top-up without
+/// SBP).
+#[utoipa::path(post, path = "/api/v1/requests/estimate", tag = "requests", request_body = NewRequest,
+    params(("X-CSRF-Token" = String, Header, description = "CSRF token from sign-in")),
+    responses(
+        (status = 200, body = Estimate),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 422, body = Problem, content_type = "application/problem+json"),
+        (status = 400, description = "The body is not JSON", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Missing or wrong X-CSRF-Token (and, for a decision, a member deciding)", body = Problem, content_type = "application/problem+json"),
+        (status = 413, body = Problem, content_type = "application/problem+json"),
+        (status = 415, body = Problem, content_type = "application/problem+json"),
+    ))]
+#[allow(dead_code)]
+fn estimate_request() {}

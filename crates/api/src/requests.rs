@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use crate::catalog::{BilledAs, Billing, ServiceCode, TrainingLocation};
 use crate::money::Money;
 use crate::plan::Priority;
+use crate::session::Role;
 use crate::validation::{FieldErrors, check_required, codes};
 
 pub const TITLE_MAX: usize = 120;
@@ -144,6 +145,43 @@ impl RequestStatus {
     }
 }
 
+/// Orders of `GET /requests?sort=`; the default is `created_desc`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum RequestSort {
+    /// Newest first.
+    #[default]
+    CreatedDesc,
+    CreatedAsc,
+    /// Critical first, then newest first.
+    Priority,
+    /// Soonest reaction target first (requests without one last), then oldest first.
+    ReactionDue,
+}
+
+impl RequestSort {
+    pub const ALL: [RequestSort; 4] = [
+        RequestSort::CreatedDesc,
+        RequestSort::CreatedAsc,
+        RequestSort::Priority,
+        RequestSort::ReactionDue,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RequestSort::CreatedDesc => "created_desc",
+            RequestSort::CreatedAsc => "created_asc",
+            RequestSort::Priority => "priority",
+            RequestSort::ReactionDue => "reaction_due",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|t| t.as_str() == s)
+    }
+}
+
 /// The per-type part of a new request; `type` names the request type.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -163,11 +201,17 @@ pub enum RequestDetails {
     OnsiteService {
         site_address: String,
         preferred_dates: Vec<String>,
+        /// Optional expected effort, for an estimate of the hours on site.
+        #[serde(default)]
+        expected_minutes: Option<u32>,
     },
     RemoteService {
         /// RFC 3339 instants of the window the customer is available in.
         window_from: String,
         window_to: String,
+        /// Optional expected effort, for an estimate.
+        #[serde(default)]
+        expected_minutes: Option<u32>,
     },
     MacroDevelopment {
         expected_minutes: Option<u32>,
@@ -190,6 +234,24 @@ pub enum RequestDetails {
 }
 
 impl RequestDetails {
+    /// The effort the customer expects, where the type takes one.
+    pub fn expected_minutes(&self) -> Option<u32> {
+        match self {
+            RequestDetails::OnsiteService {
+                expected_minutes, ..
+            }
+            | RequestDetails::RemoteService {
+                expected_minutes, ..
+            }
+            | RequestDetails::MacroDevelopment { expected_minutes }
+            | RequestDetails::Deployment { expected_minutes }
+            | RequestDetails::ReinstallationAdmin { expected_minutes }
+            | RequestDetails::ProcessAnalysis { expected_minutes }
+            | RequestDetails::Methodology { expected_minutes } => *expected_minutes,
+            _ => None,
+        }
+    }
+
     pub fn request_type(&self) -> RequestType {
         match self {
             RequestDetails::Hotline {} => RequestType::Hotline,
@@ -278,14 +340,18 @@ impl NewRequest {
             RequestDetails::OnsiteService {
                 site_address,
                 preferred_dates,
+                expected_minutes,
             } => {
                 check_required(&mut errors, "site_address", site_address, ADDRESS_MAX);
                 check_dates(&mut errors, "preferred_dates", preferred_dates, today, true);
+                check_expected_minutes(&mut errors, *expected_minutes);
             }
             RequestDetails::RemoteService {
                 window_from,
                 window_to,
+                expected_minutes,
             } => {
+                check_expected_minutes(&mut errors, *expected_minutes);
                 let valid = |s: &str| is_instant(s);
                 if !valid(window_from) {
                     errors.push("window_from", codes::INVALID_DATE, "is not a date and time");
@@ -307,13 +373,7 @@ impl NewRequest {
             | RequestDetails::ReinstallationAdmin { expected_minutes }
             | RequestDetails::ProcessAnalysis { expected_minutes }
             | RequestDetails::Methodology { expected_minutes } => {
-                if let Some(m) = expected_minutes {
-                    if *m == 0 {
-                        errors.push("expected_minutes", codes::TOO_FEW, "must be more than zero");
-                    } else if *m > EXPECTED_MINUTES_MAX {
-                        errors.push("expected_minutes", codes::TOO_MANY, "is too much");
-                    }
-                }
+                check_expected_minutes(&mut errors, *expected_minutes);
             }
             RequestDetails::CreditTopUp { amount } => {
                 if amount.minor <= 0 {
@@ -357,6 +417,16 @@ pub fn is_instant(s: &str) -> bool {
             .all(|p| p.len() == 2 && p.bytes().all(|c| c.is_ascii_digit()))
 }
 
+fn check_expected_minutes(errors: &mut FieldErrors, expected_minutes: Option<u32>) {
+    match expected_minutes {
+        Some(0) => errors.push("expected_minutes", codes::TOO_FEW, "must be more than zero"),
+        Some(m) if m > EXPECTED_MINUTES_MAX => {
+            errors.push("expected_minutes", codes::TOO_MANY, "is too much")
+        }
+        _ => {}
+    }
+}
+
 fn check_dates(
     errors: &mut FieldErrors,
     field: &str,
@@ -375,7 +445,30 @@ fn check_dates(
     }
 }
 
+/// What a [`Estimate::rate`] is counted per.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum RateUnit {
+    Hour,
+    /// An agreed price for the whole job.
+    Job,
+    /// A catalog course, per participant.
+    Participant,
+    /// A custom training, per participant and day.
+    ParticipantDay,
+}
+
+/// Whether a request waits for an admin: a member's spend of SBP credit, and a member's
+/// request to buy more credit.
+pub fn needs_approval(role: Role, request_type: RequestType, billed_as: BilledAs) -> bool {
+    role == Role::Member
+        && (billed_as == BilledAs::SbpCredit || request_type == RequestType::CreditTopUp)
+}
+
 /// Answer of `POST /requests/estimate`: how a draft will be billed and what it will cost.
+/// `rate` and `amount` are `None` when nothing is charged (included in ALC, under the SLA
+/// contract) and `amount` alone is `None` when hourly work states no effort yet.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Estimate {
@@ -383,6 +476,9 @@ pub struct Estimate {
     pub billing: Billing,
     /// The rate applied (per hour when hourly, per participant for a course).
     pub rate: Option<Money>,
+    /// What `rate` is counted per.
+    #[serde(default)]
+    pub rate_unit: Option<RateUnit>,
     /// The estimated cost; `None` when hourly work has no stated effort yet.
     pub amount: Option<Money>,
     pub minutes: Option<u32>,
@@ -443,6 +539,9 @@ pub enum TimelineEvent {
         minutes: u32,
         /// The SBP credit debited for it, if it was paid from credit.
         debited: Option<Money>,
+        /// What is invoiced for it: the PAY charge, or the part the credit did not cover.
+        #[serde(default)]
+        invoiced: Option<Money>,
         note: Option<String>,
     },
 }
@@ -456,6 +555,9 @@ pub struct RequestDetail {
     pub product: Option<String>,
     pub contact_phone: Option<String>,
     pub details: RequestDetails,
+    /// The day the support team scheduled the work for (`YYYY-MM-DD`).
+    #[serde(default)]
+    pub scheduled_for: Option<String>,
     pub consumed_minutes: u32,
     pub timeline: Vec<TimelineEvent>,
     pub can_cancel: bool,
@@ -520,6 +622,7 @@ mod tests {
             details: RequestDetails::OnsiteService {
                 site_address: address.into(),
                 preferred_dates: dates.iter().map(|d| d.to_string()).collect(),
+                expected_minutes: None,
             },
         }
     }
@@ -589,6 +692,7 @@ mod tests {
             details: RequestDetails::RemoteService {
                 window_from: from.into(),
                 window_to: to.into(),
+                expected_minutes: None,
             },
             ..onsite("x", &[])
         };
@@ -645,6 +749,58 @@ mod tests {
             .validate()
             .is_err()
         );
+    }
+
+    #[test]
+    fn expected_effort_is_optional_but_bounded() {
+        let mut r = onsite("x", &["2026-12-01"]);
+        let json = serde_json::json!({"type": "onsite_service", "site_address": "x",
+                                      "preferred_dates": ["2026-12-01"]});
+        assert_eq!(
+            serde_json::from_value::<RequestDetails>(json).unwrap(),
+            r.details
+        );
+        r.details = RequestDetails::OnsiteService {
+            site_address: "x".into(),
+            preferred_dates: vec!["2026-12-01".into()],
+            expected_minutes: Some(0),
+        };
+        let e = r.validate(TODAY).unwrap_err();
+        assert_eq!(e.code_for("expected_minutes"), Some(codes::TOO_FEW));
+        r.details = RequestDetails::Methodology {
+            expected_minutes: Some(EXPECTED_MINUTES_MAX + 1),
+        };
+        let e = r.validate(TODAY).unwrap_err();
+        assert_eq!(e.code_for("expected_minutes"), Some(codes::TOO_MANY));
+        assert_eq!(r.details.expected_minutes(), Some(EXPECTED_MINUTES_MAX + 1));
+    }
+
+    #[test]
+    fn members_wait_for_approval_of_credit_spend_and_top_ups() {
+        use crate::catalog::BilledAs::*;
+        assert!(needs_approval(
+            Role::Member,
+            RequestType::Training,
+            SbpCredit
+        ));
+        assert!(needs_approval(
+            Role::Member,
+            RequestType::CreditTopUp,
+            PayInvoice
+        ));
+        assert!(!needs_approval(
+            Role::Member,
+            RequestType::Hotline,
+            AlcIncluded
+        ));
+        assert!(!needs_approval(
+            Role::Admin,
+            RequestType::Training,
+            SbpCredit
+        ));
+        for sort in RequestSort::ALL {
+            assert_eq!(RequestSort::parse(sort.as_str()), Some(sort));
+        }
     }
 
     #[test]

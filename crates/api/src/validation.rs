@@ -53,6 +53,9 @@ pub mod codes {
     pub const BEFORE_START: &str = "before_start";
     /// Refused by the server against its data (a full course date, a foreign licence).
     pub const UNAVAILABLE: &str = "unavailable";
+    /// A value of the right type that is not one the field takes (an unknown status in a
+    /// filter, a cursor the server did not issue).
+    pub const INVALID_VALUE: &str = "invalid_value";
 }
 
 pub fn check_required(errors: &mut FieldErrors, field: &str, value: &str, max_chars: usize) {

@@ -3,7 +3,11 @@
 
 use rusqlite_migration::{M, Migrations};
 
-const MIGRATIONS: &[M<'static>] = &[M::up(include_str!("../../migrations/0001_core.sql"))];
+const MIGRATIONS: &[M<'static>] = &[
+    M::up(include_str!("../../migrations/0001_core.sql")),
+    M::up(include_str!("../../migrations/0002_requests.sql")),
+    M::up(include_str!("../../migrations/0003_credit.sql")),
+];
 
 pub fn migrations() -> Migrations<'static> {
     Migrations::from_slice(MIGRATIONS)

@@ -4,15 +4,19 @@
 pub mod accounts;
 pub mod catalog;
 pub mod codec;
+pub mod credit;
+pub mod idempotency;
+pub mod ledger;
 pub mod migrations;
 pub mod plan;
+pub mod requests;
 pub mod sessions;
 
 use std::path::Path;
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
-use rusqlite::Connection;
+use rusqlite::{Connection, Transaction, TransactionBehavior};
 
 use crate::error::ApiError;
 
@@ -57,6 +61,13 @@ pub fn expire_sessions(path: &Path) -> Result<usize, DbError> {
     }
     let conn = open(path)?;
     Ok(sessions::expire_all(&conn, crate::time_util::now_unix())?)
+}
+
+/// A write transaction that takes the database's write lock at once (`BEGIN IMMEDIATE`),
+/// so what it reads cannot change under it before it commits: every state change (a
+/// debit, a new request) is one of these, in the server and in the staff commands alike.
+pub fn write_tx(conn: &mut Connection) -> rusqlite::Result<Transaction<'_>> {
+    conn.transaction_with_behavior(TransactionBehavior::Immediate)
 }
 
 /// The shared handle the handlers use.

@@ -96,7 +96,7 @@ pub fn installed_base(
     Ok(licences)
 }
 
-fn sbp(
+pub fn sbp(
     conn: &Connection,
     customer_id: i64,
     today: &str,
@@ -120,7 +120,11 @@ fn sbp(
         .optional()?)
 }
 
-fn sla(conn: &Connection, customer_id: i64, today: &str) -> Result<Option<SlaContract>, ApiError> {
+pub fn sla(
+    conn: &Connection,
+    customer_id: i64,
+    today: &str,
+) -> Result<Option<SlaContract>, ApiError> {
     let sql = format!(
         "SELECT id, reference, since, until, weekdays, opens, closes, time_zone
          FROM sla_contracts WHERE customer_id = :customer AND {IN_FORCE}

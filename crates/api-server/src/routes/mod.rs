@@ -1,8 +1,10 @@
 //! The HTTP handlers, one file per resource.
 
 pub mod catalog;
+pub mod credit;
 pub mod openapi;
 pub mod plan;
+pub mod requests;
 pub mod session;
 
 use crate::error::ApiError;

@@ -4,13 +4,16 @@
 
 mod catalog;
 mod customers;
+mod drafts;
+mod history;
+mod scale;
 mod seeder;
+mod story;
 
 use std::io;
 use std::path::Path;
 
 use rusqlite::Connection;
-use time::Date;
 
 use crate::auth::password::HashError;
 use crate::db::{self, DbError};
@@ -29,6 +32,21 @@ pub enum SeedError {
     Hash(#[from] HashError),
     #[error("removing the old database: {0}")]
     Io(#[from] io::Error),
+    /// A seeded action was refused by the rules it goes through (a bug in the seed).
+    #[error("seed step: {0}")]
+    Step(String),
+}
+
+impl From<crate::error::ApiError> for SeedError {
+    fn from(err: crate::error::ApiError) -> Self {
+        SeedError::Step(format!("{err:?}"))
+    }
+}
+
+impl From<crate::actions::staff::StaffError> for SeedError {
+    fn from(err: crate::actions::staff::StaffError) -> Self {
+        SeedError::Step(err.0)
+    }
 }
 
 /// Deletes the database at `path` (with its WAL files) and creates it anew with the demo
@@ -43,23 +61,29 @@ pub fn create_demo_db(path: &Path, scale: bool) -> Result<Connection, SeedError>
         }
     }
     let mut conn = db::open(path)?;
-    seed_demo(&mut conn, crate::time_util::today(), scale)?;
+    seed_demo(&mut conn, crate::time_util::now_unix(), scale)?;
     Ok(conn)
 }
 
-/// Seeds an empty, migrated database in one transaction: all of it or nothing.
-pub fn seed_demo(conn: &mut Connection, today: Date, scale: bool) -> Result<(), SeedError> {
+/// Seeds an empty, migrated database in one transaction, as if at `now` (unix seconds):
+/// all of it or nothing.
+pub fn seed_demo(conn: &mut Connection, now: i64, scale: bool) -> Result<(), SeedError> {
     let tx = conn.transaction()?;
-    let seeder = Seeder::new(&tx, today);
+    let seeder = Seeder::new(&tx, now);
     catalog::contacts(&seeder)?;
     catalog::services(&seeder)?;
     catalog::courses(&seeder)?;
-    customers::kowalski_aero(&seeder)?;
-    customers::strojirny_hradec(&seeder)?;
-    customers::tatra_forming(&seeder)?;
-    customers::northbridge_tooling(&seeder)?;
+    let kowalski = customers::kowalski_aero(&seeder)?;
+    let strojirny = customers::strojirny_hradec(&seeder)?;
+    let tatra = customers::tatra_forming(&seeder)?;
+    let northbridge = customers::northbridge_tooling(&seeder)?;
+    history::kowalski_aero(&seeder, kowalski)?;
+    history::strojirny_hradec(&seeder, strojirny)?;
+    history::tatra_forming(&seeder, tatra)?;
+    history::northbridge_tooling(&seeder, northbridge)?;
     if scale {
-        customers::scale_test(&seeder)?;
+        let customer = customers::scale_test(&seeder)?;
+        scale::history(&seeder, customer)?;
     }
     tx.commit()?;
     Ok(())

@@ -17,6 +17,8 @@ use crate::time_util::{add_days, add_months, format_day};
 pub struct Seeder<'c> {
     conn: &'c Connection,
     today: Date,
+    /// The seed's instant (unix seconds); `today` is its UTC day.
+    now: i64,
 }
 
 /// A licence as the seed describes it; its maintenance year ends on `maintenance_end`.
@@ -36,8 +38,60 @@ pub struct SlaSeed<'a> {
 }
 
 impl<'c> Seeder<'c> {
-    pub fn new(conn: &'c Connection, today: Date) -> Self {
-        Seeder { conn, today }
+    /// A seeder acting at `now` (unix seconds).
+    pub fn new(conn: &'c Connection, now: i64) -> Self {
+        Seeder {
+            conn,
+            today: crate::time_util::day_of(now),
+            now,
+        }
+    }
+
+    pub fn conn(&self) -> &'c Connection {
+        self.conn
+    }
+
+    pub fn now(&self) -> i64 {
+        self.now
+    }
+
+    pub fn today(&self) -> Date {
+        self.today
+    }
+
+    /// `hour:minute` UTC on the day `days_ago` days before the seed day.
+    pub fn at(&self, days_ago: i64, hour: i64, minute: i64) -> i64 {
+        crate::time_util::start_of_day(self.days(-days_ago)) + hour * 3600 + minute * 60
+    }
+
+    /// A user's id, name and role by e-mail.
+    pub fn person(&self, email: &str) -> Result<(i64, String, Role), SeedError> {
+        Ok(self.conn.query_row(
+            "SELECT id, name, role FROM users WHERE email = ?1",
+            [email],
+            |row| Ok((row.get(0)?, row.get(1)?, row.get::<_, Code<Role>>(2)?.0)),
+        )?)
+    }
+
+    /// The id of a customer's licence of `product`.
+    pub fn licence(&self, customer: i64, product: &str) -> Result<i64, SeedError> {
+        Ok(self.conn.query_row(
+            "SELECT id FROM licences WHERE customer_id = ?1 AND product = ?2",
+            params![customer, product],
+            |row| row.get(0),
+        )?)
+    }
+
+    /// The id of the date of course `code` that starts `weeks` weeks from the seed day
+    /// (moved to a Monday, as the catalog seed places them).
+    pub fn course_date_id(&self, code: &str, weeks: i64) -> Result<i64, SeedError> {
+        let starts_on = crate::time_util::monday_on_or_after(self.days(weeks * 7));
+        Ok(self.conn.query_row(
+            "SELECT d.id FROM course_dates d JOIN courses c ON c.id = d.course_id
+             WHERE c.code = ?1 AND d.starts_on = ?2",
+            params![code, format_day(starts_on)],
+            |row| row.get(0),
+        )?)
     }
 
     /// The seed day shifted by whole months (negative: in the past).

@@ -202,6 +202,43 @@ impl TestApp {
             .await
     }
 
+    /// A second connection to the app's database, as the staff commands open it.
+    pub fn db(&self) -> rusqlite::Connection {
+        support_api_server::db::open(&self.db_path).expect("open the test database")
+    }
+
+    /// `GET` as a signed-in user, expecting 200 and JSON.
+    pub async fn get_ok(&self, path: &str, signed: &Signed) -> Value {
+        let response = self.get(path, Some(&signed.cookie)).await;
+        assert_eq!(
+            response.status,
+            StatusCode::OK,
+            "{path}: {}",
+            String::from_utf8_lossy(&response.body)
+        );
+        response.json()
+    }
+
+    /// `POST` a JSON body as a signed-in user (with its CSRF token and, if given, an
+    /// idempotency key).
+    pub async fn post(
+        &self,
+        path: &str,
+        signed: &Signed,
+        key: Option<&str>,
+        body: &Value,
+    ) -> TestResponse {
+        let mut request = Request::post(path)
+            .header(header::COOKIE, &signed.cookie)
+            .header(CSRF_HEADER, &signed.csrf)
+            .header(header::CONTENT_TYPE, "application/json");
+        if let Some(key) = key {
+            request = request.header(support_api::requests::IDEMPOTENCY_HEADER, key);
+        }
+        self.send(request.body(Body::from(body.to_string())).expect("request"))
+            .await
+    }
+
     pub async fn sign_in_as(&self, email: &str, password: &str) -> TestResponse {
         self.send(sign_in_request(email, password, None)).await
     }

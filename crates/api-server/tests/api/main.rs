@@ -4,6 +4,8 @@
 mod bodies;
 mod catalog;
 mod common;
+mod credit;
 mod openapi;
 mod plan;
+mod requests;
 mod session;

@@ -1,0 +1,565 @@
+//! The SBP ledger: prepaid blocks and append-only entries. Every writer here runs inside
+//! a transaction the caller opened (`BEGIN IMMEDIATE` for the server and the staff
+//! commands), so a debit reads the blocks and appends its entries with nobody in between.
+//!
+//! Rules: the balance is the sum of the ledger; a block's remainder is the sum of its
+//! entries; blocks are consumed oldest first (by expiry, then purchase); an expired
+//! block's remainder is written off by one `expiry` entry, applied lazily before any read
+//! or write ([`apply_expiries`], idempotent); a debit never overdraws — it takes what is
+//! left and reports the rest as a shortfall.
+
+use rusqlite::{Connection, OptionalExtension, params};
+use support_api::catalog::ServiceCode;
+use support_api::credit::LedgerKind;
+use time::Date;
+
+use super::codec::Code;
+use crate::error::ApiError;
+use crate::time_util::{add_days, day_of, format_day, parse_day, start_of_day};
+
+/// A block with what its entries left of it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BlockState {
+    pub id: i64,
+    pub bought_on: String,
+    pub expires_on: String,
+    pub amount: i64,
+    /// The sum of the block's entries.
+    pub remaining: i64,
+    /// Written off by the block's expiry entry.
+    pub lapsed: i64,
+    pub has_expiry_entry: bool,
+}
+
+impl BlockState {
+    /// A block can be used through its `expires_on` day.
+    pub fn expired_on(&self, today: &str) -> bool {
+        self.expires_on.as_str() < today
+    }
+}
+
+/// Every block of the customer, in the order they are consumed.
+pub fn blocks(conn: &Connection, customer_id: i64) -> Result<Vec<BlockState>, ApiError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT b.id, b.bought_on, b.expires_on, b.amount_minor,
+                coalesce(sum(l.amount_minor), 0),
+                coalesce(-sum(CASE WHEN l.kind = 'expiry' THEN l.amount_minor END), 0),
+                count(CASE WHEN l.kind = 'expiry' THEN 1 END)
+         FROM prepaid_blocks b LEFT JOIN ledger l ON l.block_id = b.id
+         WHERE b.customer_id = ?1
+         GROUP BY b.id
+         ORDER BY b.expires_on, b.bought_on, b.id",
+    )?;
+    let rows = stmt.query_map([customer_id], |row| {
+        Ok(BlockState {
+            id: row.get(0)?,
+            bought_on: row.get(1)?,
+            expires_on: row.get(2)?,
+            amount: row.get(3)?,
+            remaining: row.get(4)?,
+            lapsed: row.get(5)?,
+            has_expiry_entry: row.get::<_, i64>(6)? > 0,
+        })
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// The balance: the sum of the ledger, never a stored figure.
+pub fn balance(conn: &Connection, customer_id: i64) -> Result<i64, ApiError> {
+    Ok(conn.query_row(
+        "SELECT coalesce(sum(amount_minor), 0) FROM ledger WHERE customer_id = ?1",
+        [customer_id],
+        |row| row.get(0),
+    )?)
+}
+
+/// One entry to append; `at` is moved forward to the last entry's time if it is earlier,
+/// so the ledger stays in time order.
+#[derive(Clone, Debug)]
+pub struct NewEntry<'a> {
+    pub customer_id: i64,
+    pub at: i64,
+    pub kind: LedgerKind,
+    pub amount: i64,
+    pub block_id: i64,
+    pub service: Option<ServiceCode>,
+    pub request_id: Option<i64>,
+    pub event_id: Option<i64>,
+    pub minutes: Option<u32>,
+    pub note: Option<&'a str>,
+}
+
+/// Appends an entry with its running balance; returns its id.
+pub fn append(conn: &Connection, entry: &NewEntry<'_>) -> Result<i64, ApiError> {
+    let last: Option<(i64, i64)> = conn
+        .prepare_cached(
+            "SELECT balance_after_minor, at FROM ledger WHERE customer_id = ?1
+             ORDER BY id DESC LIMIT 1",
+        )?
+        .query_row([entry.customer_id], |row| Ok((row.get(0)?, row.get(1)?)))
+        .optional()?;
+    let (balance, last_at) = last.unwrap_or((0, i64::MIN));
+    conn.prepare_cached(
+        "INSERT INTO ledger (customer_id, at, kind, amount_minor, balance_after_minor, block_id,
+                             service, request_id, event_id, minutes, note)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+    )?
+    .execute(params![
+        entry.customer_id,
+        entry.at.max(last_at),
+        Code(entry.kind),
+        entry.amount,
+        balance + entry.amount,
+        entry.block_id,
+        entry.service.map(Code),
+        entry.request_id,
+        entry.event_id,
+        entry.minutes,
+        entry.note,
+    ])?;
+    Ok(conn.last_insert_rowid())
+}
+
+/// Writes off the remainder of every block that expired before the day of `now`, once
+/// per block, dated at the start of the day after its last valid day. Returns how many
+/// entries it wrote.
+pub fn apply_expiries(conn: &Connection, customer_id: i64, now: i64) -> Result<usize, ApiError> {
+    let today = format_day(day_of(now));
+    let mut written = 0;
+    for block in blocks(conn, customer_id)? {
+        if block.expired_on(&today) && !block.has_expiry_entry && block.remaining > 0 {
+            let lapse_day = add_days(parse_day(&block.expires_on)?, 1);
+            append(
+                conn,
+                &NewEntry {
+                    customer_id,
+                    at: start_of_day(lapse_day).min(now),
+                    kind: LedgerKind::Expiry,
+                    amount: -block.remaining,
+                    block_id: block.id,
+                    service: None,
+                    request_id: None,
+                    event_id: None,
+                    minutes: None,
+                    note: None,
+                },
+            )?;
+            written += 1;
+        }
+    }
+    Ok(written)
+}
+
+/// A consumption of credit: a debit for work, or a negative adjustment.
+#[derive(Clone, Debug)]
+pub struct Consumption<'a> {
+    pub customer_id: i64,
+    pub at: i64,
+    pub kind: LedgerKind,
+    /// What to take, positive.
+    pub amount: i64,
+    pub service: Option<ServiceCode>,
+    pub request_id: Option<i64>,
+    pub event_id: Option<i64>,
+    pub minutes: Option<u32>,
+    pub note: Option<&'a str>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Consumed {
+    /// What the blocks gave (positive).
+    pub taken: i64,
+    /// What they could not give: the rest of `amount`.
+    pub shortfall: i64,
+    /// The entries written, one per block drawn on, oldest block first.
+    pub entries: Vec<i64>,
+}
+
+/// Takes `amount` from the valid blocks, oldest first, after writing off expired ones.
+/// Never overdraws: what the blocks cannot give is returned as the shortfall. Minutes are
+/// split over the entries in proportion to their amounts (the last takes the rounding).
+pub fn consume(conn: &Connection, c: &Consumption<'_>) -> Result<Consumed, ApiError> {
+    if c.amount <= 0 {
+        return Ok(Consumed::default());
+    }
+    apply_expiries(conn, c.customer_id, c.at)?;
+    let today = format_day(day_of(c.at));
+    let mut parts = Vec::new();
+    let mut left = c.amount;
+    for block in blocks(conn, c.customer_id)? {
+        if left == 0 {
+            break;
+        }
+        if block.expired_on(&today) || block.remaining <= 0 || block.bought_on > today {
+            continue;
+        }
+        let take = left.min(block.remaining);
+        parts.push((block.id, take));
+        left -= take;
+    }
+    let taken = c.amount - left;
+    let mut minutes_left = c.minutes;
+    let mut entries = Vec::with_capacity(parts.len());
+    for (i, &(block_id, take)) in parts.iter().enumerate() {
+        let minutes = match (c.minutes, minutes_left) {
+            (Some(total), Some(rest)) => {
+                let share = if i + 1 == parts.len() {
+                    rest
+                } else {
+                    u32::try_from(i64::from(total) * take / taken).unwrap_or(0)
+                };
+                minutes_left = Some(rest - share.min(rest));
+                Some(share.min(rest))
+            }
+            _ => None,
+        };
+        entries.push(append(
+            conn,
+            &NewEntry {
+                customer_id: c.customer_id,
+                at: c.at,
+                kind: c.kind,
+                amount: -take,
+                block_id,
+                service: c.service,
+                request_id: c.request_id,
+                event_id: c.event_id,
+                minutes,
+                note: c.note,
+            },
+        )?);
+    }
+    Ok(Consumed {
+        taken,
+        shortfall: left,
+        entries,
+    })
+}
+
+/// A bought block: the block and its top-up entry. Returns the block's id.
+pub fn top_up(
+    conn: &Connection,
+    customer_id: i64,
+    amount: i64,
+    bought_on: Date,
+    expires_on: Date,
+    at: i64,
+    request_id: Option<i64>,
+) -> Result<i64, ApiError> {
+    if amount <= 0 || expires_on < bought_on {
+        return Err(ApiError::Internal(format!(
+            "top-up of {amount} from {bought_on} to {expires_on}"
+        )));
+    }
+    apply_expiries(conn, customer_id, at)?;
+    conn.prepare_cached(
+        "INSERT INTO prepaid_blocks (customer_id, bought_on, expires_on, amount_minor, request_id)
+         VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?
+    .execute(params![
+        customer_id,
+        format_day(bought_on),
+        format_day(expires_on),
+        amount,
+        request_id
+    ])?;
+    let block_id = conn.last_insert_rowid();
+    append(
+        conn,
+        &NewEntry {
+            customer_id,
+            at,
+            kind: LedgerKind::TopUp,
+            amount,
+            block_id,
+            service: None,
+            request_id,
+            event_id: None,
+            minutes: None,
+            note: None,
+        },
+    )?;
+    Ok(block_id)
+}
+
+/// A correction with its reason. A negative one is consumed like a debit (oldest block
+/// first, never below zero: the shortfall is returned); a positive one is credited to
+/// the valid block that expires last. `Ok(None)` when there is no valid block to credit.
+pub fn adjust(
+    conn: &Connection,
+    customer_id: i64,
+    amount: i64,
+    at: i64,
+    note: &str,
+) -> Result<Option<Consumed>, ApiError> {
+    if amount < 0 {
+        return consume(
+            conn,
+            &Consumption {
+                customer_id,
+                at,
+                kind: LedgerKind::Adjustment,
+                amount: -amount,
+                service: None,
+                request_id: None,
+                event_id: None,
+                minutes: None,
+                note: Some(note),
+            },
+        )
+        .map(Some);
+    }
+    apply_expiries(conn, customer_id, at)?;
+    let today = format_day(day_of(at));
+    let Some(block) = blocks(conn, customer_id)?
+        .into_iter()
+        .rev()
+        .find(|b| !b.expired_on(&today) && b.bought_on <= today)
+    else {
+        return Ok(None);
+    };
+    let id = append(
+        conn,
+        &NewEntry {
+            customer_id,
+            at,
+            kind: LedgerKind::Adjustment,
+            amount,
+            block_id: block.id,
+            service: None,
+            request_id: None,
+            event_id: None,
+            minutes: None,
+            note: Some(note),
+        },
+    )?;
+    Ok(Some(Consumed {
+        taken: -amount,
+        shortfall: 0,
+        entries: vec![id],
+    }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::db::migrations::migrations;
+    use time::macros::date;
+
+    fn db() -> (Connection, i64, i64) {
+        let mut conn = Connection::open_in_memory().unwrap();
+        migrations().to_latest(&mut conn).unwrap();
+        conn.execute_batch(
+            "INSERT INTO customers (id, name, country, currency, language)
+                 VALUES (1, 'A', 'CZ', 'CZK', 'cs'), (2, 'B', 'CZ', 'CZK', 'cs');
+             INSERT INTO users (id, customer_id, email, name, role, password_hash)
+                 VALUES (1, 1, 'a@a.demo', 'A', 'admin', 'x');
+             INSERT INTO requests (id, customer_id, requested_by, type, title, description,
+                 priority, details, status, billed_as, billing, created_at)
+                 VALUES (1, 1, 1, 'remote_service', 't', 'd', 'normal', '{}', 'in_progress',
+                         'sbp_credit', 'hourly', 0);",
+        )
+        .unwrap();
+        (conn, 1, 1)
+    }
+
+    fn at(day: Date) -> i64 {
+        start_of_day(day) + 9 * 3600
+    }
+
+    fn debit(conn: &Connection, day: Date, amount: i64) -> Consumed {
+        consume(
+            conn,
+            &Consumption {
+                customer_id: 1,
+                at: at(day),
+                kind: LedgerKind::Debit,
+                amount,
+                service: Some(ServiceCode::RemoteService),
+                request_id: Some(1),
+                event_id: None,
+                minutes: Some(90),
+                note: None,
+            },
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn debits_use_the_block_that_expires_first_and_never_overdraw() {
+        let (conn, c, _) = db();
+        let late = top_up(
+            &conn,
+            c,
+            1000,
+            date!(2025 - 01 - 01),
+            date!(2025 - 12 - 31),
+            at(date!(2025 - 01 - 01)),
+            None,
+        )
+        .unwrap();
+        let early = top_up(
+            &conn,
+            c,
+            500,
+            date!(2025 - 02 - 01),
+            date!(2025 - 06 - 30),
+            at(date!(2025 - 02 - 01)),
+            None,
+        )
+        .unwrap();
+        let d = debit(&conn, date!(2025 - 03 - 01), 700);
+        assert_eq!((d.taken, d.shortfall, d.entries.len()), (700, 0, 2));
+        let b = blocks(&conn, c).unwrap();
+        assert_eq!((b[0].id, b[0].remaining), (early, 0));
+        assert_eq!((b[1].id, b[1].remaining), (late, 800));
+        // Minutes split in proportion: 500/700 of 90 is 64, the rest 26.
+        let minutes: Vec<i64> = conn
+            .prepare("SELECT minutes FROM ledger WHERE kind = 'debit' ORDER BY id")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        assert_eq!(minutes, [64, 26]);
+        let d = debit(&conn, date!(2025 - 03 - 02), 1000);
+        assert_eq!((d.taken, d.shortfall), (800, 200));
+        assert_eq!(balance(&conn, c).unwrap(), 0);
+    }
+
+    #[test]
+    fn an_expired_remainder_is_written_off_once() {
+        let (conn, c, _) = db();
+        top_up(
+            &conn,
+            c,
+            500,
+            date!(2025 - 01 - 01),
+            date!(2025 - 01 - 31),
+            at(date!(2025 - 01 - 01)),
+            None,
+        )
+        .unwrap();
+        debit(&conn, date!(2025 - 01 - 15), 200);
+        assert_eq!(
+            apply_expiries(&conn, c, at(date!(2025 - 01 - 31))).unwrap(),
+            0
+        );
+        assert_eq!(
+            apply_expiries(&conn, c, at(date!(2025 - 02 - 01))).unwrap(),
+            1
+        );
+        assert_eq!(
+            apply_expiries(&conn, c, at(date!(2025 - 02 - 02))).unwrap(),
+            0
+        );
+        let b = &blocks(&conn, c).unwrap()[0];
+        assert_eq!((b.remaining, b.lapsed), (0, 300));
+        let (kind, amount, when): (String, i64, i64) = conn
+            .query_row(
+                "SELECT kind, amount_minor, at FROM ledger ORDER BY id DESC LIMIT 1",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .unwrap();
+        assert_eq!(
+            (kind.as_str(), amount, when),
+            ("expiry", -300, start_of_day(date!(2025 - 02 - 01)))
+        );
+        // Nothing left to take after expiry.
+        assert_eq!(debit(&conn, date!(2025 - 02 - 03), 10).shortfall, 10);
+    }
+
+    #[test]
+    fn the_schema_refuses_rewrites_and_overdrafts() {
+        let (conn, c, _) = db();
+        let block = top_up(
+            &conn,
+            c,
+            100,
+            date!(2025 - 01 - 01),
+            date!(2025 - 12 - 31),
+            at(date!(2025 - 01 - 01)),
+            None,
+        )
+        .unwrap();
+        assert!(
+            conn.execute("UPDATE ledger SET amount_minor = 1", [])
+                .is_err()
+        );
+        assert!(conn.execute("DELETE FROM ledger", []).is_err());
+        assert!(
+            conn.execute("UPDATE prepaid_blocks SET amount_minor = 1", [])
+                .is_err()
+        );
+        let insert = |amount: i64, balance: i64, customer: i64| {
+            conn.execute(
+                "INSERT INTO ledger (customer_id, at, kind, amount_minor, balance_after_minor, block_id)
+                 VALUES (?1, ?2, 'adjustment', ?3, ?4, ?5)",
+                params![customer, at(date!(2025 - 01 - 02)), amount, balance, block],
+            )
+        };
+        assert!(insert(-101, 0, c).is_err(), "overdraw");
+        assert!(insert(-10, 80, c).is_err(), "wrong running balance");
+        assert!(insert(-10, 90, 2).is_err(), "another customer's block");
+        insert(-10, 90, c).unwrap();
+        assert!(
+            conn.execute(
+                "INSERT INTO ledger (customer_id, at, kind, amount_minor, balance_after_minor, block_id)
+                 VALUES (?1, 0, 'adjustment', -1, 89, ?2)",
+                params![c, block],
+            )
+            .is_err(),
+            "out of time order"
+        );
+    }
+
+    #[test]
+    fn adjustments_credit_the_last_block_and_debit_like_work() {
+        let (conn, c, _) = db();
+        assert_eq!(
+            adjust(&conn, c, 50, at(date!(2025 - 01 - 01)), "x").unwrap(),
+            None
+        );
+        top_up(
+            &conn,
+            c,
+            100,
+            date!(2025 - 01 - 01),
+            date!(2025 - 03 - 31),
+            at(date!(2025 - 01 - 01)),
+            None,
+        )
+        .unwrap();
+        let last = top_up(
+            &conn,
+            c,
+            100,
+            date!(2025 - 01 - 01),
+            date!(2025 - 12 - 31),
+            at(date!(2025 - 01 - 01)),
+            None,
+        )
+        .unwrap();
+        adjust(&conn, c, 30, at(date!(2025 - 01 - 02)), "goodwill")
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            blocks(&conn, c).unwrap()[1],
+            BlockState {
+                id: last,
+                bought_on: "2025-01-01".into(),
+                expires_on: "2025-12-31".into(),
+                amount: 100,
+                remaining: 130,
+                lapsed: 0,
+                has_expiry_entry: false,
+            }
+        );
+        let d = adjust(&conn, c, -250, at(date!(2025 - 01 - 03)), "correction")
+            .unwrap()
+            .unwrap();
+        assert_eq!((d.taken, d.shortfall), (230, 20));
+        assert_eq!(balance(&conn, c).unwrap(), 0);
+    }
+}
