@@ -40,14 +40,23 @@ pub fn check_credit(credit: &Credit) -> Result<(), Problem> {
         return Err("below_threshold contradicts the balance".into());
     }
     for block in &credit.blocks {
-        for money in [block.amount, block.used, block.remaining] {
+        for money in [block.amount, block.used, block.remaining, block.lapsed] {
             same(money, "a block")?;
         }
         day(&block.bought_on, "a block's purchase")?;
         day(&block.expires_on, "a block's expiry")?;
-        let (amount, used, remaining) =
-            (block.amount.minor, block.used.minor, block.remaining.minor);
-        if amount < 0 || used < 0 || remaining < 0 || used.saturating_add(remaining) > amount {
+        // `used` may be negative: a positive adjustment credits a block beyond its amount.
+        let (amount, remaining, lapsed) = (
+            block.amount.minor,
+            block.remaining.minor,
+            block.lapsed.minor,
+        );
+        let sum = block
+            .used
+            .minor
+            .checked_add(remaining)
+            .and_then(|s| s.checked_add(lapsed));
+        if amount <= 0 || remaining < 0 || lapsed < 0 || sum != Some(amount) {
             return Err(format!("block {} does not add up", block.id));
         }
         if block.expired && remaining != 0 {
@@ -192,6 +201,7 @@ pub(crate) mod tests {
                 used: pln(4_000_000),
                 remaining: pln(1_000_000),
                 expired: false,
+                lapsed: pln(0),
             }],
             forecast: CreditForecast {
                 monthly_burn: pln(300_000),
@@ -234,6 +244,11 @@ pub(crate) mod tests {
         let mut member = credit();
         member.usage = None;
         assert_eq!(check_credit(&member), Ok(()));
+        // A goodwill adjustment credited beyond the block's amount.
+        let mut credited = credit();
+        credited.blocks[0].used = pln(-30_000);
+        credited.blocks[0].remaining = pln(5_030_000);
+        assert_eq!(check_credit(&credited), Ok(()));
     }
 
     #[test]
@@ -246,6 +261,7 @@ pub(crate) mod tests {
             ("flag", |c| c.below_threshold = false),
             ("block sum", |c| c.blocks[0].used = pln(4_500_000)),
             ("expired remainder", |c| c.blocks[0].expired = true),
+            ("lapsed", |c| c.blocks[0].lapsed = pln(-1)),
             ("block day", |c| c.blocks[0].expires_on = "soon".into()),
             ("run-out day", |c| {
                 c.forecast.runs_out_on = Some("2027-02-30".into())
