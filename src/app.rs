@@ -9,7 +9,6 @@ use leptos_use::{SameSite, UseCookieOptions};
 use crate::components::protected::Protected;
 use crate::i18n::*;
 use crate::pages::credit::CreditPage;
-use crate::pages::credit_statement::CreditStatementPage;
 use crate::pages::{home::HomePage, not_found::NotFound, sign_in::SignInPage};
 use crate::session::provide_session;
 
@@ -40,7 +39,6 @@ pub fn App() -> impl IntoView {
                     <ParentRoute path=path!("") view=|| view! { <Protected><Outlet /></Protected> }>
                         <Route path=path!("/") view=HomePage />
                         <Route path=path!("/credit") view=CreditPage />
-                        <Route path=path!("/credit/statement") view=CreditStatementPage />
                     </ParentRoute>
                 </Routes>
             </Router>

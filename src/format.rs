@@ -50,14 +50,17 @@ pub fn date(day: &str, locale: Locale) -> String {
     call_format(&format.format(), &Date::new(&JsValue::from_f64(millis)))
 }
 
-/// The day of an RFC 3339 instant in the reader's time zone (`20 lis 2026`);
-/// anything unparsable as it came.
+/// The day of an RFC 3339 instant in UTC (`20 lis 2026`): the day the API's ledger
+/// filters and monthly figures count it in. Anything unparsable as it came.
 pub fn instant_day(instant: &str, locale: Locale) -> String {
     let date = Date::new(&JsValue::from_str(instant));
     if date.get_time().is_nan() {
         return instant.to_owned();
     }
-    let format = Intl::DateTimeFormat::new(&tags(locale), &options(&[("dateStyle", "medium")]));
+    let format = Intl::DateTimeFormat::new(
+        &tags(locale),
+        &options(&[("dateStyle", "medium"), ("timeZone", "UTC")]),
+    );
     call_format(&format.format(), &date)
 }
 

@@ -5,6 +5,7 @@ mod app;
 mod components;
 mod credit;
 mod format;
+mod markup;
 mod pages;
 mod redirect;
 mod session;

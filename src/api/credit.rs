@@ -10,12 +10,16 @@ use super::{ApiError, Client};
 use crate::credit::check::{check_credit, check_page, follows};
 use crate::credit::filter::LedgerFilter;
 
-/// Balance, threshold, blocks, forecast (and, for admins, the monthly use).
-/// `NotFound` when the customer has no SBP.
-pub async fn get(client: Client) -> Result<Credit, ApiError> {
-    let credit: Credit = client.get("/credit").await?;
+/// Balance, threshold, blocks, forecast (and, for admins, the monthly use);
+/// `None` when the customer has no SBP (the API answers 404).
+pub async fn get_optional(client: Client) -> Result<Option<Credit>, ApiError> {
+    let credit: Credit = match client.get("/credit").await {
+        Ok(credit) => credit,
+        Err(ApiError::NotFound) => return Ok(None),
+        Err(error) => return Err(error),
+    };
     check_credit(&credit).map_err(ApiError::Malformed)?;
-    Ok(credit)
+    Ok(Some(credit))
 }
 
 /// One page of the filtered ledger, newest first.
@@ -79,13 +83,11 @@ pub async fn ledger_all(
     }
 }
 
-/// What `POST /requests` answers, as far as the portal needs it: the new request's id
-/// (read from a request detail's summary or a summary, whichever the server sends).
+/// What `POST /requests` answers (a request detail), as far as the portal needs it:
+/// the new request's id.
 #[derive(Deserialize)]
-#[serde(untagged)]
-enum Created {
-    Detail { summary: Id },
-    Summary(Id),
+struct Created {
+    summary: Id,
 }
 
 #[derive(Deserialize)]
@@ -100,10 +102,7 @@ pub async fn request_top_up(
     key: &str,
 ) -> Result<i64, ApiError> {
     let created: Created = client.post_idempotent("/requests", request, key).await?;
-    Ok(match created {
-        Created::Detail { summary } => summary.id,
-        Created::Summary(summary) => summary.id,
-    })
+    Ok(created.summary.id)
 }
 
 #[cfg(test)]
@@ -113,14 +112,12 @@ mod tests {
     use support_api::credit::LedgerKind;
 
     #[test]
-    fn reads_the_created_id_from_either_shape() {
+    fn reads_the_created_id() {
         let detail: Created =
             serde_json::from_str(r#"{"summary":{"id":41,"title":"x"},"timeline":[]}"#)
                 .expect("detail");
-        assert!(matches!(detail, Created::Detail { summary } if summary.id == 41));
-        let summary: Created = serde_json::from_str(r#"{"id":42,"title":"x"}"#).expect("summary");
-        assert!(matches!(summary, Created::Summary(s) if s.id == 42));
-        assert!(serde_json::from_str::<Created>(r#"{"title":"x"}"#).is_err());
+        assert_eq!(detail.summary.id, 41);
+        assert!(serde_json::from_str::<Created>(r#"{"id":42}"#).is_err());
     }
 
     #[test]

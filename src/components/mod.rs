@@ -7,4 +7,5 @@ pub mod language_switcher;
 pub mod layout;
 pub mod loading;
 pub mod nav;
+pub mod part;
 pub mod protected;

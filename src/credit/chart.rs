@@ -2,7 +2,9 @@
 //! balance line, in the SVG's own coordinates. Pure (no DOM, no `Intl`), so it is
 //! tested natively; `components::credit::usage_chart` only draws what this computes.
 //!
-//! Values stay in integer minor units until they become coordinates.
+//! Values stay in integer minor units until they become coordinates, and coordinates
+//! are whole units of the `viewBox` (720 wide: finer than a pixel on most screens), so
+//! no float is ever formatted into the SVG (float formatting would cost the wasm KiB).
 
 use support_api::catalog::ServiceCode;
 use support_api::credit::MonthUsage;
@@ -10,13 +12,13 @@ use support_api::credit::MonthUsage;
 use crate::credit::amount::ceil_div;
 
 /// The SVG's `viewBox` is `0 0 WIDTH HEIGHT`; it scales to the width of its container.
-pub const WIDTH: f64 = 720.0;
-pub const HEIGHT: f64 = 300.0;
+pub const WIDTH: i32 = 720;
+pub const HEIGHT: i32 = 300;
 /// Room for the tick labels on the left and the month labels below.
-pub const LEFT: f64 = 76.0;
-pub const RIGHT: f64 = 12.0;
-pub const TOP: f64 = 12.0;
-pub const BOTTOM: f64 = 28.0;
+pub const LEFT: i32 = 76;
+pub const RIGHT: i32 = 12;
+pub const TOP: i32 = 12;
+pub const BOTTOM: i32 = 28;
 /// The share of a month's slot its bar takes.
 const BAR_SHARE: f64 = 0.6;
 /// At most this many intervals on the value axis.
@@ -26,28 +28,28 @@ const MAX_TICKS: i64 = 6;
 pub struct Tick {
     /// Minor units.
     pub value: i64,
-    pub y: f64,
+    pub y: i32,
 }
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Segment {
     pub service: ServiceCode,
     pub amount: i64,
-    pub y: f64,
-    pub height: f64,
+    pub y: i32,
+    pub height: i32,
 }
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Bar {
     /// `YYYY-MM`, as the API sent it.
     pub month: String,
-    pub x: f64,
-    pub width: f64,
+    pub x: i32,
+    pub width: i32,
     /// The middle of the bar: where its label and the balance point sit.
-    pub center: f64,
+    pub center: i32,
     /// Bottom up, in the order of [`Geometry::services`].
     pub segments: Vec<Segment>,
-    pub balance_y: f64,
+    pub balance_y: i32,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -55,7 +57,7 @@ pub struct Geometry {
     pub bars: Vec<Bar>,
     pub ticks: Vec<Tick>,
     /// The y of the value zero (the bars' base).
-    pub zero_y: f64,
+    pub zero_y: i32,
     /// `x,y x,y …` of the balance line, for `<polyline points>`.
     pub balance_points: String,
     /// The services that were used in any of the months, in catalog order (the legend
@@ -118,9 +120,9 @@ pub fn build(usage: &[MonthUsage]) -> Geometry {
         min = min.min(month.balance_at_end.minor);
     }
     let (low, high, step) = axis(min, max);
-    let plot_height = HEIGHT - TOP - BOTTOM;
+    let plot_height = f64::from(HEIGHT - TOP - BOTTOM);
     let span = (high - low) as f64;
-    let y = |value: i64| TOP + (high - value) as f64 / span * plot_height;
+    let y = |value: i64| TOP + ((high - value) as f64 / span * plot_height).round() as i32;
 
     let ticks = (0..)
         .map(|i| low.saturating_add(step.saturating_mul(i)))
@@ -128,13 +130,13 @@ pub fn build(usage: &[MonthUsage]) -> Geometry {
         .map(|value| Tick { value, y: y(value) })
         .collect();
 
-    let slot = (WIDTH - LEFT - RIGHT) / usage.len().max(1) as f64;
-    let width = slot * BAR_SHARE;
+    let slot = f64::from(WIDTH - LEFT - RIGHT) / usage.len().max(1) as f64;
+    let width = (slot * BAR_SHARE).round() as i32;
     let bars: Vec<Bar> = usage
         .iter()
         .enumerate()
         .map(|(i, month)| {
-            let x = LEFT + slot * i as f64 + (slot - width) / 2.0;
+            let x = LEFT + (slot * i as f64 + (slot - f64::from(width)) / 2.0).round() as i32;
             let mut base: i64 = 0;
             let segments = services
                 .iter()
@@ -149,6 +151,7 @@ pub fn build(usage: &[MonthUsage]) -> Geometry {
                         return None;
                     }
                     let top = base.saturating_add(amount);
+                    // Both edges from the scale, so stacked segments meet exactly.
                     let segment = Segment {
                         service: *code,
                         amount,
@@ -163,7 +166,7 @@ pub fn build(usage: &[MonthUsage]) -> Geometry {
                 month: month.month.clone(),
                 x,
                 width,
-                center: x + width / 2.0,
+                center: x + width / 2,
                 segments,
                 balance_y: y(month.balance_at_end.minor),
             }
@@ -171,7 +174,7 @@ pub fn build(usage: &[MonthUsage]) -> Geometry {
         .collect();
     let balance_points = bars
         .iter()
-        .map(|bar| format!("{:.1},{:.1}", bar.center, bar.balance_y))
+        .map(|bar| format!("{},{}", bar.center, bar.balance_y))
         .collect::<Vec<_>>()
         .join(" ");
     Geometry {
@@ -205,8 +208,9 @@ mod tests {
         }
     }
 
-    fn close(a: f64, b: f64) -> bool {
-        (a - b).abs() < 1e-6
+    /// Within the rounding to whole units.
+    fn close(a: i32, b: f64) -> bool {
+        (f64::from(a) - b).abs() <= 1.0
     }
 
     #[test]
@@ -252,27 +256,22 @@ mod tests {
         let bar = &chart.bars[0];
         assert_eq!(bar.segments.len(), 2);
         assert_eq!(bar.segments[0].service, ServiceCode::Training);
-        // The first segment stands on zero; the next on the first.
-        assert!(close(
-            bar.segments[0].y + bar.segments[0].height,
-            chart.zero_y
-        ));
-        assert!(close(
-            bar.segments[1].y + bar.segments[1].height,
-            bar.segments[0].y
-        ));
-        // Heights are proportional to amounts.
-        assert!(close(bar.segments[0].height, 3.0 * bar.segments[1].height));
+        // The first segment stands on zero; the next exactly on the first.
+        let (first, second) = (&bar.segments[0], &bar.segments[1]);
+        assert_eq!(first.y + first.height, chart.zero_y);
+        assert_eq!(second.y + second.height, first.y);
+        // Heights are proportional to amounts (within the rounding).
+        assert!(close(first.height, 3.0 * f64::from(second.height)));
         assert!(chart.bars[1].segments.is_empty());
         // Axis 0..1 000 000 (step 200 000): the plot spans TOP..HEIGHT-BOTTOM.
         assert_eq!(chart.ticks.first().map(|t| t.value), Some(0));
         assert_eq!(chart.ticks.last().map(|t| t.value), Some(1_000_000));
-        assert!(close(chart.zero_y, HEIGHT - BOTTOM));
-        assert!(close(chart.ticks[5].y, TOP));
-        let plot = HEIGHT - TOP - BOTTOM;
-        assert!(close(bar.segments[0].height, plot * 0.3));
-        assert!(close(bar.balance_y, TOP));
-        assert!(close(chart.bars[1].balance_y, TOP + plot * 0.2));
+        assert_eq!(chart.zero_y, HEIGHT - BOTTOM);
+        assert_eq!(chart.ticks[5].y, TOP);
+        let plot = f64::from(HEIGHT - TOP - BOTTOM);
+        assert!(close(first.height, plot * 0.3));
+        assert_eq!(bar.balance_y, TOP);
+        assert!(close(chart.bars[1].balance_y, f64::from(TOP) + plot * 0.2));
     }
 
     #[test]
@@ -294,13 +293,13 @@ mod tests {
         assert!(last.x + last.width < WIDTH - RIGHT);
         assert!(close(
             chart.bars[1].x - first.x,
-            (WIDTH - LEFT - RIGHT) / 12.0
+            f64::from(WIDTH - LEFT - RIGHT) / 12.0
         ));
         assert_eq!(chart.balance_points.split(' ').count(), 12);
         assert!(
             chart
                 .balance_points
-                .starts_with(&format!("{:.1},{:.1}", first.center, first.balance_y))
+                .starts_with(&format!("{},{} ", first.center, first.balance_y))
         );
     }
 

@@ -1,34 +1,48 @@
-use leptos::prelude::*;
-use support_api::money::Money;
+use support_api::credit::Credit;
 
 use crate::format;
 use crate::i18n::*;
+use crate::markup::Markup;
 
 /// The balance, big, with the threshold under which the portal warns.
-#[component]
-pub fn BalanceCard(balance: Money, threshold: Money, below: bool) -> impl IntoView {
-    let i18n = use_i18n();
-    let money = move |m: Money| move || format::money(m, i18n.get_locale());
-    let status = move || {
-        let locale = i18n.get_locale();
-        if below {
-            td_string!(locale, credit.status_low)
-        } else {
-            td_string!(locale, credit.status_ok)
-        }
+pub fn balance_card(m: &mut Markup, credit: &Credit, locale: Locale) {
+    let money = |x| format::money(x, locale);
+    let low = if credit.below_threshold {
+        "credit-amount credit-low"
+    } else {
+        "credit-amount"
     };
-    view! {
-        <section class="card credit-balance" aria-labelledby="credit-balance-heading">
-            <h2 id="credit-balance-heading">{t!(i18n, credit.balance_heading)}</h2>
-            <p class="credit-amount" class:credit-low=below data-testid="credit-balance">
-                {money(balance)}
-            </p>
-            <dl class="facts">
-                <dt>{t!(i18n, credit.threshold)}</dt>
-                <dd data-testid="credit-threshold">{money(threshold)}</dd>
-                <dt>{t!(i18n, credit.status)}</dt>
-                <dd>{status}</dd>
-            </dl>
-        </section>
-    }
+    let status = if credit.below_threshold {
+        td_string!(locale, credit.status_low)
+    } else {
+        td_string!(locale, credit.status_ok)
+    };
+    m.open(
+        "section",
+        &[
+            ("class", "card credit-balance"),
+            ("aria-labelledby", "credit-balance-heading"),
+        ],
+    )
+    .el(
+        "h2",
+        &[("id", "credit-balance-heading")],
+        td_string!(locale, credit.balance_heading),
+    )
+    .el(
+        "p",
+        &[("class", low), ("data-testid", "credit-balance")],
+        &money(credit.balance),
+    )
+    .open("dl", &[("class", "facts")])
+    .el("dt", &[], td_string!(locale, credit.threshold))
+    .el(
+        "dd",
+        &[("data-testid", "credit-threshold")],
+        &money(credit.low_balance_threshold),
+    )
+    .el("dt", &[], td_string!(locale, credit.status))
+    .el("dd", &[], status)
+    .close("dl")
+    .close("section");
 }

@@ -1,67 +1,78 @@
-use leptos::prelude::*;
 use support_api::credit::PrepaidBlock;
-use support_api::money::Money;
 
+use super::table;
 use crate::format;
 use crate::i18n::*;
+use crate::markup::Markup;
 
 /// The prepaid blocks, as the API lists them (used oldest first).
-#[component]
-pub fn BlocksTable(blocks: Vec<PrepaidBlock>) -> impl IntoView {
-    let i18n = use_i18n();
-    let money = move |m: Money| move || format::money(m, i18n.get_locale());
-    let date = move |d: String| move || format::date(&d, i18n.get_locale());
-    let empty = blocks.is_empty();
-    let rows = blocks
-        .into_iter()
-        .map(|b| {
-            let status = move || {
-                let locale = i18n.get_locale();
-                if b.expired {
-                    td_string!(locale, credit.block_expired)
-                } else if b.remaining.minor == 0 {
-                    td_string!(locale, credit.block_used_up)
-                } else {
-                    td_string!(locale, credit.block_active)
-                }
-            };
-            view! {
-                <tr class:credit-muted=b.expired>
-                    <td>{date(b.bought_on)}</td>
-                    <td>{date(b.expires_on)}</td>
-                    <td class="num">{money(b.amount)}</td>
-                    <td class="num">{money(b.used)}</td>
-                    <td class="num">{money(b.remaining)}</td>
-                    <td>{status}</td>
-                </tr>
-            }
-        })
-        .collect_view();
-    view! {
-        <section class="card" aria-labelledby="credit-blocks-heading">
-            <h2 id="credit-blocks-heading">{t!(i18n, credit.blocks_heading)}</h2>
-            {if empty {
-                view! { <p>{t!(i18n, credit.blocks_none)}</p> }.into_any()
-            } else {
-                view! {
-                    <div class="table-scroll">
-                        <table class="data-table" data-testid="credit-blocks">
-                            <caption class="visually-hidden">{t!(i18n, credit.blocks_caption)}</caption>
-                            <thead>
-                                <tr>
-                                    <th scope="col">{t!(i18n, credit.col_bought)}</th>
-                                    <th scope="col">{t!(i18n, credit.col_expires)}</th>
-                                    <th scope="col" class="num">{t!(i18n, credit.col_amount)}</th>
-                                    <th scope="col" class="num">{t!(i18n, credit.col_used)}</th>
-                                    <th scope="col" class="num">{t!(i18n, credit.col_remaining)}</th>
-                                    <th scope="col">{t!(i18n, credit.col_status)}</th>
-                                </tr>
-                            </thead>
-                            <tbody>{rows}</tbody>
-                        </table>
-                    </div>
-                }.into_any()
-            }}
-        </section>
+pub fn blocks_table(m: &mut Markup, blocks: &[PrepaidBlock], locale: Locale) {
+    m.open(
+        "section",
+        &[
+            ("class", "card"),
+            ("aria-labelledby", "credit-blocks-heading"),
+        ],
+    )
+    .el(
+        "h2",
+        &[("id", "credit-blocks-heading")],
+        td_string!(locale, credit.blocks_heading),
+    );
+    if blocks.is_empty() {
+        m.el("p", &[], td_string!(locale, credit.blocks_none))
+            .close("section");
+        return;
     }
+    table::open_scroll(m, td_string!(locale, credit.blocks_caption));
+    table::open(
+        m,
+        "data-table",
+        "credit-blocks",
+        td_string!(locale, credit.blocks_caption),
+        false,
+    );
+    table::head(
+        m,
+        &[
+            (td_string!(locale, credit.col_bought), false),
+            (td_string!(locale, credit.col_expires), false),
+            (td_string!(locale, credit.col_amount), true),
+            (td_string!(locale, credit.col_used), true),
+            (td_string!(locale, credit.col_remaining), true),
+            (td_string!(locale, credit.col_lapsed), true),
+            (td_string!(locale, credit.col_status), false),
+        ],
+    );
+    m.open("tbody", &[]);
+    let money = |x| format::money(x, locale);
+    for b in blocks {
+        let status = if b.expired {
+            td_string!(locale, credit.block_expired)
+        } else if b.remaining.minor == 0 {
+            td_string!(locale, credit.block_used_up)
+        } else {
+            td_string!(locale, credit.block_active)
+        };
+        m.open(
+            "tr",
+            if b.expired {
+                &[("class", "credit-muted")]
+            } else {
+                &[]
+            },
+        );
+        table::cell(m, &format::date(&b.bought_on, locale));
+        table::cell(m, &format::date(&b.expires_on, locale));
+        table::num(m, &money(b.amount));
+        table::num(m, &money(b.used));
+        table::num(m, &money(b.remaining));
+        table::num(m, &money(b.lapsed));
+        table::cell(m, status);
+        m.close("tr");
+    }
+    m.close("tbody")
+        .close("table")
+        .close("div")
+        .close("section");
 }

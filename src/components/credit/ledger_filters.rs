@@ -13,8 +13,7 @@ use crate::i18n::*;
 /// Period, service and kind. Applying writes them to the page's query (`?from=…`), so
 /// a reload, the back button or a shared link shows the same entries.
 #[component]
-pub fn LedgerFilters(filter: Memo<LedgerFilter>) -> impl IntoView {
-    let i18n = use_i18n();
+pub fn LedgerFilters(filter: Memo<LedgerFilter>, locale: Locale) -> impl IntoView {
     let navigate = use_navigate();
     let from = NodeRef::<html::Input>::new();
     let to = NodeRef::<html::Input>::new();
@@ -58,32 +57,32 @@ pub fn LedgerFilters(filter: Memo<LedgerFilter>) -> impl IntoView {
         }
     };
 
-    let services = ServiceCode::ALL
-        .into_iter()
-        .map(|code| {
-            view! {
-                <option value=code.as_str() selected=move || filter.read().service == Some(code)>
-                    {move || service_name(i18n.get_locale(), code)}
-                </option>
-            }
-        })
+    let shown = filter.get_untracked();
+    let option = |value: &'static str, label: &'static str, selected: bool| {
+        view! { <option value=value selected=selected>{label}</option> }
+    };
+    let all = td_string!(locale, credit.filter_all);
+    let services = std::iter::once(option("", all, shown.service.is_none()))
+        .chain(ServiceCode::ALL.into_iter().map(|c| {
+            option(
+                c.as_str(),
+                service_name(locale, c),
+                shown.service == Some(c),
+            )
+        }))
         .collect_view();
-    let kinds = LedgerKind::ALL
-        .into_iter()
-        .map(|k| {
-            view! {
-                <option value=k.as_str() selected=move || filter.read().kind == Some(k)>
-                    {move || kind_name(i18n.get_locale(), k)}
-                </option>
-            }
-        })
+    let kinds = std::iter::once(option("", all, shown.kind.is_none()))
+        .chain(
+            LedgerKind::ALL
+                .into_iter()
+                .map(|k| option(k.as_str(), kind_name(locale, k), shown.kind == Some(k))),
+        )
         .collect_view();
 
     view! {
-        <form class="ledger-filters" on:submit=on_submit aria-labelledby="ledger-filters-heading">
-            <h3 id="ledger-filters-heading" class="visually-hidden">{t!(i18n, credit.filter_heading)}</h3>
+        <form class="ledger-filters" on:submit=on_submit>
             <div class="field">
-                <label for="ledger-from">{t!(i18n, credit.filter_from)}</label>
+                <label for="ledger-from">{td_string!(locale, credit.filter_from)}</label>
                 <input
                     id="ledger-from"
                     type="date"
@@ -94,7 +93,7 @@ pub fn LedgerFilters(filter: Memo<LedgerFilter>) -> impl IntoView {
                 />
             </div>
             <div class="field">
-                <label for="ledger-to">{t!(i18n, credit.filter_to)}</label>
+                <label for="ledger-to">{td_string!(locale, credit.filter_to)}</label>
                 <input
                     id="ledger-to"
                     type="date"
@@ -103,33 +102,27 @@ pub fn LedgerFilters(filter: Memo<LedgerFilter>) -> impl IntoView {
                 />
             </div>
             <div class="field">
-                <label for="ledger-service">{t!(i18n, credit.filter_service)}</label>
+                <label for="ledger-service">{td_string!(locale, credit.filter_service)}</label>
                 <select
                     id="ledger-service"
                     node_ref=service
                     prop:value=move || filter.read().service.map(|s| s.as_str()).unwrap_or_default()
                 >
-                    <option value="" selected=move || filter.read().service.is_none()>
-                        {t!(i18n, credit.filter_all)}
-                    </option>
                     {services}
                 </select>
             </div>
             <div class="field">
-                <label for="ledger-kind">{t!(i18n, credit.filter_kind)}</label>
+                <label for="ledger-kind">{td_string!(locale, credit.filter_kind)}</label>
                 <select
                     id="ledger-kind"
                     node_ref=kind
                     prop:value=move || filter.read().kind.map(|k| k.as_str()).unwrap_or_default()
                 >
-                    <option value="" selected=move || filter.read().kind.is_none()>
-                        {t!(i18n, credit.filter_all)}
-                    </option>
                     {kinds}
                 </select>
             </div>
             <div class="form-actions">
-                <button type="submit" class="button">{t!(i18n, credit.filter_apply)}</button>
+                <button type="submit" class="button">{td_string!(locale, credit.filter_apply)}</button>
                 <button
                     type="button"
                     class="button button-secondary"
@@ -139,11 +132,11 @@ pub fn LedgerFilters(filter: Memo<LedgerFilter>) -> impl IntoView {
                         go_clear(LedgerFilter::default());
                     }
                 >
-                    {t!(i18n, credit.filter_clear)}
+                    {td_string!(locale, credit.filter_clear)}
                 </button>
             </div>
             <p id="ledger-filter-error" class="field-error" role="alert" hidden=move || !reversed.get()>
-                {t!(i18n, credit.filter_reversed)}
+                {td_string!(locale, credit.filter_reversed)}
             </p>
         </form>
     }

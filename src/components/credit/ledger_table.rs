@@ -1,17 +1,18 @@
-use std::sync::Arc;
-
+use leptos::html;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use support_api::credit::{LEDGER_PAGE_DEFAULT, LedgerEntry};
-use support_api::money::{Currency, Money};
+use support_api::money::Currency;
 
-use super::{hours, kind_name, service_name};
+use super::{hours, kind_name, service_name, table};
 use crate::api::{self, ApiError, client::use_client};
 use crate::components::error_view::{ErrorView, error_text};
 use crate::components::loading::Loading;
+use crate::credit::fill;
 use crate::credit::filter::LedgerFilter;
 use crate::format;
 use crate::i18n::*;
+use crate::markup::Markup;
 
 #[derive(Clone, Debug, PartialEq)]
 enum Status {
@@ -20,68 +21,89 @@ enum Status {
     Failed(ApiError),
 }
 
-/// One row; its texts follow the language.
-pub fn entry_row(
-    entry: &LedgerEntry,
-    i18n: leptos_i18n::I18nContext<Locale>,
-) -> impl IntoView + use<> {
-    let money = move |m: Money| move || format::money(m, i18n.get_locale());
-    let at = entry.at.clone();
-    let kind = entry.kind;
-    let service = entry.service;
-    let minutes = entry.minutes;
-    let request = entry.request_id.map(|id| {
-        let title = entry.request_title.clone().unwrap_or_default();
-        view! { <a href=format!("/requests/{id}")>{format!("#{id} {title}")}</a> }
-    });
-    let note = entry
-        .note
-        .clone()
-        .map(|note| view! { <span class="ledger-note">{note}</span> });
-    view! {
-        <tr class=format!("ledger-{}", kind.as_str())>
-            <td>{move || format::instant_day(&at, i18n.get_locale())}</td>
-            <td>{move || kind_name(i18n.get_locale(), kind)}</td>
-            <td>{move || service.map(|s| service_name(i18n.get_locale(), s))}</td>
-            <td>{request}{note}</td>
-            <td class="num">{move || minutes.map(|m| hours(m, i18n.get_locale()))}</td>
-            <td class="num">{money(entry.amount)}</td>
-            <td class="num">{money(entry.balance_after)}</td>
-        </tr>
+/// The ledger's head row, for the ledger and the statement.
+pub fn ledger_head(m: &mut Markup, locale: Locale) {
+    table::head_row(
+        m,
+        &[
+            (td_string!(locale, credit.col_date), false),
+            (td_string!(locale, credit.col_kind), false),
+            (td_string!(locale, credit.col_service), false),
+            (td_string!(locale, credit.col_details), false),
+            (td_string!(locale, credit.col_hours), true),
+            (td_string!(locale, credit.col_amount), true),
+            (td_string!(locale, credit.col_balance_after), true),
+        ],
+    );
+}
+
+/// One `<tr>` per entry; a debit links to its request.
+pub fn entry_rows<'a>(
+    m: &mut Markup,
+    entries: impl Iterator<Item = &'a LedgerEntry>,
+    locale: Locale,
+) {
+    for entry in entries {
+        let class = format!("ledger-{}", entry.kind.as_str());
+        m.open("tr", &[("class", &class)]);
+        table::cell(m, &format::instant_day(&entry.at, locale));
+        table::cell(m, kind_name(locale, entry.kind));
+        table::cell(
+            m,
+            entry
+                .service
+                .map(|s| service_name(locale, s))
+                .unwrap_or_default(),
+        );
+        m.open("td", &[]);
+        if let Some(id) = entry.request_id {
+            let href = format!("/requests/{id}");
+            let text = format!(
+                "#{id} {}",
+                entry.request_title.as_deref().unwrap_or_default()
+            );
+            m.el("a", &[("href", &href)], &text);
+        }
+        if let Some(note) = &entry.note {
+            m.el("span", &[("class", "ledger-note")], note);
+        }
+        m.close("td");
+        table::num(
+            m,
+            &entry.minutes.map(|x| hours(x, locale)).unwrap_or_default(),
+        );
+        table::num(m, &format::money(entry.amount, locale));
+        table::num(m, &format::money(entry.balance_after, locale));
+        m.close("tr");
     }
 }
 
-/// The table head shared by the ledger and the statement.
-pub fn ledger_head(i18n: leptos_i18n::I18nContext<Locale>) -> impl IntoView + use<> {
-    view! {
-        <thead>
-            <tr>
-                <th scope="col">{t!(i18n, credit.col_date)}</th>
-                <th scope="col">{t!(i18n, credit.col_kind)}</th>
-                <th scope="col">{t!(i18n, credit.col_service)}</th>
-                <th scope="col">{t!(i18n, credit.col_details)}</th>
-                <th scope="col" class="num">{t!(i18n, credit.col_hours)}</th>
-                <th scope="col" class="num">{t!(i18n, credit.col_amount)}</th>
-                <th scope="col" class="num">{t!(i18n, credit.col_balance_after)}</th>
-            </tr>
-        </thead>
-    }
+fn rows_html(entries: &[LedgerEntry], locale: Locale) -> String {
+    let mut m = Markup::new();
+    entry_rows(&mut m, entries.iter(), locale);
+    m.into_string()
 }
 
 /// The ledger, newest first, a page at a time: "Load more" fetches the next page with
-/// the cursor and adds it below; only pages asked for are in the DOM, so the scale
-/// customer's 10 000 entries stay smooth. A page that fails leaves the shown rows in
-/// place and offers a retry.
+/// the cursor and appends its rows; only the pages asked for are in the DOM, so the
+/// scale customer's 10 000 entries stay smooth. A page that fails leaves the shown rows
+/// in place and offers a retry.
+///
+/// Rows are markup appended to the `<tbody>` (no keyed list to diff: the ledger only
+/// grows, or starts again when the filter changes).
 #[component]
-pub fn LedgerTable(filter: Memo<LedgerFilter>, currency: Currency) -> impl IntoView {
-    let i18n = use_i18n();
+pub fn LedgerTable(
+    filter: Memo<LedgerFilter>,
+    currency: Currency,
+    locale: Locale,
+) -> impl IntoView {
     let client = use_client();
-    // Each page keeps a serial number as its key, so a new filter's first page is new.
-    let pages = RwSignal::new(Vec::<(u64, Arc<Vec<LedgerEntry>>)>::new());
+    let rows = StoredValue::new(Vec::<LedgerEntry>::new());
+    let shown = RwSignal::new(0usize);
     let next = RwSignal::new(None::<String>);
     let status = RwSignal::new(Status::Loading);
-    let serial = StoredValue::new(0u64);
     let generation = StoredValue::new(0u64);
+    let body = NodeRef::<html::Tbody>::new();
 
     let fetch = move |cursor: Option<String>| {
         let shown_filter = filter.get_untracked();
@@ -100,17 +122,18 @@ pub fn LedgerTable(filter: Memo<LedgerFilter>, currency: Currency) -> impl IntoV
             if generation.try_get_value() != Some(asked) {
                 return;
             }
-            let last_shown = pages
-                .try_with_untracked(|p| p.last().and_then(|(_, page)| page.last().cloned()))
-                .flatten();
+            let last_shown = rows.try_with_value(|r| r.last().cloned()).flatten();
             let result = result.and_then(|page| {
                 api::credit::continues(last_shown.as_slice(), &page, &shown_filter).map(|()| page)
             });
             match result {
                 Ok(page) => {
-                    let key = serial.try_get_value().unwrap_or(0) + 1;
-                    serial.try_set_value(key);
-                    pages.try_update(|p| p.push((key, Arc::new(page.items))));
+                    if let Some(body) = body.get_untracked() {
+                        let _ =
+                            body.insert_adjacent_html("beforeend", &rows_html(&page.items, locale));
+                    }
+                    rows.try_update_value(|r| r.extend(page.items));
+                    shown.try_set(rows.try_with_value(Vec::len).unwrap_or(0));
                     next.try_set(page.next_cursor);
                     status.try_set(Status::Idle);
                 }
@@ -125,69 +148,72 @@ pub fn LedgerTable(filter: Memo<LedgerFilter>, currency: Currency) -> impl IntoV
     Effect::new(move |_| {
         filter.track();
         generation.update_value(|g| *g += 1);
-        pages.set(Vec::new());
+        rows.set_value(Vec::new());
+        shown.set(0);
         next.set(None);
+        if let Some(body) = body.get_untracked() {
+            body.set_inner_html("");
+        }
         fetch(None);
     });
 
     let retry = Callback::new(move |()| {
-        let cursor = next.get_untracked();
-        let empty = pages.with_untracked(Vec::is_empty);
-        fetch(if empty { None } else { cursor });
+        fetch(if shown.get_untracked() == 0 {
+            None
+        } else {
+            next.get_untracked()
+        })
     });
-    let shown = move || pages.with(|p| p.iter().map(|(_, page)| page.len()).sum::<usize>());
-    let empty = move || pages.with(Vec::is_empty);
-
-    let body = move || {
-        let failed = match status.get() {
-            Status::Failed(error) => Some(error),
-            _ => None,
-        };
-        match (empty(), failed) {
-            (true, Some(error)) => Some(view! { <ErrorView error retry /> }.into_any()),
-            (true, None) if status.get() == Status::Loading => {
-                Some(view! { <Loading /> }.into_any())
-            }
-            (true, None) => Some(view! { <p>{t!(i18n, credit.ledger_empty)}</p> }.into_any()),
-            _ => None,
+    let empty = move || shown.get() == 0;
+    let loading = move || status.get() == Status::Loading;
+    let state = move || match status.get() {
+        Status::Failed(error) if empty() => Some(view! { <ErrorView error retry /> }.into_any()),
+        Status::Failed(error) => {
+            let text = format!(
+                "{} {}",
+                td_string!(locale, credit.more_failed),
+                error_text(locale, &error)
+            );
+            Some(
+                view! {
+                    <div class="ledger-more-failed" role="alert">
+                        <p>{text}</p>
+                        <button type="button" class="button" on:click=move |_| retry.run(())>
+                            {td_string!(locale, errors.retry)}
+                        </button>
+                    </div>
+                }
+                .into_any(),
+            )
         }
-    };
-    let more_failed = move || match status.get() {
-        Status::Failed(error) if !empty() => Some(view! {
-            <div class="ledger-more-failed" role="alert">
-                <p>
-                    {t!(i18n, credit.more_failed)} " "
-                    {move || error_text(i18n.get_locale(), &error)}
-                </p>
-                <button type="button" class="button" on:click=move |_| retry.run(())>
-                    {t!(i18n, errors.retry)}
-                </button>
-            </div>
-        }),
+        Status::Loading if empty() => Some(view! { <Loading /> }.into_any()),
+        Status::Idle if empty() => {
+            Some(view! { <p>{td_string!(locale, credit.ledger_empty)}</p> }.into_any())
+        }
         _ => None,
     };
-    let loading = move || status.get() == Status::Loading;
-    let can_load_more =
-        move || next.with(Option::is_some) && !matches!(status.get(), Status::Failed(_));
+    let mut head = Markup::new();
+    ledger_head(&mut head, locale);
 
     view! {
-        <div hidden=empty class="table-scroll">
+        <div
+            hidden=empty
+            class="table-scroll"
+            tabindex="0"
+            role="region"
+            aria-label=td_string!(locale, credit.ledger_caption)
+        >
             <table class="data-table ledger" data-testid="ledger">
-                <caption class="visually-hidden">{t!(i18n, credit.ledger_caption)}</caption>
-                {ledger_head(i18n)}
-                <tbody>
-                    <For each=move || pages.get() key=|(key, _)| *key let:((_, page))>
-                        {page.iter().map(|entry| entry_row(entry, i18n)).collect_view()}
-                    </For>
-                </tbody>
+                <caption class="visually-hidden">{td_string!(locale, credit.ledger_caption)}</caption>
+                <thead inner_html=head.into_string()></thead>
+                <tbody node_ref=body></tbody>
             </table>
         </div>
-        {body}
+        {state}
         <p class="ledger-count" role="status" data-testid="ledger-count">
-            {move || (!empty()).then(|| td_string!(i18n.get_locale(), credit.ledger_shown, count = shown()))}
+            {move || (!empty()).then(|| fill(td_string!(locale, credit.ledger_shown), &[("count", &shown.get().to_string())]))}
         </p>
-        {more_failed}
-        <div class="ledger-more" hidden=move || !can_load_more()>
+        <div class="ledger-more" hidden=move || next.with(Option::is_none) || matches!(status.get(), Status::Failed(_))>
             <button
                 type="button"
                 class="button button-secondary"
@@ -200,9 +226,9 @@ pub fn LedgerTable(filter: Memo<LedgerFilter>, currency: Currency) -> impl IntoV
                 }
             >
                 {move || if loading() {
-                    td_string!(i18n.get_locale(), credit.loading_more)
+                    td_string!(locale, credit.loading_more)
                 } else {
-                    td_string!(i18n.get_locale(), credit.load_more)
+                    td_string!(locale, credit.load_more)
                 }}
             </button>
         </div>

@@ -8,12 +8,14 @@ pub mod forecast;
 pub mod glance;
 pub mod ledger_filters;
 pub mod ledger_table;
+pub mod table;
 pub mod top_up;
 pub mod usage_chart;
 
 use support_api::catalog::ServiceCode;
-use support_api::credit::LedgerKind;
+use support_api::credit::{Credit, LedgerKind};
 
+use crate::credit::fill;
 use crate::i18n::*;
 
 pub fn service_name(locale: Locale, service: ServiceCode) -> &'static str {
@@ -41,10 +43,18 @@ pub fn kind_name(locale: Locale, kind: LedgerKind) -> &'static str {
     }
 }
 
-/// Minutes as hours for people: `1,5 h` in the reader's language.
+/// Minutes as hours for people, to two decimals: `1,5 h` in the reader's language.
 pub fn hours(minutes: u32, locale: Locale) -> String {
-    format!(
-        "{} h",
-        crate::format::number(f64::from(minutes) / 60.0, locale)
+    let hundredths = (f64::from(minutes) * 100.0 / 60.0).round() / 100.0;
+    format!("{} h", crate::format::number(hundredths, locale))
+}
+
+/// "The balance of … is below your threshold of …".
+pub fn warning_text(credit: &Credit, locale: Locale) -> String {
+    let balance = crate::format::money(credit.balance, locale);
+    let threshold = crate::format::money(credit.low_balance_threshold, locale);
+    fill(
+        td_string!(locale, credit.warning_text),
+        &[("balance", &balance), ("threshold", &threshold)],
     )
 }
