@@ -5,7 +5,9 @@
 //! come next; until then only `date_time` has a reader.
 #![allow(dead_code)]
 
-use js_sys::{Array, Date, Intl, Object, Reflect};
+use std::cell::RefCell;
+
+use js_sys::{Array, Date, Function, Intl, Object, Reflect};
 use support_api::money::Money;
 use wasm_bindgen::JsValue;
 
@@ -23,15 +25,20 @@ pub fn intl_tag(locale: Locale) -> &'static str {
 }
 
 pub fn number(value: f64, locale: Locale) -> String {
-    let format = Intl::NumberFormat::new(&tags(locale), &Object::new());
-    call_format(&format.format(), &JsValue::from_f64(value))
+    let format = formatter(locale, "number", "", || {
+        Intl::NumberFormat::new(&tags(locale), &Object::new()).format()
+    });
+    call_format(&format, &JsValue::from_f64(value))
 }
 
 /// An amount in its own currency (`42 500,00 zł`, `€1,250.00`).
 pub fn money(amount: Money, locale: Locale) -> String {
-    let options = options(&[("style", "currency"), ("currency", amount.currency.code())]);
-    let format = Intl::NumberFormat::new(&tags(locale), &options);
-    call_format(&format.format(), &JsValue::from_f64(amount.major()))
+    let code = amount.currency.code();
+    let format = formatter(locale, "money", code, || {
+        let options = options(&[("style", "currency"), ("currency", code)]);
+        Intl::NumberFormat::new(&tags(locale), &options).format()
+    });
+    call_format(&format, &JsValue::from_f64(amount.major()))
 }
 
 /// A day sent as `YYYY-MM-DD`; anything else is shown as it came.
@@ -40,14 +47,16 @@ pub fn date(day: &str, locale: Locale) -> String {
         return day.to_owned();
     };
     let millis = Date::utc(f64::from(year), f64::from(month - 1)) + f64::from(dayn - 1) * DAY_MS;
-    let options = options(&[
-        ("year", "numeric"),
-        ("month", "long"),
-        ("day", "numeric"),
-        ("timeZone", "UTC"),
-    ]);
-    let format = Intl::DateTimeFormat::new(&tags(locale), &options);
-    call_format(&format.format(), &Date::new(&JsValue::from_f64(millis)))
+    let format = formatter(locale, "date", "", || {
+        let options = options(&[
+            ("year", "numeric"),
+            ("month", "long"),
+            ("day", "numeric"),
+            ("timeZone", "UTC"),
+        ]);
+        Intl::DateTimeFormat::new(&tags(locale), &options).format()
+    });
+    call_format(&format, &Date::new(&JsValue::from_f64(millis)))
 }
 
 /// The day of an RFC 3339 instant in UTC (`20 lis 2026`): the day the API's ledger
@@ -57,23 +66,31 @@ pub fn instant_day(instant: &str, locale: Locale) -> String {
     if date.get_time().is_nan() {
         return instant.to_owned();
     }
-    let format = Intl::DateTimeFormat::new(
-        &tags(locale),
-        &options(&[("dateStyle", "medium"), ("timeZone", "UTC")]),
-    );
-    call_format(&format.format(), &date)
+    let format = formatter(locale, "day", "", || {
+        let options = options(&[("dateStyle", "medium"), ("timeZone", "UTC")]);
+        Intl::DateTimeFormat::new(&tags(locale), &options).format()
+    });
+    call_format(&format, &date)
 }
 
 /// A calendar month: `listopad 2026`, or for a chart's axis `lis 26`.
 pub fn month(year: u32, month: u32, short: bool, locale: Locale) -> String {
     let millis = Date::utc(f64::from(year), f64::from(month.saturating_sub(1)));
-    let fields: &[(&str, &str)] = if short {
-        &[("month", "short"), ("year", "2-digit"), ("timeZone", "UTC")]
+    let (kind, fields): (&str, &[(&str, &str)]) = if short {
+        (
+            "month-short",
+            &[("month", "short"), ("year", "2-digit"), ("timeZone", "UTC")],
+        )
     } else {
-        &[("month", "long"), ("year", "numeric"), ("timeZone", "UTC")]
+        (
+            "month",
+            &[("month", "long"), ("year", "numeric"), ("timeZone", "UTC")],
+        )
     };
-    let format = Intl::DateTimeFormat::new(&tags(locale), &options(fields));
-    call_format(&format.format(), &Date::new(&JsValue::from_f64(millis)))
+    let format = formatter(locale, kind, "", || {
+        Intl::DateTimeFormat::new(&tags(locale), &options(fields)).format()
+    });
+    call_format(&format, &Date::new(&JsValue::from_f64(millis)))
 }
 
 /// An RFC 3339 instant, in the reader's time zone; anything unparsable as it came.
@@ -88,6 +105,31 @@ pub fn date_time(instant: &str, locale: Locale) -> String {
 }
 
 const DAY_MS: f64 = 86_400_000.0;
+
+type FormatterKey = (Locale, &'static str, &'static str);
+
+thread_local! {
+    /// `Intl` formatters are slow to create and the same few are used for every cell of
+    /// a table: each is made once per language, kind and currency.
+    static FORMATTERS: RefCell<Vec<(FormatterKey, Function)>> = const { RefCell::new(Vec::new()) };
+}
+
+fn formatter(
+    locale: Locale,
+    kind: &'static str,
+    extra: &'static str,
+    make: impl FnOnce() -> Function,
+) -> Function {
+    let key = (locale, kind, extra);
+    if let Some(found) =
+        FORMATTERS.with_borrow(|all| all.iter().find(|(k, _)| *k == key).map(|(_, f)| f.clone()))
+    {
+        return found;
+    }
+    let made = make();
+    FORMATTERS.with_borrow_mut(|all| all.push((key, made.clone())));
+    made
+}
 
 /// `YYYY-MM-DD` into (year, month 1–12, day 1–31), checking the day exists.
 pub fn parse_day(text: &str) -> Option<(u32, u32, u32)> {
