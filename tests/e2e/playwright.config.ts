@@ -15,7 +15,8 @@ export default defineConfig({
   // Ending every session on the server would disturb tests running beside it, so the
   // tests that do it run alone, after all the others.
   projects: [
-    { name: "main", testIgnore: /expiry\.spec\.ts/ },
+    // Benchmarks (bench/) run only with bench.config.ts: they are measurements, not tests.
+    { name: "main", testIgnore: [/expiry\.spec\.ts/, /bench\//] },
     { name: "expiry", testMatch: /expiry\.spec\.ts/, dependencies: ["main"] },
   ],
   use: {

@@ -85,7 +85,9 @@ async function startNginx(dir: string, webPort: number, apiPort: number): Promis
 export default async function globalSetup() {
   const dir = mkdtempSync(join(tmpdir(), "portal-e2e-"));
   const db = join(dir, "portal.sqlite3");
-  execFileSync(serverBin, ["reset-demo", "--db", db], { cwd: root, stdio: "ignore" });
+  // PORTAL_SEED_SCALE=1 adds the scale customer (admin@scale.demo) for the benchmarks.
+  const scale = process.env.PORTAL_SEED_SCALE === "1" ? ["--scale"] : [];
+  execFileSync(serverBin, ["reset-demo", "--db", db, ...scale], { cwd: root, stdio: "ignore" });
   const apiPort = await freePort();
   const webPort = await freePort();
   const api = await start(serverBin, ["serve", "--addr", `127.0.0.1:${apiPort}`, "--db", db], /listening on/, "API");
