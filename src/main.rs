@@ -3,8 +3,12 @@
 mod api;
 mod app;
 mod components;
+mod connection;
+mod coverage;
+mod crash;
 mod credit;
 mod format;
+mod language;
 mod markup;
 mod pages;
 mod redirect;
@@ -13,6 +17,6 @@ mod session;
 include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
 
 fn main() {
-    console_error_panic_hook::set_once();
+    crash::install();
     leptos::mount::mount_to_body(app::App);
 }

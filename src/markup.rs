@@ -1,49 +1,69 @@
-//! Read-only HTML built as text, for parts of a page that show loaded figures and
-//! change only when the data or the language does (the credit page's cards and tables,
-//! the monthly statement, the ledger's rows).
+//! Read-only markup for the parts of a page that show loaded facts and never change until
+//! the language does (the overview, most of the plan page).
 //!
-//! Every distinct `view!` tree costs the wasm its own build, rebuild and drop code;
-//! tables of loaded data as text cost a few string pushes, which keeps the release
-//! build inside its size budget. Interactive parts use `view!`. Text and attribute
-//! values are always escaped here; tag and attribute names are literals of this crate.
-//! Plain `<a href>` links are routed by the router's document-wide click handler.
+//! Each distinct `view!` tree costs the wasm its own build, rebuild and drop code, and
+//! these parts hold a hundred-odd elements of tables, lists and cards. Here they are a
+//! small tree of plain values, turned into DOM nodes with `createElement`,
+//! `setAttribute` and text nodes: data is never parsed as HTML (no `inner_html`), so no
+//! value can inject markup. Tag and attribute names are always literals of this crate.
+//! Plain `<a href>` links are still routed in the app by the router's click handler.
 
+use leptos::html;
 use leptos::prelude::*;
+use wasm_bindgen::JsValue;
 
-/// An HTML fragment under construction.
-#[derive(Default)]
-pub struct Markup(String);
+#[derive(Clone, Debug, PartialEq)]
+enum Node {
+    Element {
+        tag: &'static str,
+        attrs: Vec<(&'static str, String)>,
+        children: Vec<Node>,
+    },
+    Text(String),
+}
+
+/// A fragment under construction: `open` … `close` nest, `text` and `el` add leaves.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Markup {
+    /// The finished top-level nodes.
+    nodes: Vec<Node>,
+    /// Elements opened and not yet closed, innermost last.
+    open: Vec<Node>,
+}
 
 impl Markup {
     pub fn new() -> Self {
-        Markup(String::with_capacity(1024))
+        Markup::default()
     }
 
-    /// `<tag name="value" …>`, the values escaped.
-    pub fn open(&mut self, tag: &'static str, attrs: &[(&'static str, &str)]) -> &mut Self {
-        self.0.push('<');
-        self.0.push_str(tag);
-        for (name, value) in attrs {
-            self.0.push(' ');
-            self.0.push_str(name);
-            self.0.push_str("=\"");
-            escape_into(&mut self.0, value);
-            self.0.push('"');
+    fn push(&mut self, node: Node) {
+        match self.open.last_mut() {
+            Some(Node::Element { children, .. }) => children.push(node),
+            _ => self.nodes.push(node),
         }
-        self.0.push('>');
+    }
+
+    /// `<tag name="value" …>`.
+    pub fn open(&mut self, tag: &'static str, attrs: &[(&'static str, &str)]) -> &mut Self {
+        self.open.push(Node::Element {
+            tag,
+            attrs: attrs.iter().map(|(n, v)| (*n, (*v).to_owned())).collect(),
+            children: Vec::new(),
+        });
         self
     }
 
+    /// Closes the innermost open element (the tag is named for the reader's sake).
     pub fn close(&mut self, tag: &'static str) -> &mut Self {
-        self.0.push_str("</");
-        self.0.push_str(tag);
-        self.0.push('>');
+        if let Some(node) = self.open.pop() {
+            debug_assert!(matches!(&node, Node::Element { tag: t, .. } if *t == tag));
+            self.push(node);
+        }
         self
     }
 
-    /// Text, escaped.
     pub fn text(&mut self, text: &str) -> &mut Self {
-        escape_into(&mut self.0, text);
+        self.push(Node::Text(text.to_owned()));
         self
     }
 
@@ -57,54 +77,97 @@ impl Markup {
         self.open(tag, attrs).text(text).close(tag)
     }
 
-    pub fn into_string(self) -> String {
-        self.0
+    /// Every open element closed, the top-level nodes in order.
+    fn finish(mut self) -> Vec<Node> {
+        while let Some(node) = self.open.pop() {
+            self.push(node);
+        }
+        self.nodes
+    }
+
+    /// Appends the nodes to `parent`; a DOM refusal (an invalid name) skips that node.
+    pub fn append_to(self, parent: &web_sys::Node) {
+        if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+            for node in self.finish() {
+                let _ = append(&document, parent, node);
+            }
+        }
     }
 
     /// The fragment in the page, inside a plain `<div>`.
     pub fn into_view(self) -> impl IntoView + use<> {
-        view! { <div class="markup" inner_html=self.0></div> }
+        let host = NodeRef::<html::Div>::new();
+        host.on_load(move |div| self.append_to(&div));
+        view! { <div class="markup" node_ref=host></div> }
     }
 }
 
-/// Escapes text for element content and quoted attribute values.
-pub fn escape_into(out: &mut String, text: &str) {
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
+fn append(document: &web_sys::Document, parent: &web_sys::Node, node: Node) -> Result<(), JsValue> {
+    match node {
+        Node::Text(text) => {
+            parent.append_child(&document.create_text_node(&text))?;
+        }
+        Node::Element {
+            tag,
+            attrs,
+            children,
+        } => {
+            let element = document.create_element(tag)?;
+            for (name, value) in attrs {
+                element.set_attribute(name, &value)?;
+            }
+            for child in children {
+                append(document, &element, child)?;
+            }
+            parent.append_child(&element)?;
         }
     }
+    Ok(())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn text(s: &str) -> Node {
+        Node::Text(s.into())
+    }
+
     #[test]
-    fn escapes_text_and_attribute_values() {
+    fn nests_elements_and_keeps_text_as_text() {
         let mut m = Markup::new();
-        m.el(
-            "a",
-            &[("href", "/requests/1\"><script>")],
-            "<b>Tom & 'Jerry'</b>",
-        );
+        m.open("ul", &[("class", "x")])
+            .el("li", &[], "<b>Strojírny & 'Hradec'</b>")
+            .close("ul")
+            .text("after");
         assert_eq!(
-            m.into_string(),
-            "<a href=\"/requests/1&quot;&gt;&lt;script&gt;\">&lt;b&gt;Tom &amp; &#39;Jerry&#39;&lt;/b&gt;</a>"
+            m.finish(),
+            vec![
+                Node::Element {
+                    tag: "ul",
+                    attrs: vec![("class", "x".into())],
+                    children: vec![Node::Element {
+                        tag: "li",
+                        attrs: vec![],
+                        children: vec![text("<b>Strojírny & 'Hradec'</b>")],
+                    }],
+                },
+                text("after"),
+            ]
         );
     }
 
     #[test]
-    fn nests_and_keeps_unicode() {
+    fn closes_what_was_left_open() {
         let mut m = Markup::new();
-        m.open("ul", &[])
-            .el("li", &[], "Strojírny Hradec – 2 h")
-            .close("ul");
-        assert_eq!(m.into_string(), "<ul><li>Strojírny Hradec – 2 h</li></ul>");
+        m.open("p", &[]).text("a");
+        assert_eq!(
+            m.finish(),
+            vec![Node::Element {
+                tag: "p",
+                attrs: vec![],
+                children: vec![text("a")]
+            }]
+        );
     }
 }

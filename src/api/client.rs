@@ -7,13 +7,15 @@ use serde::de::DeserializeOwned;
 use support_api::{API_PREFIX, CSRF_HEADER};
 
 use super::error::ApiError;
+use crate::connection::{Connection, use_connection};
 use crate::session::SessionContext;
 
-/// A cheap, copyable handle: it reads the CSRF token from the session and tells the
-/// session when the server answers 401.
+/// A cheap, copyable handle: it reads the CSRF token from the session, tells the session
+/// when the server answers 401, and tells the connection monitor whether the API answered.
 #[derive(Clone, Copy)]
 pub struct Client {
     session: SessionContext,
+    connection: Connection,
 }
 
 /// The client provided by the app.
@@ -23,7 +25,10 @@ pub fn use_client() -> Client {
 
 impl Client {
     pub fn new(session: SessionContext) -> Self {
-        Client { session }
+        Client {
+            session,
+            connection: use_connection(),
+        }
     }
 
     pub async fn get<T: DeserializeOwned>(self, path: &str) -> Result<T, ApiError> {
@@ -90,11 +95,20 @@ impl Client {
         }
         .map_err(|e| ApiError::Network(e.to_string()))?;
 
-        let response = request
-            .send()
-            .await
-            .map_err(|e| ApiError::Network(e.to_string()))?;
+        let response = match request.send().await {
+            Ok(response) => response,
+            Err(e) => {
+                self.connection.on_network_error();
+                return Err(ApiError::Network(e.to_string()));
+            }
+        };
         let status = response.status();
+        // A gateway answering for an API that is down is no answer from the API.
+        if (502..=504).contains(&status) {
+            self.connection.on_network_error();
+        } else {
+            self.connection.on_answer();
+        }
         let text = response
             .text()
             .await

@@ -3,6 +3,7 @@
 pub mod client;
 pub mod credit;
 pub mod error;
+pub mod plan;
 pub mod session;
 
 pub use client::Client;

@@ -24,6 +24,16 @@ pub fn ErrorView(
 ) -> impl IntoView {
     let i18n = use_i18n();
     leptos::logging::warn!("{error}");
+    // What failed for the network loads again by itself when the API is back.
+    if let (ApiError::Network(_), Some(retry)) = (&error, retry) {
+        let connection = crate::connection::use_connection();
+        let seen = connection.returns.get_untracked();
+        Effect::new(move |_| {
+            if connection.returns() != seen {
+                retry.run(());
+            }
+        });
+    }
     let text = move || error_text(i18n.get_locale(), &error);
     view! {
         <section class="error-view" role="alert">

@@ -13,6 +13,7 @@ pub fn LanguageSwitcher(
     let on_change = move |ev: leptos::ev::Event| {
         if let Ok(locale) = event_target_value(&ev).parse::<Locale>() {
             i18n.set_locale(locale);
+            crate::language::remember(locale);
         }
     };
     let options = Locale::get_all()

@@ -1,5 +1,7 @@
 //! Pieces shared by the pages.
 
+pub mod connection_banner;
+pub mod contact;
 pub mod credit;
 pub mod error_view;
 pub mod header;
@@ -9,3 +11,4 @@ pub mod loading;
 pub mod nav;
 pub mod part;
 pub mod protected;
+pub mod sbp_balance;

@@ -38,6 +38,9 @@ pub fn Nav() -> impl IntoView {
                         {t!(i18n, nav.home)}
                     </A>
                 </li>
+                <li>
+                    <A href="/plan">{t!(i18n, plan.title)}</A>
+                </li>
                 {move || has_sbp.get().then(|| view! {
                     <li>
                         <A href="/credit">{t!(i18n, nav.credit)}</A>

@@ -13,17 +13,20 @@ pub type Content = Arc<dyn Fn() -> Option<Result<AnyView, ApiError>> + Send + Sy
 /// then the content; a failed or malformed answer shows the error with a retry that
 /// loads this part again and leaves the rest of the page alone.
 ///
-/// Not generic, so every loaded part shares one copy of the transition and
+/// Not generic, so every part of every page shares one copy of the transition and
 /// error-boundary code in the wasm; [`part`] builds one from a resource.
 #[component]
 pub fn Part(content: Content, retry: Callback<()>) -> impl IntoView {
+    let pending = RwSignal::new(false);
     view! {
-        <Transition fallback=Loading>
-            <ErrorBoundary fallback=move |errors| {
-                let error = first_api_error(&errors.read());
-                view! { <ErrorView error retry /> }
-            }>{move || content()}</ErrorBoundary>
-        </Transition>
+        <div class="part" aria-busy=move || pending.get().then_some("true")>
+            <Transition fallback=Loading set_pending=pending>
+                <ErrorBoundary fallback=move |errors| {
+                    let error = first_api_error(&errors.read());
+                    view! { <ErrorView error retry /> }
+                }>{move || content()}</ErrorBoundary>
+            </Transition>
+        </div>
     }
 }
 

@@ -2,11 +2,14 @@
 //! (`?statement=YYYY-MM`): opening and closing balance, totals by kind and by service,
 //! and the month's entries. `@media print` leaves out the portal around it.
 
+use std::rc::Rc;
+
 use leptos::prelude::*;
 use support_api::credit::LedgerEntry;
 use support_api::money::{Currency, Money};
 
 use crate::api::{self, ApiError, Client};
+use crate::components::credit::dom::{self, Handler};
 use crate::components::credit::ledger_table::{entry_rows, ledger_head};
 use crate::components::credit::{hours, service_name, table};
 use crate::credit::fill;
@@ -16,6 +19,7 @@ use crate::credit::statement::{Statement, summarize};
 use crate::format;
 use crate::i18n::*;
 use crate::markup::Markup;
+use web_sys::Element;
 
 pub struct MonthStatement {
     pub month: Month,
@@ -75,7 +79,25 @@ pub fn view(loaded: &MonthStatement, company: &str, locale: Locale) -> AnyView {
     let money = |minor: i64| format::money(Money::new(minor, *currency), locale);
     let from = format::date(&month.first_day(), locale);
     let to = format::date(&month.last_day(), locale);
-    let mut m = Markup::new();
+    let mut actions = Markup::new();
+    actions
+        .open("p", &[("class", "statement-actions")])
+        .el(
+            "a",
+            &[("href", "/credit")],
+            td_string!(locale, credit.statement_back),
+        )
+        .el(
+            "button",
+            &[
+                ("type", "button"),
+                ("class", "button"),
+                ("data-action", "print"),
+            ],
+            td_string!(locale, credit.statement_print),
+        )
+        .close("p");
+    let m = &mut actions;
     m.el(
         "p",
         &[("class", "lead")],
@@ -132,9 +154,9 @@ pub fn view(loaded: &MonthStatement, company: &str, locale: Locale) -> AnyView {
         m.el("p", &[], td_string!(locale, credit.statement_no_use));
     } else {
         let caption = td_string!(locale, credit.statement_by_service);
-        table::open(&mut m, "data-table", "statement-services", caption, false);
+        table::open(m, "data-table", "statement-services", caption, false);
         table::head(
-            &mut m,
+            m,
             &[
                 (td_string!(locale, credit.col_service), false),
                 (td_string!(locale, credit.col_hours), true),
@@ -145,22 +167,22 @@ pub fn view(loaded: &MonthStatement, company: &str, locale: Locale) -> AnyView {
         for t in &s.by_service {
             m.open("tr", &[]);
             table::row_head(
-                &mut m,
+                m,
                 t.service
                     .map(|x| service_name(locale, x))
                     .unwrap_or_default(),
             );
             table::num(
-                &mut m,
+                m,
                 &hours(u32::try_from(t.minutes).unwrap_or(u32::MAX), locale),
             );
-            table::num(&mut m, &money(t.used));
+            table::num(m, &money(t.used));
             m.close("tr");
         }
         m.close("tbody").open("tfoot", &[]).open("tr", &[]);
-        table::row_head(&mut m, td_string!(locale, credit.col_total));
-        table::cell(&mut m, "");
-        table::num(&mut m, &money(s.used));
+        table::row_head(m, td_string!(locale, credit.col_total));
+        table::cell(m, "");
+        table::num(m, &money(s.used));
         m.close("tr").close("tfoot").close("table");
     }
     m.close("section");
@@ -181,32 +203,20 @@ pub fn view(loaded: &MonthStatement, company: &str, locale: Locale) -> AnyView {
         m.el("p", &[], td_string!(locale, credit.statement_no_entries));
     } else {
         let caption = td_string!(locale, credit.statement_entries);
-        table::open(
-            &mut m,
-            "data-table ledger",
-            "statement-entries",
-            caption,
-            false,
-        );
+        table::open(m, "data-table ledger", "statement-entries", caption, false);
         m.open("thead", &[]);
-        ledger_head(&mut m, locale);
+        ledger_head(m, locale);
         m.close("thead").open("tbody", &[]);
         // Oldest first, as a statement reads.
-        entry_rows(&mut m, entries.iter().rev(), locale);
+        entry_rows(m, entries.iter().rev(), locale);
         m.close("tbody").close("table");
     }
     m.close("section");
 
-    view! {
-        <p class="statement-actions">
-            <a href="/credit">{td_string!(locale, credit.statement_back)}</a>
-            <button type="button" class="button" on:click=move |_| {
-                let _ = window().print();
-            }>
-                {td_string!(locale, credit.statement_print)}
-            </button>
-        </p>
-        {m.into_view()}
-    }
-    .into_any()
+    let handler: Handler = Rc::new(|kind: &str, element: Element, _: &web_sys::Event| {
+        if kind == "click" && element.get_attribute("data-action").as_deref() == Some("print") {
+            let _ = window().print();
+        }
+    });
+    dom::root(actions, handler, |_| {})
 }

@@ -2,8 +2,9 @@
 
 pub mod credit;
 pub mod credit_statement;
-pub mod home;
 pub mod not_found;
+pub mod overview;
+pub mod plan;
 pub mod sign_in;
 
 use crate::i18n::*;

@@ -417,3 +417,24 @@ test("an amount that is not one is refused at the field", async ({ page }) => {
   await expect(warning.getByLabel("Top-up amount (PLN)")).toHaveAttribute("aria-invalid", "true");
   await expect(warning.getByText("Enter an amount greater than zero")).toBeVisible();
 });
+
+test("the overview shows the SBP balance at a glance, with the warning only when low", async ({ page }) => {
+  await page.goto("/");
+  await signIn(page, KOWALSKI);
+  const glance = page.getByRole("region", { name: "SBP balance" });
+  await expect(glance.getByTestId("glance-balance")).toBeVisible();
+  const credit = await api<Credit>(page, "/credit");
+  await expect(glance.getByTestId("glance-balance")).toHaveText(await money(page, credit.balance));
+  await expect(glance).toContainText("is below your threshold");
+  await expectAccessible(page);
+  await glance.getByRole("link", { name: "Credit details" }).click();
+  await expect(page).toHaveURL(/\/credit$/);
+  await expect(page.getByTestId("credit-balance")).toHaveText(await money(page, credit.balance));
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/sign-in/);
+  await signIn(page, STROJIRNY);
+  const other = page.getByRole("region", { name: "SBP balance" });
+  await expect(other.getByTestId("glance-balance")).toBeVisible();
+  await expect(other).not.toContainText("below your threshold");
+});

@@ -23,6 +23,9 @@ pub struct AppState {
     pub db: Db,
     pub config: Arc<Config>,
     pub limiter: Arc<RateLimiter>,
+    /// Argon2 checks running at once. Each takes ~19 MiB and a core for tens of
+    /// milliseconds; more at once than there are cores only adds memory and latency.
+    pub password_checks: Arc<tokio::sync::Semaphore>,
 }
 
 impl AppState {
@@ -31,6 +34,9 @@ impl AppState {
             db,
             config: Arc::new(config),
             limiter: Arc::new(RateLimiter::new(limits)),
+            password_checks: Arc::new(tokio::sync::Semaphore::new(
+                std::thread::available_parallelism().map_or(2, |n| n.get()),
+            )),
         }
     }
 }

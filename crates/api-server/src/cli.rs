@@ -11,7 +11,7 @@ use crate::config::{Config, DEFAULT_ADDR, DEFAULT_DB, DEFAULT_SESSION_TTL_MINUTE
 
 pub const USAGE: &str = "\
 usage:
-  support-api-server serve [--addr 127.0.0.1:3000] [--db data/portal.sqlite3] [--session-ttl-minutes 480]
+  support-api-server serve [--addr 127.0.0.1:3000] [--db data/portal.sqlite3] [--session-ttl-minutes 480] [--no-sign-in-limit]
       Serves the Support API; creates and seeds the database if the file does not exist.
   support-api-server reset-demo [--db PATH] [--scale]
       Deletes the database and creates it anew with the demo seed (--scale: plus the scale customer).
@@ -120,7 +120,15 @@ pub fn parse(
     };
     match command.as_str() {
         "serve" => {
-            flags.only("serve", &["--addr", "--db", "--session-ttl-minutes"])?;
+            flags.only(
+                "serve",
+                &[
+                    "--addr",
+                    "--db",
+                    "--session-ttl-minutes",
+                    "--no-sign-in-limit",
+                ],
+            )?;
             let addr = flags
                 .value("--addr")
                 .or_else(|| env("PORTAL_API_ADDR"))
@@ -146,6 +154,7 @@ pub fn parse(
                 addr,
                 db: db(&flags),
                 session_ttl_minutes,
+                sign_in_limit: !flags.has("--no-sign-in-limit"),
             }))
         }
         "reset-demo" => {
@@ -270,7 +279,7 @@ fn staff_action(action: &str, flags: &Flags) -> Result<StaffAction, CliError> {
 struct Flags(Vec<(String, Option<String>)>);
 
 /// Flags that take no value.
-const SWITCHES: &[&str] = &["--scale"];
+const SWITCHES: &[&str] = &["--scale", "--no-sign-in-limit"];
 
 impl Flags {
     fn read(args: impl Iterator<Item = String>) -> Result<Self, CliError> {

@@ -12,6 +12,9 @@ pub struct Config {
     pub addr: SocketAddr,
     pub db: PathBuf,
     pub session_ttl_minutes: u32,
+    /// The sign-in rate limit; only the load test turns it off (`--no-sign-in-limit`),
+    /// to measure sign-in itself from one address.
+    pub sign_in_limit: bool,
 }
 
 impl Config {

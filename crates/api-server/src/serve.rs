@@ -39,7 +39,12 @@ pub async fn serve(config: Config) -> Result<(), ServeError> {
         })?;
     // With `--addr 127.0.0.1:0` the system picks the port; say which one it was.
     let local = listener.local_addr().map_err(ServeError::Serve)?;
-    let state = AppState::new(Db::new(conn), config, Limits::default());
+    let limits = if config.sign_in_limit {
+        Limits::default()
+    } else {
+        Limits::unlimited()
+    };
+    let state = AppState::new(Db::new(conn), config, limits);
     let router = app::router(state);
     tracing::info!(addr = %local, "listening");
     // Scripts and tests wait for this exact line on stdout.

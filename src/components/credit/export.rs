@@ -1,12 +1,16 @@
+//! CSV of the filtered ledger (every page, not only the shown ones) and the choice of
+//! a month's statement.
+
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use support_api::catalog::ServiceCode;
 use support_api::credit::LedgerKind;
 use support_api::money::Currency;
 use wasm_bindgen::{JsCast, JsValue};
+use web_sys::Element;
 
-use super::{kind_name, service_name};
-use crate::api::{self, ApiError, client::use_client};
+use super::{dom, kind_name, service_name};
+use crate::api::{self, ApiError, Client};
 use crate::components::error_view::error_text;
 use crate::credit::csv::{CsvLabels, file_name, ledger_csv};
 use crate::credit::fill;
@@ -14,6 +18,7 @@ use crate::credit::filter::LedgerFilter;
 use crate::credit::month::{Month, months_back};
 use crate::format;
 use crate::i18n::*;
+use crate::markup::Markup;
 
 /// The month the browser's clock is in.
 pub fn this_month() -> Month {
@@ -60,105 +65,143 @@ fn labels_for(locale: Locale) -> [&'static str; 10] {
     ]
 }
 
-/// CSV of the filtered ledger (every page, not only the shown ones), and the monthly
-/// statement to print.
-#[component]
-pub fn Export(filter: Memo<LedgerFilter>, currency: Currency, locale: Locale) -> impl IntoView {
-    let client = use_client();
-    let progress = RwSignal::new(0usize);
-
-    // `None` before the first export; `Some(Ok(entries))` or `Some(Err(_))` after.
-    let outcome = RwSignal::new(None::<Result<usize, ApiError>>);
-    let pending = RwSignal::new(false);
-    let export = move || {
-        if pending.get_untracked() {
-            return;
-        }
-        pending.set(true);
-        progress.set(0);
-        let shown_filter = filter.get_untracked();
-        spawn_local(async move {
-            let result = async {
-                let entries = api::credit::ledger_all(client, &shown_filter, currency, move |n| {
-                    progress.try_set(n);
-                })
-                .await?;
-                let kind = move |k: LedgerKind| kind_name(locale, k);
-                let service = move |s: ServiceCode| service_name(locale, s);
-                let labels = CsvLabels {
-                    header: labels_for(locale),
-                    kind: &kind,
-                    service: &service,
-                };
-                let text = ledger_csv(&entries, &labels);
-                let name = file_name(shown_filter.to.as_deref(), this_month());
-                download(&name, &text)
-                    .map_err(|e| ApiError::Malformed(format!("download: {e:?}")))?;
-                Ok(entries.len())
-            }
-            .await;
-            outcome.try_set(Some(result));
-            pending.try_set(false);
-        });
-    };
-    let failed = move || matches!(outcome.get(), Some(Err(_))) && !pending.get();
-    let status = move || match outcome.get() {
-        _ if pending.get() => fill(
-            td_string!(locale, credit.exporting),
-            &[("count", &progress.get().to_string())],
-        ),
-        Some(Ok(count)) => fill(
-            td_string!(locale, credit.exported),
-            &[("count", &count.to_string())],
-        ),
-        Some(Err(error)) => error_text(locale, &error).to_owned(),
-        None => String::new(),
-    };
-
-    // The statement: this month and the twelve before it; the last complete one chosen.
+/// The export card: the CSV button and its status, and the statement's month.
+pub fn export_markup(m: &mut Markup, locale: Locale) {
+    m.open(
+        "section",
+        &[
+            ("class", "card"),
+            ("aria-labelledby", "credit-export-heading"),
+        ],
+    )
+    .el(
+        "h2",
+        &[("id", "credit-export-heading")],
+        td_string!(locale, credit.export_heading),
+    )
+    .open("div", &[("class", "export-row")])
+    .el("p", &[], td_string!(locale, credit.export_hint))
+    .el(
+        "button",
+        &[
+            ("id", "export-csv"),
+            ("type", "button"),
+            ("class", "button"),
+            ("data-action", "export-csv"),
+        ],
+        td_string!(locale, credit.export_csv),
+    )
+    .el(
+        "p",
+        &[
+            ("id", "export-status"),
+            ("class", "progress"),
+            ("role", "status"),
+            ("data-testid", "export-status"),
+        ],
+        "",
+    )
+    .close("div");
+    // This month and the twelve before it; the last complete one is chosen.
     let now = this_month();
-    let chosen = RwSignal::new(now.previous().to_string());
-    let options = months_back(now, 13)
-        .into_iter()
-        .map(|m| {
-            let value = m.to_string();
-            let selected = value == chosen.get_untracked();
-            let label = format::month(m.year, m.month, false, locale);
-            view! { <option value=value selected=selected>{label}</option> }
-        })
-        .collect_view();
-
-    view! {
-        <section class="card" aria-labelledby="credit-export-heading">
-            <h2 id="credit-export-heading">{td_string!(locale, credit.export_heading)}</h2>
-            <div class="export-row">
-                <p>{td_string!(locale, credit.export_hint)}</p>
-                <button
-                    type="button"
-                    class="button"
-                    disabled=move || pending.get()
-                    aria-busy=move || pending.get().then_some("true")
-                    on:click=move |_| export()
-                >
-                    {move || if failed() {
-                        td_string!(locale, errors.retry)
-                    } else {
-                        td_string!(locale, credit.export_csv)
-                    }}
-                </button>
-                <p class="progress" role="status" class:field-error=failed data-testid="export-status">
-                    {status}
-                </p>
-            </div>
-            <div class="export-row">
-                <label for="statement-month">{td_string!(locale, credit.statement_month)}</label>
-                <select id="statement-month" on:change=move |ev| chosen.set(event_target_value(&ev))>
-                    {options}
-                </select>
-                <a class="button button-secondary" href=move || format!("/credit?statement={}", chosen.get())>
-                    {td_string!(locale, credit.statement_open)}
-                </a>
-            </div>
-        </section>
+    let chosen = now.previous().to_string();
+    m.open("div", &[("class", "export-row")])
+        .el(
+            "label",
+            &[("for", "statement-month")],
+            td_string!(locale, credit.statement_month),
+        )
+        .open("select", &[("id", "statement-month")]);
+    for month in months_back(now, 13) {
+        let value = month.to_string();
+        let label = format::month(month.year, month.month, false, locale);
+        let attrs: &[(&str, &str)] = if value == chosen {
+            &[("value", &value), ("selected", "")]
+        } else {
+            &[("value", &value)]
+        };
+        m.el("option", attrs, &label);
     }
+    let href = statement_href(&chosen);
+    m.close("select")
+        .el(
+            "a",
+            &[
+                ("id", "statement-link"),
+                ("class", "button button-secondary"),
+                ("href", &href),
+            ],
+            td_string!(locale, credit.statement_open),
+        )
+        .close("div")
+        .close("section");
+}
+
+fn statement_href(month: &str) -> String {
+    format!("/credit?statement={month}")
+}
+
+/// The statement link follows the chosen month.
+pub fn month_chosen(root: &Element) {
+    let href = statement_href(&dom::value(root, "statement-month"));
+    dom::set_attr(root, "statement-link", "href", Some(&href));
+}
+
+/// Fetches every entry for `filter`, builds the CSV and offers it as a download; the
+/// status line counts the entries as they come, then says how many the file holds.
+pub fn export_csv(
+    root: Element,
+    client: Client,
+    filter: LedgerFilter,
+    currency: Currency,
+    locale: Locale,
+) {
+    if dom::find(&root, "export-csv").is_some_and(|b| b.has_attribute("disabled")) {
+        return;
+    }
+    dom::set_disabled(&root, "export-csv", true);
+    dom::set_attr(&root, "export-status", "class", Some("progress"));
+    let progress = move |root: &Element, count: usize| {
+        let text = fill(
+            td_string!(locale, credit.exporting),
+            &[("count", &count.to_string())],
+        );
+        dom::set_text(root, "export-status", &text);
+    };
+    progress(&root, 0);
+    spawn_local(async move {
+        let result = async {
+            let entries =
+                api::credit::ledger_all(client, &filter, currency, |n| progress(&root, n)).await?;
+            let kind = move |k: LedgerKind| kind_name(locale, k);
+            let service = move |s: ServiceCode| service_name(locale, s);
+            let labels = CsvLabels {
+                header: labels_for(locale),
+                kind: &kind,
+                service: &service,
+            };
+            let text = ledger_csv(&entries, &labels);
+            let name = file_name(filter.to.as_deref(), this_month());
+            download(&name, &text).map_err(|e| ApiError::Malformed(format!("download: {e:?}")))?;
+            Ok::<usize, ApiError>(entries.len())
+        }
+        .await;
+        let text = match result {
+            Ok(count) => fill(
+                td_string!(locale, credit.exported),
+                &[("count", &count.to_string())],
+            ),
+            Err(error) => {
+                dom::set_attr(
+                    &root,
+                    "export-status",
+                    "class",
+                    Some("progress field-error"),
+                );
+                error_text(locale, &error).to_owned()
+            }
+        };
+        dom::set_text(&root, "export-status", &text);
+        dom::set_disabled(&root, "export-csv", false);
+    });
 }

@@ -6,6 +6,7 @@ use crate::components::part::part;
 use crate::format;
 use crate::i18n::*;
 use crate::markup::Markup;
+use crate::pages::credit::Loaded;
 
 /// "SBP balance at a glance" for the overview: the balance, the low-balance warning and
 /// a link to the credit page. Nothing for a customer without SBP.
@@ -13,8 +14,15 @@ use crate::markup::Markup;
 pub fn CreditGlance() -> impl IntoView {
     let i18n = use_i18n();
     let client = use_client();
-    let credit = LocalResource::new(move || api::credit::get_optional(client));
-    part(credit, move |credit| {
+    // The credit page's resource type, so both share one copy of its code in the wasm.
+    let credit = LocalResource::new(move || async move {
+        api::credit::get_optional(client).await.map(Loaded::Credit)
+    });
+    part(credit, move |loaded| {
+        let credit = match loaded {
+            Loaded::Credit(credit) => credit.as_ref(),
+            Loaded::Statement(_) => None,
+        };
         let locale = i18n.get_locale();
         let mut m = Markup::new();
         if let Some(credit) = credit {

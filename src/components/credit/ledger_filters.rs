@@ -1,143 +1,170 @@
-use leptos::html;
-use leptos::prelude::*;
-use leptos_router::NavigateOptions;
-use leptos_router::hooks::use_navigate;
+//! Period, service and kind of the ledger. Applying writes them to the page's query
+//! (`?from=…`), so a reload, the back button or a shared link shows the same entries.
+
 use support_api::catalog::ServiceCode;
 use support_api::credit::LedgerKind;
+use web_sys::Element;
 
-use super::{kind_name, service_name};
+use super::{dom, kind_name, service_name};
 use crate::credit::filter::LedgerFilter;
 use crate::format::parse_day;
 use crate::i18n::*;
+use crate::markup::Markup;
 
-/// Period, service and kind. Applying writes them to the page's query (`?from=…`), so
-/// a reload, the back button or a shared link shows the same entries.
-#[component]
-pub fn LedgerFilters(filter: Memo<LedgerFilter>, locale: Locale) -> impl IntoView {
-    let navigate = use_navigate();
-    let from = NodeRef::<html::Input>::new();
-    let to = NodeRef::<html::Input>::new();
-    let service = NodeRef::<html::Select>::new();
-    let kind = NodeRef::<html::Select>::new();
-    let reversed = RwSignal::new(false);
+fn field(m: &mut Markup, id: &'static str, label: &str) {
+    m.open("div", &[("class", "field")])
+        .el("label", &[("for", id)], label);
+}
 
-    let go = move |next: LedgerFilter| {
-        let query = next.to_query();
-        let url = if query.is_empty() {
-            "/credit".to_owned()
+fn select<'a>(
+    m: &mut Markup,
+    id: &'static str,
+    label: &str,
+    all: &str,
+    options: impl Iterator<Item = (&'static str, &'a str)>,
+    chosen: &str,
+) {
+    field(m, id, label);
+    m.open("select", &[("id", id)]);
+    let option = |m: &mut Markup, value: &'static str, text: &str| {
+        let attrs: &[(&str, &str)] = if value == chosen {
+            &[("value", value), ("selected", "")]
         } else {
-            format!("/credit?{query}")
+            &[("value", value)]
         };
-        let options = NavigateOptions {
-            scroll: false,
-            ..Default::default()
-        };
-        navigate(&url, options);
+        m.el("option", attrs, text);
     };
-    let go_clear = go.clone();
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let day = |node: NodeRef<html::Input>| {
-            node.get_untracked()
-                .map(|input| input.value())
-                .filter(|d| parse_day(d).is_some())
-        };
-        let select = |node: NodeRef<html::Select>| {
-            node.get_untracked().map(|s| s.value()).unwrap_or_default()
-        };
-        let next = LedgerFilter {
-            from: day(from),
-            to: day(to),
-            service: ServiceCode::parse(&select(service)),
-            kind: LedgerKind::parse(&select(kind)),
-        };
-        reversed.set(next.is_reversed());
-        if !next.is_reversed() {
-            go(next);
-        }
-    };
+    option(m, "", all);
+    for (value, text) in options {
+        option(m, value, text);
+    }
+    m.close("select").close("div");
+}
 
-    let shown = filter.get_untracked();
-    let option = |value: &'static str, label: &'static str, selected: bool| {
-        view! { <option value=value selected=selected>{label}</option> }
-    };
+/// The filter form, showing `filter`.
+pub fn filters_markup(m: &mut Markup, filter: &LedgerFilter, locale: Locale) {
+    m.open(
+        "form",
+        &[
+            ("id", "ledger-filters"),
+            ("class", "ledger-filters"),
+            ("novalidate", ""),
+        ],
+    );
+    field(m, "ledger-from", td_string!(locale, credit.filter_from));
+    let from = filter.from.as_deref().unwrap_or_default();
+    m.el(
+        "input",
+        &[("id", "ledger-from"), ("type", "date"), ("value", from)],
+        "",
+    )
+    .close("div");
+    field(m, "ledger-to", td_string!(locale, credit.filter_to));
+    let to = filter.to.as_deref().unwrap_or_default();
+    m.el(
+        "input",
+        &[("id", "ledger-to"), ("type", "date"), ("value", to)],
+        "",
+    )
+    .close("div");
     let all = td_string!(locale, credit.filter_all);
-    let services = std::iter::once(option("", all, shown.service.is_none()))
-        .chain(ServiceCode::ALL.into_iter().map(|c| {
-            option(
-                c.as_str(),
-                service_name(locale, c),
-                shown.service == Some(c),
-            )
-        }))
-        .collect_view();
-    let kinds = std::iter::once(option("", all, shown.kind.is_none()))
-        .chain(
-            LedgerKind::ALL
-                .into_iter()
-                .map(|k| option(k.as_str(), kind_name(locale, k), shown.kind == Some(k))),
+    select(
+        m,
+        "ledger-service",
+        td_string!(locale, credit.filter_service),
+        all,
+        ServiceCode::ALL
+            .into_iter()
+            .map(|s| (s.as_str(), service_name(locale, s))),
+        filter.service.map(ServiceCode::as_str).unwrap_or_default(),
+    );
+    select(
+        m,
+        "ledger-kind",
+        td_string!(locale, credit.filter_kind),
+        all,
+        LedgerKind::ALL
+            .into_iter()
+            .map(|k| (k.as_str(), kind_name(locale, k))),
+        filter.kind.map(LedgerKind::as_str).unwrap_or_default(),
+    );
+    m.open("div", &[("class", "form-actions")]).el(
+        "button",
+        &[("type", "submit"), ("class", "button")],
+        td_string!(locale, credit.filter_apply),
+    );
+    let clear: &[(&str, &str)] = &[
+        ("id", "ledger-clear"),
+        ("type", "button"),
+        ("class", "button button-secondary"),
+        ("data-action", "ledger-clear"),
+    ];
+    m.el("button", clear, td_string!(locale, credit.filter_clear))
+        .close("div")
+        .el(
+            "p",
+            &[
+                ("id", "ledger-filter-error"),
+                ("class", "field-error"),
+                ("role", "alert"),
+                ("hidden", ""),
+            ],
+            td_string!(locale, credit.filter_reversed),
         )
-        .collect_view();
+        .close("form");
+}
 
-    view! {
-        <form class="ledger-filters" on:submit=on_submit>
-            <div class="field">
-                <label for="ledger-from">{td_string!(locale, credit.filter_from)}</label>
-                <input
-                    id="ledger-from"
-                    type="date"
-                    node_ref=from
-                    prop:value=move || filter.read().from.clone().unwrap_or_default()
-                    aria-invalid=move || reversed.get().then_some("true")
-                    aria-describedby=move || reversed.get().then_some("ledger-filter-error")
-                />
-            </div>
-            <div class="field">
-                <label for="ledger-to">{td_string!(locale, credit.filter_to)}</label>
-                <input
-                    id="ledger-to"
-                    type="date"
-                    node_ref=to
-                    prop:value=move || filter.read().to.clone().unwrap_or_default()
-                />
-            </div>
-            <div class="field">
-                <label for="ledger-service">{td_string!(locale, credit.filter_service)}</label>
-                <select
-                    id="ledger-service"
-                    node_ref=service
-                    prop:value=move || filter.read().service.map(|s| s.as_str()).unwrap_or_default()
-                >
-                    {services}
-                </select>
-            </div>
-            <div class="field">
-                <label for="ledger-kind">{td_string!(locale, credit.filter_kind)}</label>
-                <select
-                    id="ledger-kind"
-                    node_ref=kind
-                    prop:value=move || filter.read().kind.map(|k| k.as_str()).unwrap_or_default()
-                >
-                    {kinds}
-                </select>
-            </div>
-            <div class="form-actions">
-                <button type="submit" class="button">{td_string!(locale, credit.filter_apply)}</button>
-                <button
-                    type="button"
-                    class="button button-secondary"
-                    hidden=move || filter.read().is_empty()
-                    on:click=move |_| {
-                        reversed.set(false);
-                        go_clear(LedgerFilter::default());
-                    }
-                >
-                    {td_string!(locale, credit.filter_clear)}
-                </button>
-            </div>
-            <p id="ledger-filter-error" class="field-error" role="alert" hidden=move || !reversed.get()>
-                {td_string!(locale, credit.filter_reversed)}
-            </p>
-        </form>
+/// What the form holds now (a field that is not valid counts as unset).
+pub fn read(root: &Element) -> LedgerFilter {
+    let day = |id| Some(dom::value(root, id)).filter(|d| parse_day(d).is_some());
+    LedgerFilter {
+        from: day("ledger-from"),
+        to: day("ledger-to"),
+        service: ServiceCode::parse(&dom::value(root, "ledger-service")),
+        kind: LedgerKind::parse(&dom::value(root, "ledger-kind")),
+    }
+}
+
+/// Shows `filter` in the form (after the back button, say).
+pub fn show(root: &Element, filter: &LedgerFilter) {
+    dom::set_value(
+        root,
+        "ledger-from",
+        filter.from.as_deref().unwrap_or_default(),
+    );
+    dom::set_value(root, "ledger-to", filter.to.as_deref().unwrap_or_default());
+    dom::set_value(
+        root,
+        "ledger-service",
+        filter.service.map(ServiceCode::as_str).unwrap_or_default(),
+    );
+    dom::set_value(
+        root,
+        "ledger-kind",
+        filter.kind.map(LedgerKind::as_str).unwrap_or_default(),
+    );
+    dom::set_hidden(root, "ledger-clear", filter.is_empty());
+    reversed(root, false);
+}
+
+/// Marks the period as ending before it starts (or not).
+pub fn reversed(root: &Element, wrong: bool) {
+    dom::set_hidden(root, "ledger-filter-error", !wrong);
+    dom::set_attr(root, "ledger-from", "aria-invalid", wrong.then_some("true"));
+    dom::set_attr(
+        root,
+        "ledger-from",
+        "aria-describedby",
+        wrong.then_some("ledger-filter-error"),
+    );
+}
+
+/// `/credit` with the filter in its query.
+pub fn url(filter: &LedgerFilter) -> String {
+    let query = filter.to_query();
+    if query.is_empty() {
+        "/credit".to_owned()
+    } else {
+        format!("/credit?{query}")
     }
 }

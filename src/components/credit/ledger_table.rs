@@ -1,20 +1,26 @@
-use leptos::html;
-use leptos::prelude::*;
+//! The ledger, newest first, a page at a time: "Load more" fetches the next page with
+//! the cursor and appends its rows; only the pages asked for are in the DOM, so the
+//! scale customer's 10 000 entries stay smooth. A page that fails leaves the shown rows
+//! in place and offers a retry. (Markup and event delegation: see `super::dom`.)
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use leptos::task::spawn_local;
 use support_api::credit::{LEDGER_PAGE_DEFAULT, LedgerEntry};
 use support_api::money::Currency;
+use web_sys::Element;
 
+use super::dom;
 use super::{hours, kind_name, service_name, table};
-use crate::api::{self, ApiError, client::use_client};
-use crate::components::error_view::{ErrorView, error_text};
-use crate::components::loading::Loading;
+use crate::api::{self, ApiError, Client};
+use crate::components::error_view::error_text;
 use crate::credit::fill;
 use crate::credit::filter::LedgerFilter;
 use crate::format;
 use crate::i18n::*;
 use crate::markup::Markup;
 
-#[derive(Clone, Debug, PartialEq)]
 enum Status {
     Loading,
     Idle,
@@ -78,159 +84,212 @@ pub fn entry_rows<'a>(
     }
 }
 
-fn rows_html(entries: &[LedgerEntry], locale: Locale) -> String {
-    let mut m = Markup::new();
-    entry_rows(&mut m, entries.iter(), locale);
-    m.into_string()
+/// The ledger's table (empty), its status line and "Load more".
+pub fn ledger_markup(m: &mut Markup, locale: Locale) {
+    let caption = td_string!(locale, credit.ledger_caption);
+    m.open(
+        "div",
+        &[
+            ("id", "ledger-table"),
+            ("class", "table-scroll"),
+            ("tabindex", "0"),
+            ("role", "region"),
+            ("aria-label", caption),
+            ("hidden", ""),
+        ],
+    );
+    table::open(m, "data-table ledger", "ledger", caption, false);
+    m.open("thead", &[]);
+    ledger_head(m, locale);
+    m.close("thead")
+        .el("tbody", &[("id", "ledger-rows")], "")
+        .close("table")
+        .close("div");
+    m.open("div", &[("id", "ledger-state")]);
+    dom::loading(m, locale);
+    m.close("div")
+        .el(
+            "p",
+            &[
+                ("id", "ledger-count"),
+                ("class", "ledger-count"),
+                ("role", "status"),
+                ("data-testid", "ledger-count"),
+            ],
+            "",
+        )
+        .open("div", &[("class", "ledger-more")])
+        .el(
+            "button",
+            &[
+                ("id", "ledger-more"),
+                ("type", "button"),
+                ("class", "button button-secondary"),
+                ("data-action", "ledger-more"),
+                ("hidden", ""),
+            ],
+            td_string!(locale, credit.load_more),
+        )
+        .close("div");
 }
 
-/// The ledger, newest first, a page at a time: "Load more" fetches the next page with
-/// the cursor and appends its rows; only the pages asked for are in the DOM, so the
-/// scale customer's 10 000 entries stay smooth. A page that fails leaves the shown rows
-/// in place and offers a retry.
-///
-/// Rows are markup appended to the `<tbody>` (no keyed list to diff: the ledger only
-/// grows, or starts again when the filter changes).
-#[component]
-pub fn LedgerTable(
-    filter: Memo<LedgerFilter>,
+/// What the ledger shows and what it is waiting for.
+pub struct Ledger {
+    root: Element,
+    client: Client,
     currency: Currency,
     locale: Locale,
-) -> impl IntoView {
-    let client = use_client();
-    let rows = StoredValue::new(Vec::<LedgerEntry>::new());
-    let shown = RwSignal::new(0usize);
-    let next = RwSignal::new(None::<String>);
-    let status = RwSignal::new(Status::Loading);
-    let generation = StoredValue::new(0u64);
-    let body = NodeRef::<html::Tbody>::new();
+    pub filter: LedgerFilter,
+    rows: Vec<LedgerEntry>,
+    next: Option<String>,
+    loading: bool,
+    /// Bumped by each new filter: an answer for an older one is dropped.
+    generation: u64,
+}
 
-    let fetch = move |cursor: Option<String>| {
-        let shown_filter = filter.get_untracked();
-        let asked = generation.get_value();
-        status.set(Status::Loading);
-        spawn_local(async move {
-            let result = api::credit::ledger_page(
-                client,
-                &shown_filter,
-                LEDGER_PAGE_DEFAULT,
-                cursor.as_deref(),
-                currency,
-            )
-            .await;
-            // The filter changed (or the page was left) while this page was on its way.
-            if generation.try_get_value() != Some(asked) {
+pub type SharedLedger = Rc<RefCell<Ledger>>;
+
+/// Starts the ledger in `root` with `filter`: its first page loads.
+pub fn start(
+    root: Element,
+    client: Client,
+    currency: Currency,
+    locale: Locale,
+    filter: LedgerFilter,
+) -> SharedLedger {
+    let ledger = Rc::new(RefCell::new(Ledger {
+        root,
+        client,
+        currency,
+        locale,
+        filter,
+        rows: Vec::new(),
+        next: None,
+        loading: false,
+        generation: 0,
+    }));
+    fetch(&ledger, None);
+    ledger
+}
+
+/// A new filter: the shown rows go, its first page loads.
+pub fn refilter(ledger: &SharedLedger, filter: LedgerFilter) {
+    {
+        let mut l = ledger.borrow_mut();
+        l.filter = filter;
+        l.generation += 1;
+        l.rows.clear();
+        l.next = None;
+        dom::replace(&l.root, "ledger-rows", Markup::new());
+    }
+    fetch(ledger, None);
+}
+
+/// "Load more", or the retry after a failure: the next page (the first, if none came).
+pub fn more(ledger: &SharedLedger) {
+    let (busy, cursor, empty) = {
+        let l = ledger.borrow();
+        (l.loading, l.next.clone(), l.rows.is_empty())
+    };
+    if busy || (cursor.is_none() && !empty) {
+        return;
+    }
+    fetch(ledger, cursor);
+}
+
+fn fetch(ledger: &SharedLedger, cursor: Option<String>) {
+    let (client, filter, currency, asked) = {
+        let mut l = ledger.borrow_mut();
+        l.loading = true;
+        (l.client, l.filter.clone(), l.currency, l.generation)
+    };
+    show(ledger, Status::Loading);
+    let ledger = ledger.clone();
+    spawn_local(async move {
+        let result = api::credit::ledger_page(
+            client,
+            &filter,
+            LEDGER_PAGE_DEFAULT,
+            cursor.as_deref(),
+            currency,
+        )
+        .await;
+        let status = {
+            let mut l = ledger.borrow_mut();
+            // The filter changed while this page was on its way.
+            if l.generation != asked {
                 return;
             }
-            let last_shown = rows.try_with_value(|r| r.last().cloned()).flatten();
+            l.loading = false;
             let result = result.and_then(|page| {
-                api::credit::continues(last_shown.as_slice(), &page, &shown_filter).map(|()| page)
+                api::credit::continues(&l.rows[l.rows.len().saturating_sub(1)..], &page, &filter)
+                    .map(|()| page)
             });
             match result {
                 Ok(page) => {
-                    if let Some(body) = body.get_untracked() {
-                        let _ =
-                            body.insert_adjacent_html("beforeend", &rows_html(&page.items, locale));
-                    }
-                    rows.try_update_value(|r| r.extend(page.items));
-                    shown.try_set(rows.try_with_value(Vec::len).unwrap_or(0));
-                    next.try_set(page.next_cursor);
-                    status.try_set(Status::Idle);
+                    let mut m = Markup::new();
+                    entry_rows(&mut m, page.items.iter(), l.locale);
+                    dom::append(&l.root, "ledger-rows", m);
+                    l.rows.extend(page.items);
+                    l.next = page.next_cursor;
+                    Status::Idle
                 }
                 Err(error) => {
                     leptos::logging::warn!("{error}");
-                    status.try_set(Status::Failed(error));
+                    Status::Failed(error)
                 }
             }
-        });
-    };
+        };
+        show(&ledger, status);
+    });
+}
 
-    Effect::new(move |_| {
-        filter.track();
-        generation.update_value(|g| *g += 1);
-        rows.set_value(Vec::new());
-        shown.set(0);
-        next.set(None);
-        if let Some(body) = body.get_untracked() {
-            body.set_inner_html("");
+/// Brings the status line, the message area and "Load more" up to date.
+fn show(ledger: &SharedLedger, status: Status) {
+    let l = ledger.borrow();
+    let (root, locale) = (&l.root, l.locale);
+    let empty = l.rows.is_empty();
+    let mut message = Markup::new();
+    match (&status, empty) {
+        (Status::Loading, true) => dom::loading(&mut message, locale),
+        (Status::Idle, true) => {
+            message.el("p", &[], td_string!(locale, credit.ledger_empty));
         }
-        fetch(None);
-    });
-
-    let retry = Callback::new(move |()| {
-        fetch(if shown.get_untracked() == 0 {
-            None
-        } else {
-            next.get_untracked()
-        })
-    });
-    let empty = move || shown.get() == 0;
-    let loading = move || status.get() == Status::Loading;
-    let state = move || match status.get() {
-        Status::Failed(error) if empty() => Some(view! { <ErrorView error retry /> }.into_any()),
-        Status::Failed(error) => {
+        (Status::Failed(error), true) => dom::failure(
+            &mut message,
+            error_text(locale, error),
+            "ledger-more",
+            locale,
+        ),
+        (Status::Failed(error), false) => {
             let text = format!(
                 "{} {}",
                 td_string!(locale, credit.more_failed),
-                error_text(locale, &error)
+                error_text(locale, error)
             );
-            Some(
-                view! {
-                    <div class="ledger-more-failed" role="alert">
-                        <p>{text}</p>
-                        <button type="button" class="button" on:click=move |_| retry.run(())>
-                            {td_string!(locale, errors.retry)}
-                        </button>
-                    </div>
-                }
-                .into_any(),
-            )
+            dom::failure(&mut message, &text, "ledger-more", locale);
         }
-        Status::Loading if empty() => Some(view! { <Loading /> }.into_any()),
-        Status::Idle if empty() => {
-            Some(view! { <p>{td_string!(locale, credit.ledger_empty)}</p> }.into_any())
-        }
-        _ => None,
-    };
-    let mut head = Markup::new();
-    ledger_head(&mut head, locale);
-
-    view! {
-        <div
-            hidden=empty
-            class="table-scroll"
-            tabindex="0"
-            role="region"
-            aria-label=td_string!(locale, credit.ledger_caption)
-        >
-            <table class="data-table ledger" data-testid="ledger">
-                <caption class="visually-hidden">{td_string!(locale, credit.ledger_caption)}</caption>
-                <thead inner_html=head.into_string()></thead>
-                <tbody node_ref=body></tbody>
-            </table>
-        </div>
-        {state}
-        <p class="ledger-count" role="status" data-testid="ledger-count">
-            {move || (!empty()).then(|| fill(td_string!(locale, credit.ledger_shown), &[("count", &shown.get().to_string())]))}
-        </p>
-        <div class="ledger-more" hidden=move || next.with(Option::is_none) || matches!(status.get(), Status::Failed(_))>
-            <button
-                type="button"
-                class="button button-secondary"
-                disabled=loading
-                aria-busy=move || loading().then_some("true")
-                on:click=move |_| {
-                    if !loading() {
-                        fetch(next.get_untracked());
-                    }
-                }
-            >
-                {move || if loading() {
-                    td_string!(locale, credit.loading_more)
-                } else {
-                    td_string!(locale, credit.load_more)
-                }}
-            </button>
-        </div>
+        _ => {}
     }
+    dom::replace(root, "ledger-state", message);
+    dom::set_hidden(root, "ledger-table", empty);
+    let count = if empty {
+        String::new()
+    } else {
+        fill(
+            td_string!(locale, credit.ledger_shown),
+            &[("count", &l.rows.len().to_string())],
+        )
+    };
+    dom::set_text(root, "ledger-count", &count);
+    let loading = matches!(status, Status::Loading);
+    let more_hidden = empty || l.next.is_none() || matches!(status, Status::Failed(_));
+    dom::set_hidden(root, "ledger-more", more_hidden);
+    dom::set_disabled(root, "ledger-more", loading);
+    let label = if loading {
+        td_string!(locale, credit.loading_more)
+    } else {
+        td_string!(locale, credit.load_more)
+    };
+    dom::set_text(root, "ledger-more", label);
 }

@@ -3,6 +3,7 @@
 
 pub mod balance_card;
 pub mod blocks_table;
+pub mod dom;
 pub mod export;
 pub mod forecast;
 pub mod glance;

@@ -10,7 +10,6 @@
 //! colours come from the stylesheet (no inline style under the strict CSP). The same
 //! numbers are in a table under "Show as table".
 
-use leptos::prelude::*;
 use support_api::credit::MonthUsage;
 use support_api::money::{Currency, Money};
 
@@ -30,7 +29,7 @@ fn month_label(text: &str, short: bool, locale: Locale) -> String {
 }
 
 /// The chart, its legend and its table, in `locale`.
-pub fn usage_chart(usage: &[MonthUsage], currency: Currency, locale: Locale) -> AnyView {
+pub fn usage_chart(m: &mut Markup, usage: &[MonthUsage], currency: Currency, locale: Locale) {
     let geometry = chart::build(usage);
     let money = |minor: i64| format::money(Money::new(minor, currency), locale);
     let total = money(usage.iter().map(|m| m.total.minor).sum());
@@ -44,7 +43,6 @@ pub fn usage_chart(usage: &[MonthUsage], currency: Currency, locale: Locale) -> 
         ],
     );
 
-    let mut m = Markup::new();
     m.open(
         "section",
         &[
@@ -186,8 +184,8 @@ pub fn usage_chart(usage: &[MonthUsage], currency: Currency, locale: Locale) -> 
         td_string!(locale, credit.usage_caption),
         &[("currency", currency.code())],
     );
-    table::open_scroll(&mut m, &caption);
-    table::open(&mut m, "data-table", "usage-table", &caption, true);
+    table::open_scroll(m, &caption);
+    table::open(m, "data-table", "usage-table", &caption, true);
     let mut columns = vec![(td_string!(locale, credit.col_month), false)];
     columns.extend(
         geometry
@@ -197,11 +195,11 @@ pub fn usage_chart(usage: &[MonthUsage], currency: Currency, locale: Locale) -> 
     );
     columns.push((td_string!(locale, credit.col_total), true));
     columns.push((td_string!(locale, credit.col_balance_end), true));
-    table::head(&mut m, &columns);
+    table::head(m, &columns);
     m.open("tbody", &[]);
     for month in usage {
         m.open("tr", &[("data-month", &month.month)]);
-        table::row_head(&mut m, &month_label(&month.month, false, locale));
+        table::row_head(m, &month_label(&month.month, false, locale));
         for service in &geometry.services {
             let amount: i64 = month
                 .by_service
@@ -209,10 +207,10 @@ pub fn usage_chart(usage: &[MonthUsage], currency: Currency, locale: Locale) -> 
                 .filter(|p| p.service == *service)
                 .map(|p| p.amount.minor)
                 .sum();
-            table::num(&mut m, &money(amount));
+            table::num(m, &money(amount));
         }
-        table::num(&mut m, &money(month.total.minor));
-        table::num(&mut m, &money(month.balance_at_end.minor));
+        table::num(m, &money(month.total.minor));
+        table::num(m, &money(month.balance_at_end.minor));
         m.close("tr");
     }
     m.close("tbody")
@@ -221,5 +219,4 @@ pub fn usage_chart(usage: &[MonthUsage], currency: Currency, locale: Locale) -> 
         .close("details");
 
     m.close("section");
-    m.into_view().into_any()
 }

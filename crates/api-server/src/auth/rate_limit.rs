@@ -26,6 +26,17 @@ impl Default for Limits {
     }
 }
 
+impl Limits {
+    /// No limit at all: for the load test only.
+    pub fn unlimited() -> Self {
+        Limits {
+            per_account: usize::MAX,
+            per_ip: usize::MAX,
+            window: Duration::from_secs(1),
+        }
+    }
+}
+
 /// Above this many tracked keys, every new attempt sweeps out the quiet ones, so guessing
 /// random e-mail addresses cannot grow the maps without bound.
 const SWEEP_ABOVE: usize = 10_000;

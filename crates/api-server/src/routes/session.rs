@@ -41,6 +41,11 @@ pub async fn sign_in(
     // Argon2 takes tens of milliseconds: keep it off the async workers and outside the
     // database lock. An unknown address is checked against a dummy hash so it takes as
     // long as a wrong password and cannot be told apart from one.
+    let _permit = state
+        .password_checks
+        .acquire()
+        .await
+        .map_err(|err| ApiError::Internal(format!("password check: {err}")))?;
     let user_id = tokio::task::spawn_blocking(move || match credentials {
         Some(c) => password::verify(&password, &c.password_hash).then_some(c.user_id),
         None => {

@@ -158,6 +158,7 @@ impl TestApp {
             addr: addr.parse().expect("addr"),
             db: db_path.clone(),
             session_ttl_minutes: 480,
+            sign_in_limit: true,
         };
         let state = AppState::new(Db::new(conn), config, Limits::default());
         TestApp {

@@ -8,4 +8,5 @@ mod credit;
 mod openapi;
 mod plan;
 mod requests;
+mod security;
 mod session;

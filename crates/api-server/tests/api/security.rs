@@ -1,0 +1,275 @@
+//! Tenant and member isolation, and the CSRF check, for every operation of the OpenAPI
+//! document. The table below is matched against the document: an operation added to the
+//! API without a row here fails `every_operation_has_a_row`, so none can be forgotten.
+
+use axum::body::Body;
+use axum::http::{Method, Request, header};
+use serde_json::{Value, json};
+use support_api::CSRF_HEADER;
+
+use crate::common::{Signed, TestApp, TestResponse};
+
+/// Kowalski Aero's seed: request 17 is the admin's, 18 the member's (awaiting approval);
+/// licence 1 is Kowalski's. Ids of the seed are stable for this customer.
+const ADMINS_REQUEST: i64 = 17;
+const MEMBERS_REQUEST: i64 = 18;
+const KOWALSKI_LICENCE: i64 = 1;
+
+fn hotline(licence: Option<i64>) -> Value {
+    json!({
+        "title": "Isolation probe",
+        "description": "Does this leak?",
+        "priority": "normal",
+        "licence_id": licence,
+        "contact_phone": null,
+        "details": { "type": "hotline" }
+    })
+}
+
+/// How an outsider (or a member, for a colleague's data) probes one operation, and what
+/// must come back.
+struct Probe {
+    method: Method,
+    path: String,
+    body: Option<Value>,
+    /// Statuses that keep the data private (404 for ids; 422 without naming anything).
+    allowed: &'static [u16],
+}
+
+fn probe(method: Method, path: String, body: Option<Value>, allowed: &'static [u16]) -> Probe {
+    Probe {
+        method,
+        path,
+        body,
+        allowed,
+    }
+}
+
+/// The probes of one documented operation for `who`: "outsider" is the admin of another
+/// customer, "member" a member reading a colleague's or the admin's data. Lists that are
+/// scoped rather than refused are checked by content in the tests further down.
+fn probes(method: &str, path: &str, who: &str) -> Vec<Probe> {
+    let foreign = |suffix: &str| format!("/api/v1/requests/{ADMINS_REQUEST}{suffix}");
+    let comment = Some(json!({ "text": "leak?" }));
+    match (method, path, who) {
+        // Who am I, sign-in and sign-out concern only the caller's own session.
+        ("get" | "post" | "delete", "/api/v1/session", _) => vec![],
+        // Scoped to the caller's customer: checked by content below.
+        ("get", "/api/v1/plan" | "/api/v1/catalog" | "/api/v1/requests", _) => vec![],
+        // Tatra has no SBP: its credit is not found, never Kowalski's.
+        ("get", "/api/v1/credit", "outsider") => {
+            vec![probe(Method::GET, path.into(), None, &[404])]
+        }
+        ("get", "/api/v1/credit", "member") => vec![],
+        ("get", "/api/v1/credit/ledger", _) => vec![probe(Method::GET, path.into(), None, &[404])],
+        // An outsider naming Kowalski's licence is refused without a word about it; a
+        // member of Kowalski may create requests about its own company's licences.
+        ("post", "/api/v1/requests" | "/api/v1/requests/estimate", "outsider") => {
+            vec![probe(
+                Method::POST,
+                path.into(),
+                Some(hotline(Some(KOWALSKI_LICENCE))),
+                &[422],
+            )]
+        }
+        ("post", "/api/v1/requests" | "/api/v1/requests/estimate", "member") => vec![],
+        ("get", "/api/v1/requests/{id}", _) => vec![probe(Method::GET, foreign(""), None, &[404])],
+        ("post", "/api/v1/requests/{id}/comments", _) => {
+            vec![probe(Method::POST, foreign("/comments"), comment, &[404])]
+        }
+        ("post", "/api/v1/requests/{id}/cancel", _) => {
+            vec![probe(Method::POST, foreign("/cancel"), None, &[404])]
+        }
+        // An outsider's decision on a foreign id is not found; a member may decide nothing.
+        ("post", "/api/v1/requests/{id}/decision", "outsider") => vec![probe(
+            Method::POST,
+            format!("/api/v1/requests/{MEMBERS_REQUEST}/decision"),
+            Some(json!({ "approve": true })),
+            &[404],
+        )],
+        ("post", "/api/v1/requests/{id}/decision", "member") => vec![probe(
+            Method::POST,
+            format!("/api/v1/requests/{MEMBERS_REQUEST}/decision"),
+            Some(json!({ "approve": true })),
+            &[403, 404],
+        )],
+        _ => panic!("no isolation row for {method} {path} as {who}: add one to security.rs"),
+    }
+}
+
+fn documented_operations() -> Vec<(String, String)> {
+    let doc: Value =
+        serde_json::from_str(&support_api::openapi::document_json()).expect("document");
+    let mut operations = Vec::new();
+    for (path, item) in doc["paths"].as_object().expect("paths") {
+        for method in item.as_object().expect("operations").keys() {
+            if ["get", "post", "put", "patch", "delete"].contains(&method.as_str()) {
+                operations.push((method.clone(), path.clone()));
+            }
+        }
+    }
+    operations
+}
+
+async fn send(app: &TestApp, signed: &Signed, probe: &Probe, csrf: Option<&str>) -> TestResponse {
+    let mut request = Request::builder()
+        .method(probe.method.clone())
+        .uri(&probe.path)
+        .header(header::COOKIE, &signed.cookie)
+        .header(
+            support_api::requests::IDEMPOTENCY_HEADER,
+            format!("probe-{}", probe.path),
+        );
+    if let Some(csrf) = csrf {
+        request = request.header(CSRF_HEADER, csrf);
+    }
+    let body = match &probe.body {
+        Some(body) => {
+            request = request.header(header::CONTENT_TYPE, "application/json");
+            Body::from(body.to_string())
+        }
+        None => Body::empty(),
+    };
+    app.send(request.body(body).expect("request")).await
+}
+
+async fn assert_private(app: &TestApp, signed: &Signed, who: &str) {
+    for (method, path) in documented_operations() {
+        for probe in probes(&method, &path, who) {
+            let answer = send(app, signed, &probe, Some(&signed.csrf)).await;
+            let body = String::from_utf8_lossy(&answer.body);
+            assert!(
+                probe.allowed.contains(&answer.status.as_u16()),
+                "{who}: {method} {} answered {}: {body}",
+                probe.path,
+                answer.status
+            );
+            for secret in [
+                "SOLIDWORKS Essentials for two new designers",
+                "BOM export macro",
+                "Kowalski",
+            ] {
+                assert!(
+                    !body.contains(secret),
+                    "{who}: {method} {} leaks {secret}: {body}",
+                    probe.path
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn every_operation_has_a_row() {
+    for (method, path) in documented_operations() {
+        for who in ["outsider", "member"] {
+            probes(&method, &path, who);
+        }
+    }
+}
+
+#[tokio::test]
+async fn another_customer_gets_not_found_everywhere() {
+    let app = TestApp::new().await;
+    let tatra = app.sign_in("admin@tatra-forming.demo").await;
+    let anna = app.sign_in("admin@kowalski-aero.demo").await;
+    let before = app
+        .get_ok(&format!("/api/v1/requests/{ADMINS_REQUEST}"), &anna)
+        .await;
+    assert_private(&app, &tatra, "outsider").await;
+    // Nothing was created or changed on Kowalski's side.
+    let after = app
+        .get_ok(&format!("/api/v1/requests/{ADMINS_REQUEST}"), &anna)
+        .await;
+    assert_eq!(before, after);
+    let pending = app
+        .get_ok(&format!("/api/v1/requests/{MEMBERS_REQUEST}"), &anna)
+        .await;
+    assert_eq!(pending["summary"]["status"], "awaiting_approval");
+}
+
+#[tokio::test]
+async fn a_member_cannot_reach_a_colleagues_data() {
+    let app = TestApp::new().await;
+    let piotr = app.sign_in("inzynier@kowalski-aero.demo").await;
+    let own = app
+        .get_ok(&format!("/api/v1/requests/{MEMBERS_REQUEST}"), &piotr)
+        .await;
+    assert_eq!(own["summary"]["requested_by"], "Piotr Nowak");
+    for (method, path) in documented_operations() {
+        for probe in probes(&method, &path, "member") {
+            let answer = send(&app, &piotr, &probe, Some(&piotr.csrf)).await;
+            assert!(
+                probe.allowed.contains(&answer.status.as_u16()),
+                "member: {method} {} answered {}",
+                probe.path,
+                answer.status
+            );
+        }
+    }
+    // The member's list holds only the member's own requests.
+    let list = app.get_ok("/api/v1/requests?limit=500", &piotr).await;
+    let items = list["items"].as_array().expect("items");
+    assert!(!items.is_empty());
+    assert!(
+        items.iter().all(|r| r["requested_by"] == "Piotr Nowak"),
+        "{list}"
+    );
+}
+
+#[tokio::test]
+async fn scoped_lists_hold_only_the_callers_company() {
+    let app = TestApp::new().await;
+    let tatra = app.sign_in("admin@tatra-forming.demo").await;
+    for path in [
+        "/api/v1/plan",
+        "/api/v1/catalog",
+        "/api/v1/requests?limit=500",
+    ] {
+        let body = app.get_ok(path, &tatra).await.to_string();
+        for foreign in [
+            "Kowalski",
+            "Strojírny",
+            "Northbridge",
+            "Piotr Nowak",
+            "Jana Dvořáková",
+        ] {
+            assert!(!body.contains(foreign), "{path} leaks {foreign}");
+        }
+    }
+    // A search that would match everything if it were pasted into SQL matches nothing.
+    let injected = app
+        .get_ok("/api/v1/requests?q=%25'%20OR%20'1'%3D'1", &tatra)
+        .await;
+    assert_eq!(injected["items"], json!([]), "{injected}");
+}
+
+#[tokio::test]
+async fn state_changing_calls_need_the_sessions_csrf_token() {
+    let app = TestApp::new().await;
+    let anna = app.sign_in("admin@kowalski-aero.demo").await;
+    let other = app.sign_in("admin@tatra-forming.demo").await;
+    let before = app
+        .get_ok(&format!("/api/v1/requests/{ADMINS_REQUEST}"), &anna)
+        .await;
+    for (method, path) in documented_operations() {
+        if method == "get" || path == "/api/v1/session" && method == "post" {
+            continue;
+        }
+        let probe = Probe {
+            method: Method::from_bytes(method.to_uppercase().as_bytes()).expect("method"),
+            path: path.replace("{id}", &ADMINS_REQUEST.to_string()),
+            body: Some(json!({})),
+            allowed: &[403],
+        };
+        for csrf in [None, Some(other.csrf.as_str()), Some("")] {
+            let answer = send(&app, &anna, &probe, csrf).await;
+            answer.problem(403, "/problems/csrf");
+        }
+    }
+    // Nothing happened: Anna's session still works and request 17 is unchanged.
+    let after = app
+        .get_ok(&format!("/api/v1/requests/{ADMINS_REQUEST}"), &anna)
+        .await;
+    assert_eq!(before, after);
+}

@@ -1,0 +1,59 @@
+//! Small pieces the overview and the plan page share: contact links, business hours
+//! and periods in words.
+
+use support_api::plan::BusinessHours;
+
+use crate::coverage::{tel_href, weekday_runs};
+use crate::format;
+use crate::i18n::Locale;
+use crate::markup::Markup;
+
+/// The phone as a `tel:` link and the e-mail as a `mailto:` link.
+pub fn contact_links(m: &mut Markup, phone: &str, email: &str) {
+    m.open("span", &[("class", "contact-links")])
+        .el("a", &[("href", &tel_href(phone))], phone)
+        .el("a", &[("href", &format!("mailto:{email}"))], email)
+        .close("span");
+}
+
+/// "Monday–Friday, 08:00–16:30 (Central European Time)".
+pub fn hours_text(hours: &BusinessHours, locale: Locale) -> String {
+    let days: Vec<String> = weekday_runs(&hours.weekdays)
+        .into_iter()
+        .map(|(first, last)| {
+            if first == last {
+                format::weekday(first, locale)
+            } else {
+                format!(
+                    "{}–{}",
+                    format::weekday(first, locale),
+                    format::weekday(last, locale)
+                )
+            }
+        })
+        .collect();
+    format!(
+        "{}, {}–{} ({})",
+        days.join(", "),
+        hours.opens,
+        hours.closes,
+        format::time_zone(&hours.time_zone, locale)
+    )
+}
+
+/// "1 March 2026 – 28 February 2027", or "since 1 March 2026" when open-ended.
+pub fn period_text(since: Option<&str>, until: Option<&str>, locale: Locale) -> String {
+    match (since, until) {
+        (Some(since), Some(until)) => format!(
+            "{} – {}",
+            format::date(since, locale),
+            format::date(until, locale)
+        ),
+        (Some(since), None) => {
+            crate::i18n::td_string!(locale, overview.since, date = format::date(since, locale))
+                .to_string()
+        }
+        (None, Some(until)) => format!("– {}", format::date(until, locale)),
+        (None, None) => String::new(),
+    }
+}

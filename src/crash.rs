@@ -1,0 +1,59 @@
+//! A panic ends the wasm instance (`panic = "abort"`), and with it every event handler.
+//! Rather than leave a page that silently stops answering, the panic hook logs the panic
+//! and puts a notice with a reload button on top of the page. It creates elements and
+//! text nodes only (no HTML is parsed) and reads the language from `<html lang>`, since
+//! no reactive state can be trusted any more.
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::Closure;
+
+use crate::i18n::*;
+
+pub fn install() {
+    std::panic::set_hook(Box::new(|info| {
+        console_error_panic_hook::hook(info);
+        show_notice();
+    }));
+}
+
+fn show_notice() {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let locale = document
+        .document_element()
+        .and_then(|html| html.get_attribute("lang"))
+        .and_then(|lang| lang.parse::<Locale>().ok())
+        .unwrap_or_default();
+    let (message, reload) = (
+        td_string!(locale, crash.message),
+        td_string!(locale, crash.reload),
+    );
+    let build = || -> Result<(), wasm_bindgen::JsValue> {
+        let notice = document.create_element("div")?;
+        notice.set_class_name("crash-notice");
+        notice.set_attribute("role", "alert")?;
+        let text = document.create_element("p")?;
+        text.set_text_content(Some(message));
+        let button = document.create_element("button")?;
+        button.set_attribute("type", "button")?;
+        button.set_class_name("button");
+        button.set_text_content(Some(reload));
+        let on_click = Closure::once_into_js(|| {
+            if let Some(window) = web_sys::window() {
+                let _ = window.location().reload();
+            }
+        });
+        button.add_event_listener_with_callback("click", on_click.unchecked_ref())?;
+        notice.append_child(&text)?;
+        notice.append_child(&button)?;
+        if let Some(body) = document.body() {
+            body.append_child(&notice)?;
+        }
+        if let Some(button) = button.dyn_ref::<web_sys::HtmlElement>() {
+            button.focus()?;
+        }
+        Ok(())
+    };
+    let _ = build();
+}

@@ -1,0 +1,223 @@
+use leptos::prelude::*;
+use leptos_meta::Title;
+use support_api::plan::{CoverageStatus, Level, Plan};
+
+use crate::api::{self, client::use_client};
+use crate::components::contact::{contact_links, hours_text, period_text};
+use crate::components::part::part;
+use crate::components::sbp_balance::SbpBalanceGlance;
+use crate::coverage::{
+    Action, actions, billed_as_label, days_until, held_levels, level_code, level_name,
+    needing_attention, status_class, status_label,
+};
+use crate::format;
+use crate::i18n::*;
+use crate::markup::Markup;
+use crate::pages::page_title;
+use crate::session::use_session;
+
+/// The page after sign-in: the greeting, the company's levels, what needs attention
+/// now, and what the person can do.
+#[component]
+pub fn OverviewPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let client = use_client();
+    let plan = LocalResource::new(move || api::plan::plan(client));
+    let name = move || session.with(|s| s.user.name.clone()).unwrap_or_default();
+    let company = move || {
+        session
+            .with(|s| s.customer.name.clone())
+            .unwrap_or_default()
+    };
+    let title = move || {
+        let locale = i18n.get_locale();
+        page_title(locale, td_string!(locale, home.title))
+    };
+
+    view! {
+        <Title text=title />
+        <h1>{t!(i18n, home.greeting, name)}</h1>
+        <p class="lead">{t!(i18n, home.intro, company)}</p>
+        {part(plan, move |plan| overview(plan, i18n.get_locale()))}
+    }
+}
+
+fn overview(plan: &Plan, locale: Locale) -> AnyView {
+    let mut levels = Markup::new();
+    levels_card(&mut levels, plan, locale);
+    // The credit page fills this in (issue 4).
+    let glance = plan.sbp.is_some().then(|| view! { <SbpBalanceGlance /> });
+    let mut rest = Markup::new();
+    attention(&mut rest, plan, locale);
+    what_you_can_do(&mut rest, plan, locale);
+    view! {
+        {levels.into_view()}
+        {glance}
+        {rest.into_view()}
+    }
+    .into_any()
+}
+
+/// The levels held, as badges with their periods.
+fn levels_card(m: &mut Markup, plan: &Plan, locale: Locale) {
+    m.open(
+        "section",
+        &[("class", "card"), ("aria-labelledby", "levels-heading")],
+    )
+    .el(
+        "h2",
+        &[("id", "levels-heading")],
+        td_string!(locale, overview.levels_heading),
+    )
+    .open("ul", &[("class", "level-badges")]);
+    for holding in &plan.levels {
+        let period = period_text(holding.since.as_deref(), holding.until.as_deref(), locale);
+        m.open("li", &[("class", "level-badge")])
+            .el(
+                "span",
+                &[("class", "level-code")],
+                level_code(holding.level),
+            )
+            .el(
+                "span",
+                &[("class", "level-name")],
+                level_name(locale, holding.level),
+            )
+            .el("span", &[("class", "level-period")], &period)
+            .close("li");
+    }
+    m.close("ul");
+    if plan.levels.is_empty() {
+        m.el("p", &[], td_string!(locale, overview.levels_none));
+    }
+    if !plan.holds(Level::Alc) {
+        m.el(
+            "p",
+            &[("class", "note")],
+            td_string!(locale, overview.no_alc),
+        );
+    }
+    m.close("section");
+}
+
+/// Maintenance ending within 60 days and lapsed licences; nothing when all is well.
+fn attention(m: &mut Markup, plan: &Plan, locale: Locale) {
+    let licences = plan.alc.as_ref().map(|alc| alc.installed_base.as_slice());
+    let list = needing_attention(licences.unwrap_or_default());
+    if list.is_empty() {
+        return;
+    }
+    let today = format::today();
+    m.open(
+        "section",
+        &[
+            ("class", "card card-attention"),
+            ("aria-labelledby", "attention-heading"),
+        ],
+    )
+    .el(
+        "h2",
+        &[("id", "attention-heading")],
+        td_string!(locale, overview.attention_heading),
+    )
+    .open("ul", &[("class", "warnings")]);
+    for licence in list {
+        let product = &licence.product;
+        let date = format::date(&licence.maintenance_end, locale);
+        let text = if licence.status == CoverageStatus::Lapsed {
+            td_string!(locale, overview.lapsed, product, date).to_string()
+        } else {
+            let when = days_until(today, &licence.maintenance_end)
+                .map(|days| format::days_from_now(days, locale))
+                .unwrap_or_default();
+            td_string!(locale, overview.expiring, product, date, when).to_string()
+        };
+        m.open("li", &[])
+            .el(
+                "span",
+                &[("class", status_class(licence.status))],
+                status_label(locale, licence.status),
+            )
+            .text(" ")
+            .text(&text)
+            .close("li");
+    }
+    m.close("ul")
+        .open("p", &[])
+        .el(
+            "a",
+            &[("href", "/plan")],
+            td_string!(locale, overview.attention_link),
+        )
+        .close("p")
+        .close("section");
+}
+
+/// The hotline, a training, an on-site visit and (with SBP) the credit, each with how
+/// it is paid and whom to contact. There are no request or credit pages yet, so each
+/// names the people who take such requests.
+fn what_you_can_do(m: &mut Markup, plan: &Plan, locale: Locale) {
+    let hotline = &plan.contacts.hotline;
+    let manager = &plan.contacts.technical_manager;
+    m.open("section", &[("aria-labelledby", "actions-heading")])
+        .el(
+            "h2",
+            &[("id", "actions-heading")],
+            td_string!(locale, overview.actions_heading),
+        )
+        .open("ul", &[("class", "actions")]);
+    for action in actions(&held_levels(plan)) {
+        let (heading, text) = match action {
+            Action::Hotline(billed) => (
+                td_string!(locale, overview.hotline),
+                billed_as_label(locale, billed),
+            ),
+            Action::Training(billed) => (
+                td_string!(locale, overview.training),
+                billed_as_label(locale, billed),
+            ),
+            Action::Onsite(billed) => (
+                td_string!(locale, overview.onsite),
+                billed_as_label(locale, billed),
+            ),
+            Action::Credit => (
+                td_string!(locale, overview.credit),
+                td_string!(locale, overview.credit_text),
+            ),
+        };
+        m.open("li", &[("class", "action")])
+            .el("h3", &[], heading)
+            .el("p", &[], text);
+        if matches!(action, Action::Hotline(_)) {
+            m.open("p", &[]);
+            contact_links(m, &hotline.phone, &hotline.email);
+            let hours = format!(
+                "{}: {}",
+                td_string!(locale, contacts.hours),
+                hours_text(&hotline.hours, locale)
+            );
+            m.close("p").el("p", &[("class", "muted")], &hours);
+        } else {
+            let name = &manager.name;
+            m.el(
+                "p",
+                &[],
+                &td_string!(locale, overview.ask_manager, name).to_string(),
+            )
+            .open("p", &[]);
+            contact_links(m, &manager.phone, &manager.email);
+            m.close("p");
+        }
+        m.close("li");
+    }
+    m.close("ul")
+        .open("p", &[])
+        .el(
+            "a",
+            &[("href", "/plan")],
+            td_string!(locale, overview.plan_link),
+        )
+        .close("p")
+        .close("section");
+}

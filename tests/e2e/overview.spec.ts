@@ -1,0 +1,93 @@
+import { test, expect, signIn, expectAccessible } from "./support/fixtures";
+import { plans, users } from "./support/demo";
+
+for (const customer of plans) {
+  test(`${customer.company} sees its levels, what needs attention and what it can do`, async ({ page }) => {
+    await page.goto("/");
+    await signIn(page, customer.email);
+    const name = users.find((u) => u.email === customer.email)?.name ?? "";
+    await expect(page.getByRole("heading", { level: 1, name: `Welcome, ${name}` })).toBeVisible();
+
+    const levels = page.getByRole("region", { name: "Your company's support levels" });
+    const badges = levels.getByRole("listitem");
+    await expect(badges).toHaveCount(customer.levels.length);
+    for (const code of customer.levels) {
+      // Each badge names the level and its period (a date with a four-digit year).
+      await expect(badges.filter({ hasText: code })).toContainText(/\d{4}/);
+    }
+
+    const attention = page.getByRole("region", { name: "Needs attention" });
+    const warned = customer.licences.filter((l) => l.status !== "covered");
+    if (warned.length === 0) {
+      await expect(attention).toHaveCount(0);
+    } else {
+      for (const licence of warned) {
+        const item = attention.getByRole("listitem").filter({ hasText: licence.product });
+        if (licence.status === "lapsed") {
+          await expect(item).toContainText("is no longer covered: its maintenance ended on");
+        } else {
+          await expect(item).toContainText(/ends on .*\(in \d+ days\)/);
+        }
+      }
+      // Covered licences are not warned about.
+      for (const licence of customer.licences.filter((l) => l.status === "covered")) {
+        await expect(attention).not.toContainText(licence.product);
+      }
+    }
+
+    const actions = page.getByRole("region", { name: "What you can do" });
+    const hotline = actions.getByRole("listitem").filter({ hasText: "Report a problem to the hotline" });
+    await expect(hotline).toContainText(customer.hotline);
+    await expect(hotline.locator('a[href^="tel:+"]')).toHaveCount(1);
+    await expect(hotline.locator('a[href^="mailto:"]')).toHaveCount(1);
+    await expect(actions.getByRole("heading", { name: "Request a training" })).toBeVisible();
+    await expect(actions.getByRole("heading", { name: "Request an on-site visit" })).toBeVisible();
+    const credit = actions.getByRole("heading", { name: "Check your SBP credit" });
+    await expect(credit).toHaveCount((customer.levels as readonly string[]).includes("SBP") ? 1 : 0);
+    // No link to a page that does not exist (yet); the credit page does, for SBP customers.
+    await expect(page.locator('main a[href^="/requests"]')).toHaveCount(0);
+    const sbp = (customer.levels as readonly string[]).includes("SBP");
+    await expect(page.locator('main a[href="/credit"]')).toHaveCount(sbp ? 1 : 0);
+
+    if (!(customer.levels as readonly string[]).includes("ALC")) {
+      await expect(levels).toContainText("so ALC does not apply");
+    }
+    await expectAccessible(page);
+
+    await actions.getByRole("link", { name: "What your plan covers, the rates and the contacts" }).click();
+    await expect(page).toHaveURL(/\/plan$/);
+    await expect(page.getByRole("heading", { level: 1, name: "Plan and coverage" })).toBeVisible();
+  });
+}
+
+test("a failing plan on the overview shows an error with a retry, and the greeting stays", async ({ page }) => {
+  let fail = true;
+  await page.route("**/api/v1/plan", (route) =>
+    fail ? route.abort("connectionrefused") : route.continue(),
+  );
+  await page.goto("/");
+  await signIn(page, "admin@tatra-forming.demo");
+  await expect(page.getByRole("heading", { level: 1, name: "Welcome, Martin Kováč" })).toBeVisible();
+  await expect(page.getByRole("alert")).toContainText("The server cannot be reached");
+  fail = false;
+  await page.getByRole("button", { name: "Try again" }).click();
+  await expect(page.getByRole("region", { name: "Your company's support levels" })).toContainText("ALC");
+  await expect(page.getByRole("alert")).toHaveCount(0);
+});
+
+test.describe("in Polish", () => {
+  test.use({ locale: "pl-PL" });
+
+  test("the overview warns in Polish", async ({ page }) => {
+    await page.goto("/");
+    await page.getByLabel("E-mail").fill("admin@kowalski-aero.demo");
+    await page.getByLabel("Hasło").fill("portal-demo");
+    await page.getByRole("button", { name: "Zaloguj się" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Witaj, Anna Kowalska" })).toBeVisible();
+    const attention = page.getByRole("region", { name: "Wymaga uwagi" });
+    await expect(attention.getByRole("listitem").filter({ hasText: "SOLIDWORKS Premium" })).toContainText(/kończy się .* \(za \d+ dni\)/);
+    await expect(attention.getByRole("listitem").filter({ hasText: "DELMIA Process Planning" })).toContainText("nie jest już objęta wsparciem");
+    await expect(page.getByRole("region", { name: "Co możesz zrobić" })).toContainText("W ramach ALC");
+    await expectAccessible(page);
+  });
+});
