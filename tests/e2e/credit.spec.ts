@@ -268,6 +268,12 @@ test("the chart's table holds the same numbers as the API's monthly use", async 
   const chart = page.getByRole("img", { name: /Credit used per month/ });
   await expect(chart).toBeVisible();
   await expect(chart.locator("rect")).not.toHaveCount(0);
+  // Drawn as SVG (an element made in the HTML namespace would have no box).
+  expect(await chart.evaluate((svg) => svg.namespaceURI)).toBe("http://www.w3.org/2000/svg");
+  const bar = await chart.locator("rect").first().boundingBox();
+  expect(bar?.height ?? 0).toBeGreaterThan(0);
+  const line = await chart.locator("polyline").boundingBox();
+  expect(line?.width ?? 0).toBeGreaterThan(300);
   await page.getByText("Show as table").click();
   const table = page.getByTestId("usage-table");
   await expect(table).toBeVisible();
