@@ -11,6 +11,9 @@ use crate::connection::provide_connection;
 use crate::i18n::*;
 use crate::language::RestoreLanguage;
 use crate::pages::credit::CreditPage;
+use crate::pages::new_request::NewRequestPage;
+use crate::pages::request_detail::RequestDetailPage;
+use crate::pages::requests::RequestsPage;
 use crate::pages::{
     not_found::NotFound, overview::OverviewPage, plan::PlanPage, sign_in::SignInPage,
 };
@@ -32,6 +35,9 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/") view=OverviewPage />
                         <Route path=path!("/plan") view=PlanPage />
                         <Route path=path!("/credit") view=CreditPage />
+                        <Route path=path!("/requests") view=RequestsPage />
+                        <Route path=path!("/requests/new") view=NewRequestPage />
+                        <Route path=path!("/requests/:id") view=RequestDetailPage />
                     </ParentRoute>
                 </Routes>
             </Router>

@@ -12,6 +12,7 @@ mod language;
 mod markup;
 mod pages;
 mod redirect;
+mod requests;
 mod session;
 
 include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));

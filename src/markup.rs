@@ -94,6 +94,12 @@ impl Markup {
         }
     }
 
+    /// Replaces what `parent` holds with the nodes (a part re-rendered in place).
+    pub fn replace_in(self, parent: &web_sys::Node) {
+        parent.set_text_content(None);
+        self.append_to(parent);
+    }
+
     /// The fragment in the page, inside a plain `<div>`.
     pub fn into_view(self) -> impl IntoView + use<> {
         let host = NodeRef::<html::Div>::new();

@@ -4,6 +4,7 @@
 use gloo_net::http::{Method, RequestBuilder};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
+use support_api::requests::IDEMPOTENCY_HEADER;
 use support_api::{API_PREFIX, CSRF_HEADER};
 
 use super::error::ApiError;
@@ -41,25 +42,33 @@ impl Client {
         path: &str,
         body: &B,
     ) -> Result<T, ApiError> {
-        let json = serde_json::to_string(body).map_err(|e| ApiError::Malformed(e.to_string()))?;
-        let answer = self.send(Method::POST, path, Some(json), None).await?;
-        decode(&answer)
+        self.post_with_key(path, body, None).await
     }
 
-    /// A `POST` that creates something, with its `Idempotency-Key`: sending it again
-    /// with the same key and body (a retry) creates nothing twice.
-    pub async fn post_idempotent<B: Serialize, T: DeserializeOwned>(
+    /// A `POST` that creates something, with its `Idempotency-Key` when given: sent
+    /// again with the same key and body, it creates nothing twice.
+    pub async fn post_with_key<B: Serialize, T: DeserializeOwned>(
         self,
         path: &str,
         body: &B,
-        key: &str,
+        key: Option<&str>,
     ) -> Result<T, ApiError> {
         let json = serde_json::to_string(body).map_err(|e| ApiError::Malformed(e.to_string()))?;
-        let header = (support_api::requests::IDEMPOTENCY_HEADER, key);
-        let answer = self
-            .send(Method::POST, path, Some(json), Some(header))
-            .await?;
+        let answer = self.send(Method::POST, path, Some(json), key).await?;
         decode(&answer)
+    }
+
+    /// A `POST` whose answer has no body worth reading (the caller loads afresh).
+    pub async fn post_discard<B: Serialize>(
+        self,
+        path: &str,
+        body: &B,
+        key: Option<&str>,
+    ) -> Result<(), ApiError> {
+        let json = serde_json::to_string(body).map_err(|e| ApiError::Malformed(e.to_string()))?;
+        self.send(Method::POST, path, Some(json), key)
+            .await
+            .map(drop)
     }
 
     /// A call whose answer has no body worth reading (204, or anything ignored).
@@ -73,7 +82,7 @@ impl Client {
         method: Method,
         path: &str,
         body: Option<String>,
-        extra_header: Option<(&str, &str)>,
+        idempotency_key: Option<&str>,
     ) -> Result<String, ApiError> {
         let url = format!("{API_PREFIX}{path}");
         let mut builder = RequestBuilder::new(&url)
@@ -84,8 +93,8 @@ impl Client {
         {
             builder = builder.header(CSRF_HEADER, &token);
         }
-        if let Some((name, value)) = extra_header {
-            builder = builder.header(name, value);
+        if let Some(key) = idempotency_key {
+            builder = builder.header(IDEMPOTENCY_HEADER, key);
         }
         let request = match body {
             Some(json) => builder

@@ -1,10 +1,8 @@
 //! `GET /credit`, `GET /credit/ledger` and the top-up request. Every answer is checked
 //! beyond decoding (`credit::check`): one that contradicts itself is `Malformed`.
 
-use serde::Deserialize;
 use support_api::credit::{Credit, LEDGER_PAGE_MAX, LedgerEntry, LedgerPage};
 use support_api::money::Currency;
-use support_api::requests::NewRequest;
 
 use super::{ApiError, Client};
 use crate::credit::check::{check_credit, check_page, follows};
@@ -83,42 +81,11 @@ pub async fn ledger_all(
     }
 }
 
-/// What `POST /requests` answers (a request detail), as far as the portal needs it:
-/// the new request's id.
-#[derive(Deserialize)]
-struct Created {
-    summary: Id,
-}
-
-#[derive(Deserialize)]
-struct Id {
-    id: i64,
-}
-
-/// Sends the top-up request; the same `key` (kept across retries) never creates two.
-pub async fn request_top_up(
-    client: Client,
-    request: &NewRequest,
-    key: &str,
-) -> Result<i64, ApiError> {
-    let created: Created = client.post_idempotent("/requests", request, key).await?;
-    Ok(created.summary.id)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::credit::check::tests::entry;
     use support_api::credit::LedgerKind;
-
-    #[test]
-    fn reads_the_created_id() {
-        let detail: Created =
-            serde_json::from_str(r#"{"summary":{"id":41,"title":"x"},"timeline":[]}"#)
-                .expect("detail");
-        assert_eq!(detail.summary.id, 41);
-        assert!(serde_json::from_str::<Created>(r#"{"id":42}"#).is_err());
-    }
 
     #[test]
     fn a_next_page_must_continue_the_balance() {

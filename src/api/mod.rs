@@ -4,6 +4,7 @@ pub mod client;
 pub mod credit;
 pub mod error;
 pub mod plan;
+pub mod requests;
 pub mod session;
 
 pub use client::Client;

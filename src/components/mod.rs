@@ -11,4 +11,5 @@ pub mod loading;
 pub mod nav;
 pub mod part;
 pub mod protected;
+pub mod requests;
 pub mod sbp_balance;

@@ -41,6 +41,9 @@ pub fn Nav() -> impl IntoView {
                 <li>
                     <A href="/plan">{t!(i18n, plan.title)}</A>
                 </li>
+                <li>
+                    <A href="/requests">{t!(i18n, nav.requests)}</A>
+                </li>
                 {move || has_sbp.get().then(|| view! {
                     <li>
                         <A href="/credit">{t!(i18n, nav.credit)}</A>

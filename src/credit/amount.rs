@@ -1,5 +1,5 @@
-//! Amounts in minor units as plain decimals (for CSV and form fields), and the
-//! suggested top-up. Integer arithmetic only: money never goes through a float here.
+//! Amounts in minor units as plain decimals (for CSV and links), and the suggested
+//! top-up. Integer arithmetic only: money never goes through a float here.
 //! Pure, tested natively.
 
 /// `-1234.5` → `"-1234.50"` from minor units (every currency of the portal has two
@@ -8,31 +8,6 @@ pub fn decimal(minor: i64) -> String {
     let sign = if minor < 0 { "-" } else { "" };
     let abs = minor.unsigned_abs();
     format!("{sign}{}.{:02}", abs / 100, abs % 100)
-}
-
-/// What an `<input type="number">` holds (`12500`, `12500.5`, `12500.50`) in minor
-/// units; `None` for anything else, for zero or less, and for more than two decimals.
-pub fn parse_amount(text: &str) -> Option<i64> {
-    let text = text.trim();
-    let (whole, fraction) = match text.split_once(['.', ',']) {
-        Some((whole, fraction)) => (whole, fraction),
-        None => (text, ""),
-    };
-    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
-    if whole.is_empty() || whole.len() > 12 || !digits(whole) || !digits(fraction) {
-        return None;
-    }
-    if fraction.len() > 2 {
-        return None;
-    }
-    let whole: i64 = whole.parse().ok()?;
-    let cents: i64 = match fraction.len() {
-        0 => 0,
-        1 => fraction.parse::<i64>().ok()? * 10,
-        _ => fraction.parse().ok()?,
-    };
-    let minor = whole.checked_mul(100)?.checked_add(cents)?;
-    (minor > 0).then_some(minor)
 }
 
 /// Twice the threshold, rounded up to a round figure (two significant digits of the
@@ -70,29 +45,6 @@ mod tests {
         assert_eq!(decimal(123_450), "1234.50");
         assert_eq!(decimal(-4_250_000), "-42500.00");
         assert_eq!(decimal(i64::MIN), "-92233720368547758.08");
-    }
-
-    #[test]
-    fn reads_amounts() {
-        assert_eq!(parse_amount("12500"), Some(1_250_000));
-        assert_eq!(parse_amount(" 12500.5 "), Some(1_250_050));
-        assert_eq!(parse_amount("12500,05"), Some(1_250_005));
-        assert_eq!(parse_amount("0.01"), Some(1));
-        for bad in [
-            "",
-            "0",
-            "0.00",
-            "-5",
-            "1e4",
-            "12 500",
-            "1.234",
-            "1.2.3",
-            ".5",
-            "abc",
-            "9999999999999",
-        ] {
-            assert_eq!(parse_amount(bad), None, "{bad:?}");
-        }
     }
 
     #[test]

@@ -177,7 +177,6 @@ fn credit_view(credit: &Credit, admin: bool, locale: Locale) -> AnyView {
 
     let ledger: Rc<RefCell<Option<SharedLedger>>> = Rc::default();
     let root_element: Rc<RefCell<Option<Element>>> = Rc::default();
-    let prepared: top_up::Prepared = Rc::default();
     let navigate = use_navigate();
     let handler: Handler = {
         let (ledger, root_element) = (ledger.clone(), root_element.clone());
@@ -215,9 +214,6 @@ fn credit_view(credit: &Credit, admin: bool, locale: Locale) -> AnyView {
                     export::export_csv(root, client, filter.get_untracked(), currency, locale);
                 }
                 ("change", "statement-month", _) => export::month_chosen(&root),
-                ("submit", "top-up", _) => {
-                    top_up::submit(root, client, prepared.clone(), threshold, locale);
-                }
                 _ => {}
             }
         })

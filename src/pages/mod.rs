@@ -2,9 +2,12 @@
 
 pub mod credit;
 pub mod credit_statement;
+pub mod new_request;
 pub mod not_found;
 pub mod overview;
 pub mod plan;
+pub mod request_detail;
+pub mod requests;
 pub mod sign_in;
 
 use crate::i18n::*;

@@ -102,7 +102,7 @@ for (const { email, below } of [
       const warning = page.getByTestId("low-balance");
       await expect(warning).toBeVisible();
       await expect(warning).toContainText("is below your threshold");
-      await expect(warning.getByRole("button", { name: "Request a top-up" })).toBeVisible();
+      await expect(warning.getByRole("link", { name: "Request a top-up" })).toBeVisible();
     } else {
       await expect(page.getByTestId("low-balance")).toHaveCount(0);
     }
@@ -368,60 +368,18 @@ function lastDay(month: string): string {
   return String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, "0");
 }
 
-test("a top-up request is confirmed, sent once with its idempotency key, and linked", async ({ page }) => {
-  // The request itself is answered here, so the shared demo database gains no request;
-  // its body is checked by the real server's estimate, which validates a draft.
-  const keys: string[] = [];
-  let attempt = 0;
-  await page.route("**/api/v1/requests", async (route) => {
-    const request = route.request();
-    if (request.method() !== "POST") return route.continue();
-    keys.push(request.headers()["idempotency-key"]);
-    expect(request.headers()["x-csrf-token"]).toBeTruthy();
-    attempt += 1;
-    if (attempt === 1) return route.abort("failed");
-    const estimate = await page.request.post("/api/v1/requests/estimate", {
-      data: request.postDataJSON(),
-      headers: { "X-CSRF-Token": request.headers()["x-csrf-token"] },
-    });
-    expect(estimate.status(), await estimate.text()).toBe(200);
-    await route.fulfill({ status: 201, json: { summary: { id: 4242 } } });
-  });
+test("the low-balance warning leads to the top-up request, pre-filled with twice the threshold", async ({
+  page,
+}) => {
   await openCredit(page, KOWALSKI);
   const credit = await api<Credit>(page, "/credit");
-  const warning = page.getByTestId("low-balance");
-  const amount = warning.getByLabel("Top-up amount (PLN)");
-  // Twice the threshold, rounded.
-  await expect(amount).toHaveValue((Math.ceil((credit.low_balance_threshold.minor * 2) / 100)).toFixed(2));
-  await amount.fill("12000");
-  const confirmations: string[] = [];
-  page.on("dialog", (dialog) => {
-    confirmations.push(dialog.message());
-    void dialog.accept();
-  });
-  await warning.getByRole("button", { name: "Request a top-up" }).click();
-  await expect(page.getByTestId("top-up-status")).toContainText("cannot be reached");
-  await warning.getByRole("button", { name: "Request a top-up" }).click();
-  await expect(page.getByTestId("top-up-status")).toContainText("Your top-up request has been sent as request #4242.");
-  await expect(page.getByTestId("top-up-status").getByRole("link", { name: "View the request" })).toHaveAttribute(
-    "href",
-    "/requests/4242",
-  );
-  const question = `Request a top-up of ${await money(page, { minor: 1_200_000, currency: "PLN" })}?`;
-  expect(confirmations).toEqual([question, question]);
-  expect(keys).toHaveLength(2);
-  expect(keys[0]).toMatch(/^[0-9a-f-]{36}$/);
-  expect(keys[1]).toBe(keys[0]);
-  await expectAccessible(page);
-});
-
-test("an amount that is not one is refused at the field", async ({ page }) => {
-  await openCredit(page, KOWALSKI);
-  const warning = page.getByTestId("low-balance");
-  await warning.getByLabel("Top-up amount (PLN)").fill("0");
-  await warning.getByRole("button", { name: "Request a top-up" }).click();
-  await expect(warning.getByLabel("Top-up amount (PLN)")).toHaveAttribute("aria-invalid", "true");
-  await expect(warning.getByText("Enter an amount greater than zero")).toBeVisible();
+  // 5 000,00 PLN of threshold: 10 000,00 suggested.
+  const amount = (Math.ceil((credit.low_balance_threshold.minor * 2) / 100)).toFixed(2);
+  const link = page.getByTestId("low-balance").getByRole("link", { name: "Request a top-up" });
+  await expect(link).toHaveAttribute("href", `/requests/new?type=credit_top_up&amount=${amount}`);
+  await link.click();
+  await expect(page).toHaveURL(/\/requests\/new\?type=credit_top_up&amount=/);
+  await expect(page.getByLabel("Amount (PLN)")).toHaveValue(amount);
 });
 
 test("the overview shows the SBP balance at a glance, with the warning only when low", async ({ page }) => {

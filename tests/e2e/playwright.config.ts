@@ -15,7 +15,7 @@ export default defineConfig({
   // Ending every session on the server would disturb tests running beside it, so the
   // tests that do it run alone, after all the others.
   projects: [
-    // Benchmarks (bench/) run only with bench.config.ts: they are measurements, not tests.
+    // Benchmarks run on their own configuration (bench.config.ts), never here.
     { name: "main", testIgnore: [/expiry\.spec\.ts/, /bench\//] },
     { name: "expiry", testMatch: /expiry\.spec\.ts/, dependencies: ["main"] },
   ],

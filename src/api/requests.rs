@@ -1,0 +1,63 @@
+//! `/requests`: the list, a request, the estimate of a draft, and the changes.
+
+use serde::{Deserialize, Serialize};
+use support_api::requests::{Decision, Estimate, NewComment, NewRequest, RequestPage};
+
+use super::{ApiError, Client};
+use crate::requests::detail::Detail;
+
+/// One page of the list; `path` comes from `ListQuery::to_api`.
+pub async fn list(client: Client, path: &str) -> Result<RequestPage, ApiError> {
+    client.get(path).await
+}
+
+pub async fn detail(client: Client, id: i64) -> Result<Detail, ApiError> {
+    client.get(&format!("/requests/{id}")).await
+}
+
+pub async fn estimate(client: Client, draft: &NewRequest) -> Result<Estimate, ApiError> {
+    client.post("/requests/estimate", draft).await
+}
+
+/// Of the created request's detail, only what the portal needs: where to go next.
+#[derive(Deserialize)]
+struct Created {
+    summary: CreatedSummary,
+}
+
+#[derive(Deserialize)]
+struct CreatedSummary {
+    id: i64,
+}
+
+/// The empty body of `POST /requests/{id}/cancel`.
+#[derive(Serialize)]
+struct Empty {}
+
+/// Creates the request (once per key: the same key answers the same request) and
+/// answers its id.
+pub async fn create(client: Client, request: &NewRequest, key: &str) -> Result<i64, ApiError> {
+    let created: Created = client
+        .post_with_key("/requests", request, Some(key))
+        .await?;
+    Ok(created.summary.id)
+}
+
+pub async fn comment(client: Client, id: i64, text: String, key: &str) -> Result<(), ApiError> {
+    let body = NewComment { text };
+    client
+        .post_discard(&format!("/requests/{id}/comments"), &body, Some(key))
+        .await
+}
+
+pub async fn cancel(client: Client, id: i64) -> Result<(), ApiError> {
+    client
+        .post_discard(&format!("/requests/{id}/cancel"), &Empty {}, None)
+        .await
+}
+
+pub async fn decide(client: Client, id: i64, decision: &Decision) -> Result<(), ApiError> {
+    client
+        .post_discard(&format!("/requests/{id}/decision"), decision, None)
+        .await
+}

@@ -1,0 +1,234 @@
+//! The pieces of the request pages, and the words for the contract's enums.
+
+pub mod dom;
+pub mod estimate_panel;
+pub mod fields;
+pub mod filters;
+pub mod onsite_fields;
+pub mod remote_fields;
+pub mod request_row;
+pub mod service_fields;
+pub mod sla_countdown;
+pub mod status_badge;
+pub mod timeline;
+pub mod top_up_fields;
+pub mod training_fields;
+
+use leptos::prelude::*;
+
+use crate::api::ApiError;
+use crate::components::error_view::ErrorView;
+use crate::components::loading::Loading;
+use support_api::catalog::{BilledAs, TrainingLocation};
+use support_api::plan::Priority;
+use support_api::requests::{RequestStatus, RequestType};
+use support_api::validation::codes;
+
+use crate::i18n::*;
+
+/// Puts `value` where a translation has `{}`.
+pub fn fill(template: &str, value: &str) -> String {
+    template.replacen("{}", value, 1)
+}
+
+pub fn type_name(l: Locale, t: RequestType) -> &'static str {
+    match t {
+        RequestType::Hotline => td_string!(l, requests.types.hotline),
+        RequestType::Training => td_string!(l, requests.types.training),
+        RequestType::MacroDevelopment => td_string!(l, requests.types.macro_development),
+        RequestType::Deployment => td_string!(l, requests.types.deployment),
+        RequestType::RemoteService => td_string!(l, requests.types.remote_service),
+        RequestType::OnsiteService => td_string!(l, requests.types.onsite_service),
+        RequestType::ReinstallationAdmin => td_string!(l, requests.types.reinstallation_admin),
+        RequestType::ProcessAnalysis => td_string!(l, requests.types.process_analysis),
+        RequestType::Methodology => td_string!(l, requests.types.methodology),
+        RequestType::CreditTopUp => td_string!(l, requests.types.credit_top_up),
+    }
+}
+
+/// What the chooser says about a type, in a customer's words.
+pub fn type_hint(l: Locale, t: RequestType) -> &'static str {
+    match t {
+        RequestType::Hotline => td_string!(l, requests.hints.hotline),
+        RequestType::Training => td_string!(l, requests.hints.training),
+        RequestType::MacroDevelopment => td_string!(l, requests.hints.macro_development),
+        RequestType::Deployment => td_string!(l, requests.hints.deployment),
+        RequestType::RemoteService => td_string!(l, requests.hints.remote_service),
+        RequestType::OnsiteService => td_string!(l, requests.hints.onsite_service),
+        RequestType::ReinstallationAdmin => td_string!(l, requests.hints.reinstallation_admin),
+        RequestType::ProcessAnalysis => td_string!(l, requests.hints.process_analysis),
+        RequestType::Methodology => td_string!(l, requests.hints.methodology),
+        RequestType::CreditTopUp => td_string!(l, requests.hints.credit_top_up),
+    }
+}
+
+pub fn status_name(l: Locale, s: RequestStatus) -> &'static str {
+    match s {
+        RequestStatus::AwaitingApproval => td_string!(l, requests.statuses.awaiting_approval),
+        RequestStatus::Submitted => td_string!(l, requests.statuses.submitted),
+        RequestStatus::Scheduled => td_string!(l, requests.statuses.scheduled),
+        RequestStatus::InProgress => td_string!(l, requests.statuses.in_progress),
+        RequestStatus::Resolved => td_string!(l, requests.statuses.resolved),
+        RequestStatus::Closed => td_string!(l, requests.statuses.closed),
+        RequestStatus::Cancelled => td_string!(l, requests.statuses.cancelled),
+    }
+}
+
+pub fn priority_name(l: Locale, p: Priority) -> &'static str {
+    match p {
+        Priority::Low => td_string!(l, requests.priorities.low),
+        Priority::Normal => td_string!(l, requests.priorities.normal),
+        Priority::High => td_string!(l, requests.priorities.high),
+        Priority::Critical => td_string!(l, requests.priorities.critical),
+    }
+}
+
+pub fn billed_name(l: Locale, b: BilledAs) -> &'static str {
+    match b {
+        BilledAs::AlcIncluded => td_string!(l, requests.billed.alc_included),
+        BilledAs::SbpCredit => td_string!(l, requests.billed.sbp_credit),
+        BilledAs::PayInvoice => td_string!(l, requests.billed.pay_invoice),
+        BilledAs::SlaContract => td_string!(l, requests.billed.sla_contract),
+    }
+}
+
+pub fn location_name(l: Locale, loc: TrainingLocation) -> &'static str {
+    match loc {
+        TrainingLocation::TrainingRoom => td_string!(l, requests.locations.training_room),
+        TrainingLocation::CustomerSite => td_string!(l, requests.locations.customer_site),
+        TrainingLocation::Online => td_string!(l, requests.locations.online),
+    }
+}
+
+/// The message for a refused field, by its stable code (a few fields say more).
+pub fn field_message(l: Locale, field: &str, code: &str) -> &'static str {
+    match (field, code) {
+        ("course" | "course_date_id", codes::REQUIRED) => {
+            td_string!(l, requests.errors.course_required)
+        }
+        ("course" | "course_date_id", codes::UNAVAILABLE) => {
+            td_string!(l, requests.errors.course_full)
+        }
+        ("licence_id", codes::UNAVAILABLE) => td_string!(l, requests.errors.licence_unavailable),
+        ("participants", codes::TOO_FEW) => td_string!(l, requests.errors.participants_too_few),
+        ("participants", codes::TOO_MANY) => td_string!(l, requests.errors.participants_too_many),
+        ("accept_cost", _) => td_string!(l, requests.errors.accept_cost),
+        ("text", codes::UNAVAILABLE) => td_string!(l, requests.errors.no_comments),
+        (_, codes::REQUIRED) => td_string!(l, validation.required),
+        (_, codes::TOO_LONG) => td_string!(l, validation.too_long),
+        (_, codes::TOO_FEW) => td_string!(l, requests.errors.too_few),
+        (_, codes::TOO_MANY) => td_string!(l, requests.errors.too_many),
+        (_, codes::INVALID_DATE) => td_string!(l, requests.errors.invalid_date),
+        (_, codes::IN_THE_PAST) => td_string!(l, requests.errors.in_the_past),
+        (_, codes::BEFORE_START) => td_string!(l, requests.errors.before_start),
+        (_, codes::UNAVAILABLE) => td_string!(l, requests.errors.unavailable),
+        (_, codes::INVALID_TYPE) => td_string!(l, requests.errors.not_a_number),
+        _ => td_string!(l, validation.invalid),
+    }
+}
+
+/// A new idempotency key: `crypto.randomUUID()` where the browser has it (secure
+/// contexts), else a version 4 UUID from `crypto.getRandomValues()`.
+pub fn new_key() -> String {
+    let Ok(crypto) = window().crypto() else {
+        return fallback_key();
+    };
+    let has_uuid = js_sys::Reflect::has(&crypto, &"randomUUID".into()).unwrap_or(false);
+    if has_uuid {
+        return crypto.random_uuid();
+    }
+    let mut bytes = [0u8; 16];
+    match crypto.get_random_values_with_u8_array(&mut bytes) {
+        Ok(_) => crate::requests::form::uuid_v4(bytes),
+        Err(_) => fallback_key(),
+    }
+}
+
+/// Without Web Crypto: still unique enough to tell one draft from another.
+fn fallback_key() -> String {
+    let mut bytes = [0u8; 16];
+    for b in &mut bytes {
+        *b = (js_sys::Math::random() * 256.0) as u8;
+    }
+    crate::requests::form::uuid_v4(bytes)
+}
+
+/// Today in the browser's time zone, `YYYY-MM-DD`.
+pub fn today() -> String {
+    let d = js_sys::Date::new_0();
+    format!(
+        "{:04}-{:02}-{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date()
+    )
+}
+
+/// JavaScript's `getTimezoneOffset()` at a `datetime-local` value (which `Date` reads as
+/// local time), so daylight saving is that day's.
+pub fn zone_offset(local: &str) -> i32 {
+    let d = js_sys::Date::new(&local.into());
+    let offset = d.get_timezone_offset();
+    if offset.is_nan() {
+        js_sys::Date::new_0().get_timezone_offset() as i32
+    } else {
+        offset as i32
+    }
+}
+
+/// Moves the focus to the element with this id (the first refused field).
+pub fn focus_id(id: &str) {
+    use wasm_bindgen::JsCast;
+    if let Some(el) = document()
+        .get_element_by_id(id)
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
+    }
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    window().local_storage().ok().flatten()
+}
+
+/// A value of `localStorage`; `None` when absent or when storage is not available.
+pub fn stored(key: &str) -> Option<String> {
+    storage()?.get_item(key).ok().flatten()
+}
+
+/// Keeps a value; a full or disabled storage is ignored (the form still works).
+pub fn store(key: &str, value: &str) {
+    if let Some(s) = storage() {
+        let _ = s.set_item(key, value);
+    }
+}
+
+pub fn unstore(key: &str) {
+    if let Some(s) = storage() {
+        let _ = s.remove_item(key);
+    }
+}
+
+/// A text in the chosen language, following it. Every use shares this one closure type,
+/// so a translated text costs the wasm a few bytes rather than a render effect of its own.
+pub fn tr(text: fn(Locale) -> &'static str) -> impl Fn() -> &'static str + Copy + Send + Sync {
+    let i18n = use_i18n();
+    move || text(i18n.get_locale())
+}
+
+/// What a load shows: a loading notice, the error with a way to try again, or what
+/// `render` makes of the answer. The last answer stays on screen while the next one
+/// loads, as in a `<Transition>`, without the cost of a suspense boundary per page.
+pub fn loaded<T: Clone + Send + Sync + 'static>(
+    resource: LocalResource<Result<T, ApiError>>,
+    render: impl Fn(T) -> AnyView + Send + Sync + 'static,
+) -> impl IntoView {
+    move || match resource.get() {
+        None => view! { <Loading /> }.into_any(),
+        Some(Err(error)) => {
+            let retry = Callback::new(move |()| resource.refetch());
+            view! { <ErrorView error retry /> }.into_any()
+        }
+        Some(Ok(value)) => render(value),
+    }
+}

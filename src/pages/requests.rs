@@ -1,0 +1,247 @@
+//! `/requests`: the company's (admins) or one's own (members) requests, open or closed,
+//! filtered on the server and paged with "Load more", never thousands of rows at once.
+
+use std::time::Duration;
+
+use leptos::html;
+use leptos::leptos_dom::helpers::{TimeoutHandle, set_timeout_with_handle};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::NavigateOptions;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use support_api::requests::{RequestPage, RequestSummary};
+use support_api::session::Role;
+
+use crate::api::{self, ApiError, client::use_client};
+use crate::components::error_view::error_text;
+use crate::components::requests::dom::target;
+use crate::components::requests::filters::{filters_markup, show_query, with_filter};
+use crate::components::requests::loaded;
+use crate::components::requests::request_row::requests_table;
+use crate::components::requests::sla_countdown::provide_clock;
+use crate::components::requests::tr;
+use crate::i18n::*;
+use crate::pages::page_title;
+use crate::requests::query::ListQuery;
+use crate::requests::time::shows_seconds;
+use crate::session::use_session;
+
+/// How long typing must pause before the search runs.
+const SEARCH_DEBOUNCE: Duration = Duration::from_millis(300);
+
+#[component]
+pub fn RequestsPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let client = use_client();
+    let session = use_session();
+    let navigate = use_navigate();
+    let params = use_query_map();
+    let query = Memo::new(move |_| params.with(|p| ListQuery::from_params(|k| p.get(k))));
+    let is_admin = move || {
+        session
+            .with(|s| s.user.role == Role::Admin)
+            .unwrap_or(false)
+    };
+
+    let first = LocalResource::new(move || {
+        let path = query.get().to_api(None);
+        async move { api::requests::list(client, &path).await }
+    });
+    // Pages after the first, for the query they were loaded for.
+    let more = RwSignal::new((
+        ListQuery::default(),
+        Vec::<RequestSummary>::new(),
+        None::<String>,
+    ));
+    let load_more = Action::new_local(move |(q, cursor): &(ListQuery, String)| {
+        let (q, path) = (q.clone(), q.to_api(Some(cursor)));
+        async move {
+            let page: RequestPage = api::requests::list(client, &path).await?;
+            more.update(|(for_q, rows, next)| {
+                if *for_q != q {
+                    *for_q = q;
+                    rows.clear();
+                }
+                rows.extend(page.items);
+                *next = page.next_cursor;
+            });
+            Ok::<_, ApiError>(())
+        }
+    });
+    let more_failed = move || match load_more.value().get() {
+        Some(Err(error)) => Some(error_text(i18n.get_locale(), &error)),
+        _ => None,
+    };
+
+    provide_clock(move |now| {
+        let near = |r: &RequestSummary| {
+            r.status.is_open()
+                && shows_seconds(
+                    r.reaction_due_at.as_deref(),
+                    r.first_reaction_at.as_deref(),
+                    now as i64,
+                )
+        };
+        let first_near =
+            first.with_untracked(|p| matches!(p, Some(Ok(p)) if p.items.iter().any(near)));
+        first_near || more.with_untracked(|(_, rows, _)| rows.iter().any(near))
+    });
+
+    let apply = move |q: ListQuery, replace: bool| {
+        if q != query.get_untracked() {
+            navigate(
+                &q.to_url(),
+                NavigateOptions {
+                    replace,
+                    scroll: false,
+                    ..Default::default()
+                },
+            );
+        }
+    };
+
+    // The filters: built when the language or the tab changes, kept showing the URL's
+    // query, and a search that runs once typing pauses.
+    let filters_ref = NodeRef::<html::Form>::new();
+    let closed = Memo::new(move |_| query.with(|q| q.closed));
+    Effect::new(move |_| {
+        closed.with(|_| ());
+        let l = i18n.get_locale();
+        if let Some(host) = filters_ref.get() {
+            query
+                .with_untracked(|q| filters_markup(l, q))
+                .replace_in(&host);
+        }
+    });
+    Effect::new(move |_| query.with(show_query));
+    let pending_search = StoredValue::new(None::<TimeoutHandle>);
+    let on_change = {
+        let apply = apply.clone();
+        move |ev: leptos::ev::Event| {
+            if let Some(t) = target(&ev).filter(|t| t.name != "q") {
+                apply(with_filter(query.get_untracked(), &t.name, &t.value), false);
+            }
+        }
+    };
+    let on_input = move |ev: leptos::ev::Event| {
+        let Some(t) = target(&ev).filter(|t| t.name == "q") else {
+            return;
+        };
+        if let Some(handle) = pending_search.get_value() {
+            handle.clear();
+        }
+        let apply = apply.clone();
+        let handle = set_timeout_with_handle(
+            move || apply(with_filter(query.get_untracked(), "q", &t.value), true),
+            SEARCH_DEBOUNCE,
+        );
+        pending_search.set_value(handle.ok());
+    };
+    on_cleanup(move || {
+        if let Some(handle) = pending_search.try_get_value().flatten() {
+            handle.clear();
+        }
+    });
+    let tab = move |closed: bool| {
+        let href = move || {
+            ListQuery {
+                closed,
+                status: None,
+                ..query.get()
+            }
+            .to_url()
+        };
+        let current = move || (query.with(|q| q.closed) == closed).then_some("page");
+        let label = move || {
+            let l = i18n.get_locale();
+            if closed {
+                td_string!(l, requests.list.closed)
+            } else {
+                td_string!(l, requests.list.open)
+            }
+        };
+        view! { <a href=href aria-current=current>{label}</a> }
+    };
+    let title = move || {
+        let l = i18n.get_locale();
+        page_title(l, td_string!(l, requests.list.title))
+    };
+
+    let table = move |page: RequestPage| {
+        if page.items.is_empty() {
+            let text = move || {
+                let l = i18n.get_locale();
+                if query.with(ListQuery::is_filtered) {
+                    td_string!(l, requests.list.none_match)
+                } else {
+                    td_string!(l, requests.list.none)
+                }
+            };
+            return view! { <p class="empty">{text}</p> }.into_any();
+        }
+        let q = query.get_untracked();
+        let show_by = is_admin();
+        let show_sla = page.items.iter().any(|r| r.reaction_due_at.is_some());
+        let (base, next_cursor) = (page.items, page.next_cursor);
+        let table = move || {
+            let l = i18n.get_locale();
+            more.with(|(for_q, rows, _)| {
+                let extra = if *for_q == q { rows.as_slice() } else { &[] };
+                requests_table(l, [&base, extra], show_by, show_sla).into_view()
+            })
+        };
+        let cursor = move || {
+            more.with(|(for_q, _, next)| {
+                if query.with_untracked(|q| q == for_q) {
+                    next.clone()
+                } else {
+                    next_cursor.clone()
+                }
+            })
+        };
+        let busy = load_more.pending();
+        view! {
+            <div class="requests-scroll">{table}</div>
+            {move || cursor().map(|c| view! {
+                <p class="load-more">
+                    <button
+                        type="button"
+                        class="button button-secondary"
+                        disabled=move || busy.get()
+                        on:click=move |_| {
+                            if !busy.get_untracked() {
+                                load_more.dispatch((query.get_untracked(), c.clone()));
+                            }
+                        }
+                    >
+                        {tr(|l| td_string!(l, requests.list.load_more))}
+                    </button>
+                </p>
+            })}
+            {move || more_failed().map(|text| view! { <p class="form-alert" role="alert">{text}</p> })}
+        }
+        .into_any()
+    };
+
+    view! {
+        <Title text=title />
+        <div class="page-head">
+            <h1>{tr(|l| td_string!(l, requests.list.title))}</h1>
+            <A href="/requests/new" attr:class="button">{tr(|l| td_string!(l, requests.list.new_request))}</A>
+        </div>
+        <nav class="tabs" aria-label=tr(|l| td_string!(l, requests.list.tabs))>
+            {tab(false)}
+            {tab(true)}
+        </nav>
+        <form
+            class="filters"
+            role="search"
+            node_ref=filters_ref
+            on:submit=|ev| ev.prevent_default()
+            on:change=on_change
+            on:input=on_input
+        ></form>
+        {loaded(first, table)}
+    }
+}
