@@ -8,7 +8,7 @@ API_ADDR ?= 127.0.0.1:3000
 DB ?= data/portal.sqlite3
 WASM := --target wasm32-unknown-unknown
 
-.PHONY: run test setup reset-demo lint unit build size e2e fuzz fuzz-bounded load openapi fmt
+.PHONY: run test setup reset-demo lint unit build size e2e fuzz fuzz-bounded load bench openapi fmt
 
 ## make run: the reference API with demo data on $(API_ADDR) and the portal on :8080.
 run: setup
@@ -52,6 +52,10 @@ fuzz: setup
 ## Load test of the reference server on loopback (docs/load-test.md).
 load: setup
 	scripts/load.sh 15
+
+## Benchmarks (figures, not pass/fail) with the scale customer, 4x CPU slowdown.
+bench: setup build
+	npx playwright test --config tests/e2e/bench.config.ts
 
 e2e:
 	npx playwright test --config tests/e2e/playwright.config.ts
