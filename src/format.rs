@@ -1,6 +1,8 @@
 //! Numbers, money, dates and durations for the chosen language, through the browser's
 //! `Intl` (no formatting crate in the wasm). Parsing is pure and tested natively.
 
+use std::cell::RefCell;
+
 use js_sys::{Array, Date, Function, Intl, Object, Reflect};
 use support_api::money::Money;
 use wasm_bindgen::{JsCast, JsValue};
@@ -19,15 +21,20 @@ pub fn intl_tag(locale: Locale) -> &'static str {
 }
 
 pub fn number(value: f64, locale: Locale) -> String {
-    let format = Intl::NumberFormat::new(&tags(locale), &Object::new());
-    call_format(&format.format(), &JsValue::from_f64(value))
+    let format = formatter(locale, "number", "", || {
+        Intl::NumberFormat::new(&tags(locale), &Object::new()).format()
+    });
+    call_format(&format, &JsValue::from_f64(value))
 }
 
 /// An amount in its own currency (`42 500,00 zł`, `€1,250.00`).
 pub fn money(amount: Money, locale: Locale) -> String {
-    let options = options(&[("style", "currency"), ("currency", amount.currency.code())]);
-    let format = Intl::NumberFormat::new(&tags(locale), &options);
-    call_format(&format.format(), &JsValue::from_f64(amount.major()))
+    let code = amount.currency.code();
+    let format = formatter(locale, "money", code, || {
+        let options = options(&[("style", "currency"), ("currency", code)]);
+        Intl::NumberFormat::new(&tags(locale), &options).format()
+    });
+    call_format(&format, &JsValue::from_f64(amount.major()))
 }
 
 /// A day sent as `YYYY-MM-DD`; anything else is shown as it came.
@@ -35,8 +42,43 @@ pub fn date(day: &str, locale: Locale) -> String {
     let Some((year, month, dayn)) = parse_day(day) else {
         return day.to_owned();
     };
-    let format = Intl::DateTimeFormat::new(&tags(locale), &long_day_options());
-    call_format(&format.format(), &utc_day(year, month, dayn))
+    let format = formatter(locale, "date", "", || {
+        Intl::DateTimeFormat::new(&tags(locale), &long_day_options()).format()
+    });
+    call_format(&format, &utc_day(year, month, dayn))
+}
+
+/// The day of an RFC 3339 instant in UTC (`20 lis 2026`): the day the API's ledger
+/// filters and monthly figures count it in. Anything unparsable as it came.
+pub fn instant_day(instant: &str, locale: Locale) -> String {
+    let date = Date::new(&JsValue::from_str(instant));
+    if date.get_time().is_nan() {
+        return instant.to_owned();
+    }
+    let format = formatter(locale, "day", "", || {
+        let options = options(&[("dateStyle", "medium"), ("timeZone", "UTC")]);
+        Intl::DateTimeFormat::new(&tags(locale), &options).format()
+    });
+    call_format(&format, &date)
+}
+
+/// A calendar month: `listopad 2026`, or for a chart's axis `lis 26`.
+pub fn month(year: u32, month: u32, short: bool, locale: Locale) -> String {
+    let (kind, fields): (&str, &[(&str, &str)]) = if short {
+        (
+            "month-short",
+            &[("month", "short"), ("year", "2-digit"), ("timeZone", "UTC")],
+        )
+    } else {
+        (
+            "month",
+            &[("month", "long"), ("year", "numeric"), ("timeZone", "UTC")],
+        )
+    };
+    let format = formatter(locale, kind, "", || {
+        Intl::DateTimeFormat::new(&tags(locale), &options(fields)).format()
+    });
+    call_format(&format, &utc_day(year, month.clamp(1, 12), 1))
 }
 
 /// Two days as one range, as short as the language allows (`14–16 December 2026`).
@@ -148,6 +190,31 @@ pub fn date_time(instant: &str, locale: Locale) -> String {
 }
 
 const DAY_MS: f64 = 86_400_000.0;
+
+type FormatterKey = (Locale, &'static str, &'static str);
+
+thread_local! {
+    /// `Intl` formatters are slow to create and the same few are used for every cell of
+    /// a table: each is made once per language, kind and currency.
+    static FORMATTERS: RefCell<Vec<(FormatterKey, Function)>> = const { RefCell::new(Vec::new()) };
+}
+
+fn formatter(
+    locale: Locale,
+    kind: &'static str,
+    extra: &'static str,
+    make: impl FnOnce() -> Function,
+) -> Function {
+    let key = (locale, kind, extra);
+    let found =
+        FORMATTERS.with_borrow(|all| all.iter().find(|(k, _)| *k == key).map(|(_, f)| f.clone()));
+    if let Some(found) = found {
+        return found;
+    }
+    let made = make();
+    FORMATTERS.with_borrow_mut(|all| all.push((key, made.clone())));
+    made
+}
 
 /// `YYYY-MM-DD` into (year, month 1–12, day 1–31), checking the day exists.
 pub fn parse_day(text: &str) -> Option<(u32, u32, u32)> {

@@ -6,6 +6,7 @@ mod components;
 mod connection;
 mod coverage;
 mod crash;
+mod credit;
 mod format;
 mod language;
 mod markup;

@@ -89,7 +89,7 @@ impl Markup {
     pub fn append_to(self, parent: &web_sys::Node) {
         if let Some(document) = web_sys::window().and_then(|w| w.document()) {
             for node in self.finish() {
-                let _ = append(&document, parent, node);
+                let _ = append(&document, parent, node, false);
             }
         }
     }
@@ -108,7 +108,15 @@ impl Markup {
     }
 }
 
-fn append(document: &web_sys::Document, parent: &web_sys::Node, node: Node) -> Result<(), JsValue> {
+/// The namespace of `<svg>` and everything in it.
+const SVG: &str = "http://www.w3.org/2000/svg";
+
+fn append(
+    document: &web_sys::Document,
+    parent: &web_sys::Node,
+    node: Node,
+    in_svg: bool,
+) -> Result<(), JsValue> {
     match node {
         Node::Text(text) => {
             parent.append_child(&document.create_text_node(&text))?;
@@ -118,12 +126,18 @@ fn append(document: &web_sys::Document, parent: &web_sys::Node, node: Node) -> R
             attrs,
             children,
         } => {
-            let element = document.create_element(tag)?;
+            // SVG elements exist only in their namespace (an HTML `rect` draws nothing).
+            let svg = in_svg || tag == "svg";
+            let element = if svg {
+                document.create_element_ns(Some(SVG), tag)?
+            } else {
+                document.create_element(tag)?
+            };
             for (name, value) in attrs {
                 element.set_attribute(name, &value)?;
             }
             for child in children {
-                append(document, &element, child)?;
+                append(document, &element, child, svg)?;
             }
             parent.append_child(&element)?;
         }

@@ -1,6 +1,7 @@
 //! The typed client of the Support API (`/api/v1` on the portal's own origin).
 
 pub mod client;
+pub mod credit;
 pub mod error;
 pub mod plan;
 pub mod requests;

@@ -2,6 +2,7 @@
 
 pub mod connection_banner;
 pub mod contact;
+pub mod credit;
 pub mod error_view;
 pub mod header;
 pub mod language_switcher;

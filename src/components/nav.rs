@@ -1,12 +1,35 @@
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use leptos_router::components::A;
+use serde::Deserialize;
+use serde::de::IgnoredAny;
 
+use crate::api::client::use_client;
 use crate::i18n::*;
 
+/// Of `GET /plan`, only whether there is an SBP subscription (decoding the whole plan
+/// here would cost the wasm its decoder for no use).
+#[derive(Deserialize)]
+struct PlanLevels {
+    sbp: Option<IgnoredAny>,
+}
+
 /// Links to the pages that exist; `<A>` marks the current one with `aria-current`.
+///
+/// The one place that decides which pages a customer is offered: the SBP credit page
+/// only to customers with an SBP subscription (`GET /plan`'s `sbp`). While the plan
+/// loads, or if it fails, the entry is left out; `/credit` still explains itself when
+/// opened directly.
 #[component]
 pub fn Nav() -> impl IntoView {
     let i18n = use_i18n();
+    let client = use_client();
+    let has_sbp = RwSignal::new(false);
+    spawn_local(async move {
+        if let Ok(plan) = client.get::<PlanLevels>("/plan").await {
+            has_sbp.try_set(plan.sbp.is_some());
+        }
+    });
     view! {
         <nav class="site-nav" aria-label=move || t_string!(i18n, nav.label)>
             <ul>
@@ -21,6 +44,11 @@ pub fn Nav() -> impl IntoView {
                 <li>
                     <A href="/requests">{t!(i18n, nav.requests)}</A>
                 </li>
+                {move || has_sbp.get().then(|| view! {
+                    <li>
+                        <A href="/credit">{t!(i18n, nav.credit)}</A>
+                    </li>
+                })}
             </ul>
         </nav>
     }

@@ -1,9 +1,10 @@
 use leptos::prelude::*;
 
-/// The SBP balance at a glance, on the overview of a customer with SBP credit.
-///
-/// A slot for the credit page's work (issue 4): it shows nothing yet. It will load
-/// `GET /credit` itself and show the balance, the low-balance warning and a link to
-/// the statement.
+use crate::components::credit::glance::CreditGlance;
+
+/// The SBP balance at a glance, on the overview of a customer with SBP credit: the
+/// credit page's `CreditGlance` (balance, low-balance warning, link to the credit page).
 #[component]
-pub fn SbpBalanceGlance() -> impl IntoView {}
+pub fn SbpBalanceGlance() -> impl IntoView {
+    view! { <CreditGlance /> }
+}

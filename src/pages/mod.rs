@@ -1,5 +1,7 @@
 //! One module per route.
 
+pub mod credit;
+pub mod credit_statement;
 pub mod new_request;
 pub mod not_found;
 pub mod overview;

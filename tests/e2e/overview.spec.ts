@@ -44,11 +44,12 @@ for (const customer of plans) {
     await expect(actions.getByRole("heading", { name: "Request an on-site visit" })).toBeVisible();
     const credit = actions.getByRole("heading", { name: "Check your SBP credit" });
     await expect(credit).toHaveCount((customer.levels as readonly string[]).includes("SBP") ? 1 : 0);
-    // Each request action opens the form with its type; nothing links to a missing page.
+    // Each request action opens the form with its type; the credit page for SBP customers.
     for (const type of ["hotline", "training", "onsite_service"]) {
       await expect(actions.locator(`a[href="/requests/new?type=${type}"]`)).toHaveCount(1);
     }
-    await expect(page.locator('main a[href^="/credit"]')).toHaveCount(0);
+    const sbp = (customer.levels as readonly string[]).includes("SBP");
+    await expect(page.locator('main a[href="/credit"]')).toHaveCount(sbp ? 1 : 0);
 
     if (!(customer.levels as readonly string[]).includes("ALC")) {
       await expect(levels).toContainText("so ALC does not apply");
