@@ -20,18 +20,31 @@ use crate::requests::time::{Reaction, Unit, reaction, span_parts};
 pub fn provide_clock(fine: impl Fn(f64) -> bool + 'static) {
     let i18n = use_i18n();
     let (now, set_now) = signal(js_sys::Date::now());
+    // A beat already queued when the page goes away must not touch its disposed state
+    // (that would panic and stop the app): it checks this flag first.
+    let alive = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(true));
+    let beat_alive = alive.clone();
     let handle = set_interval_with_handle(
         move || {
+            if !beat_alive.load(std::sync::atomic::Ordering::Relaxed) {
+                return;
+            }
             let t = js_sys::Date::now();
-            if fine(t) || t - now.get_untracked() >= 30_000.0 {
-                set_now.set(t);
+            let Some(last) = now.try_get_untracked() else {
+                return;
+            };
+            if fine(t) || t - last >= 30_000.0 {
+                let _ = set_now.try_set(t);
             }
         },
         Duration::from_secs(1),
     );
-    if let Ok(handle) = handle {
-        on_cleanup(move || handle.clear());
-    }
+    on_cleanup(move || {
+        alive.store(false, std::sync::atomic::Ordering::Relaxed);
+        if let Ok(handle) = handle {
+            handle.clear();
+        }
+    });
     Effect::new(move |_| update_countdowns(i18n.get_locale(), now.get() as i64));
 }
 
