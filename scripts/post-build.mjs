@@ -1,11 +1,12 @@
 // trunk post_build hook (see Trunk.toml), run in trunk's staging directory:
 // 1. Moves trunk's inline module loader into a hashed file of its own, so the
 //    Content-Security-Policy needs no inline script (deploy/nginx/security-headers.conf).
-// 2. In release builds, writes a .gz beside each asset for nginx's gzip_static.
+// 2. In release builds, writes a .br and a .gz beside each asset, for nginx's
+//    brotli_static and gzip_static (deploy/nginx/portal.conf.template).
 import { createHash } from "node:crypto";
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { extname, join } from "node:path";
-import { gzipSync, constants } from "node:zlib";
+import { brotliCompressSync, gzipSync, constants } from "node:zlib";
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) {
@@ -35,5 +36,10 @@ if (process.env.TRUNK_PROFILE === "release") {
     if (![".wasm", ".js", ".css", ".html"].includes(extname(file))) continue;
     const raw = readFileSync(join(dir, file));
     writeFileSync(join(dir, file + ".gz"), gzipSync(raw, { level: constants.Z_BEST_COMPRESSION }));
+    const brotli = {
+      [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
+      [constants.BROTLI_PARAM_SIZE_HINT]: raw.length,
+    };
+    writeFileSync(join(dir, file + ".br"), brotliCompressSync(raw, { params: brotli }));
   }
 }

@@ -34,15 +34,19 @@ test("hashed assets are immutable, typed and compressed", async ({ request }) =>
   expect(assets.some((a) => a.endsWith(".wasm"))).toBe(true);
   expect(assets.some((a) => a.endsWith(".css"))).toBe(true);
   const types = { wasm: "application/wasm", js: "javascript", css: "text/css" } as const;
-  for (const asset of assets) {
-    const answer = await request.get(asset, { headers: { "accept-encoding": "gzip" } });
-    expect(answer.status(), asset).toBe(200);
-    const headers = answer.headers();
-    expect(headers["cache-control"]).toBe("public, max-age=31536000, immutable");
-    const ext = asset.split(".").pop() as keyof typeof types;
-    expect(headers["content-type"]).toContain(types[ext]);
-    expect(headers["content-encoding"], asset).toBe("gzip");
-    expect(headers["x-content-type-options"]).toBe("nosniff");
+  // The precompressed files: brotli for browsers that take it, gzip for the others.
+  for (const [accepted, encoding] of [["br, gzip", "br"], ["gzip", "gzip"]]) {
+    for (const asset of assets) {
+      const answer = await request.get(asset, { headers: { "accept-encoding": accepted } });
+      expect(answer.status(), asset).toBe(200);
+      const headers = answer.headers();
+      expect(headers["cache-control"]).toBe("public, max-age=31536000, immutable");
+      const ext = asset.split(".").pop() as keyof typeof types;
+      expect(headers["content-type"]).toContain(types[ext]);
+      expect(headers["content-encoding"], `${asset} for ${accepted}`).toBe(encoding);
+      expect(headers["vary"], asset).toContain("Accept-Encoding");
+      expect(headers["x-content-type-options"]).toBe("nosniff");
+    }
   }
 });
 
