@@ -28,11 +28,12 @@ reset-demo:
 lint:
 	cargo fmt --all --check
 	cargo clippy -q --workspace --all-targets -- -D warnings
-	cargo clippy -q -p support-portal $(WASM) -- -D warnings
+	cargo clippy -q -p support-portal $(WASM) --all-targets -- -D warnings
 	scripts/check-deps.sh
 
 unit:
 	cargo test -q --workspace
+	CHROMEDRIVER=$$(command -v chromedriver) cargo test -p support-portal $(WASM)
 
 build:
 	trunk build --release

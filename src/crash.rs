@@ -57,3 +57,54 @@ fn show_notice() {
     };
     let _ = build();
 }
+
+/// In headless Chromium (`make wasm-test`): a real panic, inside an event handler as a
+/// bug would be, must leave the notice on the page.
+#[cfg(all(test, target_arch = "wasm32"))]
+mod browser_tests {
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen::prelude::Closure;
+    use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+
+    use crate::i18n::{Locale, td_string};
+
+    wasm_bindgen_test_configure!(run_in_browser);
+
+    #[wasm_bindgen_test]
+    fn a_panic_leaves_a_notice_in_the_page_language_with_the_focus_on_reload() {
+        let document = web_sys::window().unwrap().document().unwrap();
+        let html = document.document_element().unwrap();
+        html.set_attribute("lang", "cs").unwrap();
+        assert!(document.query_selector(".crash-notice").unwrap().is_none());
+        super::install();
+
+        // The panic aborts the handler's call (`unreachable`); the browser reports that
+        // as an error of the event and goes on, and so does this test.
+        let buggy = document.create_element("button").unwrap();
+        let handler = Closure::<dyn Fn()>::new(|| panic!("a bug in a click handler"));
+        buggy
+            .add_event_listener_with_callback("click", handler.as_ref().unchecked_ref())
+            .unwrap();
+        buggy
+            .dispatch_event(&web_sys::Event::new("click").unwrap())
+            .unwrap();
+
+        let notice = document
+            .query_selector(".crash-notice[role=alert]")
+            .unwrap()
+            .expect("a notice after the panic");
+        let text = notice.query_selector("p").unwrap().unwrap();
+        assert_eq!(
+            text.text_content().as_deref(),
+            Some(td_string!(Locale::cs, crash.message))
+        );
+        let focused = document.active_element().expect("something has the focus");
+        assert_eq!(focused.tag_name(), "BUTTON");
+        assert_eq!(
+            focused.text_content().as_deref(),
+            Some(td_string!(Locale::cs, crash.reload))
+        );
+        assert!(notice.contains(Some(&focused)));
+        handler.forget();
+    }
+}
