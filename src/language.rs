@@ -11,24 +11,15 @@ use crate::i18n::*;
 
 const KEY: &str = "portal.language";
 
-fn storage() -> Option<web_sys::Storage> {
-    window().local_storage().ok().flatten()
-}
-
 /// Remembers an explicit choice of the user.
 pub fn remember(locale: Locale) {
-    if let Some(storage) = storage() {
-        // A full or disabled storage only means the choice is not kept.
-        let _ = storage.set_item(KEY, locale.as_str());
-    }
+    crate::storage::set(KEY, locale.as_str());
 }
 
 /// Restores the saved choice, before anything below it renders.
 #[component]
 pub fn RestoreLanguage(children: Children) -> impl IntoView {
-    let saved = storage()
-        .and_then(|s| s.get_item(KEY).ok().flatten())
-        .and_then(|code| code.parse::<Locale>().ok());
+    let saved = crate::storage::get(KEY).and_then(|code| code.parse::<Locale>().ok());
     if let Some(locale) = saved {
         let i18n = use_i18n();
         i18n.set_locale(locale);

@@ -11,9 +11,11 @@ mod format;
 mod language;
 mod markup;
 mod pages;
+mod plan;
 mod redirect;
 mod requests;
 mod session;
+mod storage;
 
 include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
 

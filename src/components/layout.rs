@@ -6,13 +6,15 @@ use crate::components::header::Header;
 use crate::components::loading::Loading;
 use crate::components::nav::Nav;
 use crate::i18n::*;
+use crate::plan::provide_plan;
 
 /// The signed-in frame: skip link, header, navigation, and the page in `<main>`, with
 /// a loading indicator and an error boundary (whose retry renders the page anew, so
-/// its loads start again).
+/// its loads start again). It provides the customer's plan to all of them.
 #[component]
 pub fn Layout(children: ChildrenFn) -> impl IntoView {
     let i18n = use_i18n();
+    provide_plan();
     let attempt = RwSignal::new(0u32);
     let retry = Callback::new(move |()| attempt.update(|n| *n += 1));
     let children = StoredValue::new(children);

@@ -1,18 +1,8 @@
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::components::A;
-use serde::Deserialize;
-use serde::de::IgnoredAny;
 
-use crate::api::client::use_client;
 use crate::i18n::*;
-
-/// Of `GET /plan`, only whether there is an SBP subscription (decoding the whole plan
-/// here would cost the wasm its decoder for no use).
-#[derive(Deserialize)]
-struct PlanLevels {
-    sbp: Option<IgnoredAny>,
-}
+use crate::plan::use_plan;
 
 /// Links to the pages that exist; `<A>` marks the current one with `aria-current`.
 ///
@@ -23,13 +13,9 @@ struct PlanLevels {
 #[component]
 pub fn Nav() -> impl IntoView {
     let i18n = use_i18n();
-    let client = use_client();
-    let has_sbp = RwSignal::new(false);
-    spawn_local(async move {
-        if let Ok(plan) = client.get::<PlanLevels>("/plan").await {
-            has_sbp.try_set(plan.sbp.is_some());
-        }
-    });
+    let plan = use_plan();
+    let has_sbp =
+        Memo::new(move |_| plan.with(|p| matches!(p, Some(Ok(plan)) if plan.sbp.is_some())));
     view! {
         <nav class="site-nav" aria-label=move || t_string!(i18n, nav.label)>
             <ul>

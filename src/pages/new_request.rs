@@ -24,6 +24,7 @@ use support_api::validation::{FieldErrors, codes};
 
 use crate::api::{self, ApiError, client::use_client};
 use crate::components::error_view::error_text;
+use crate::components::part::part;
 use crate::components::requests::dom::{by_id, mark, set_attr, set_text, target};
 use crate::components::requests::estimate_panel::{EstimateState, estimate_markup};
 use crate::components::requests::fields::{Errors, Kind, error_line, field, normalize};
@@ -33,16 +34,18 @@ use crate::components::requests::service_fields::service_fields;
 use crate::components::requests::top_up_fields::top_up_fields;
 use crate::components::requests::training_fields::training_fields;
 use crate::components::requests::{
-    billed_name, fill, focus_id, loaded, new_key, priority_name, store, stored, today, tr,
-    type_hint, type_name, unstore, zone_offset,
+    billed_name, fill, focus_id, new_key, priority_name, today, tr, type_hint, type_name,
+    zone_offset,
 };
 use crate::format;
 use crate::i18n::*;
 use crate::markup::Markup;
 use crate::pages::page_title;
+use crate::plan::use_plan;
 use crate::requests::form::{Draft, FIELD_ORDER, FormState, Text, draft_storage_key};
 use crate::requests::query::priority_str;
 use crate::session::use_session;
+use crate::storage;
 
 /// How long the form must rest before the estimate is asked for again.
 const ESTIMATE_DEBOUNCE: Duration = Duration::from_millis(400);
@@ -77,12 +80,14 @@ pub fn NewRequestPage() -> impl IntoView {
         page_title(l, td_string!(l, requests.form.title))
     };
     // One load for both: the form needs the plan and the catalog.
+    let plan = use_plan();
     let both = LocalResource::new(move || async move {
-        let plan = api::plan::plan(client).await?;
+        let plan = plan.await?;
         let catalog = api::plan::catalog(client).await?;
         Ok::<_, ApiError>((Arc::new(plan), Arc::new(catalog)))
     });
-    let content = move |(plan, catalog): (Arc<Plan>, Arc<Catalog>)| {
+    let content = move |(plan, catalog): &(Arc<Plan>, Arc<Catalog>)| {
+        let (plan, catalog) = (plan.clone(), catalog.clone());
         let amount = params.with_untracked(|p| p.get("amount"));
         let types = offered(&plan, &catalog);
         match kind.get().filter(|k| types.iter().any(|(t, _)| t == k)) {
@@ -96,7 +101,7 @@ pub fn NewRequestPage() -> impl IntoView {
     view! {
         <Title text=title />
         <p class="back"><a href="/requests">{tr(|l| td_string!(l, requests.detail.back))}</a></p>
-        {loaded(both, content)}
+        {part(both, content)}
     }
 }
 
@@ -378,7 +383,8 @@ fn RequestForm(
         ..FormState::default()
     };
     let offer = RwSignal::new(
-        Draft::decode(stored(&storage_key.get_value()).as_deref()).filter(|d| d.form != initial),
+        Draft::decode(storage::get(&storage_key.get_value()).as_deref())
+            .filter(|d| d.form != initial),
     );
     let key = StoredValue::new(new_key());
     let form = RwSignal::new(initial.clone());
@@ -473,14 +479,14 @@ fn RequestForm(
         }
         let storage_key = storage_key.get_value();
         if state == initial {
-            unstore(&storage_key);
+            storage::remove(&storage_key);
         } else {
             let draft = Draft {
                 key: key.get_value(),
                 saved_at: js_sys::Date::now() as i64,
                 form: state,
             };
-            store(&storage_key, &draft.encode());
+            storage::set(&storage_key, &draft.encode());
         }
     });
 
@@ -503,7 +509,7 @@ fn RequestForm(
                     }
                 }
                 let id = api::requests::create(client, &request, &key).await?;
-                unstore(&storage_key.get_value());
+                storage::remove(&storage_key.get_value());
                 navigate(&format!("/requests/{id}"), Default::default());
                 Ok(())
             }
@@ -715,7 +721,7 @@ fn RequestForm(
                 focus_id("f-title");
             }
             Some("discard") => {
-                unstore(&storage_key.get_value());
+                storage::remove(&storage_key.get_value());
                 offer.set(None);
                 focus_id("f-title");
             }

@@ -2,7 +2,6 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use support_api::plan::{CoverageStatus, Level, Plan};
 
-use crate::api::{self, client::use_client};
 use crate::components::contact::{contact_links, hours_text, period_text};
 use crate::components::part::part;
 use crate::components::sbp_balance::SbpBalanceGlance;
@@ -14,6 +13,7 @@ use crate::format;
 use crate::i18n::*;
 use crate::markup::Markup;
 use crate::pages::page_title;
+use crate::plan::use_plan;
 use crate::session::use_session;
 
 /// The page after sign-in: the greeting, the company's levels, what needs attention
@@ -22,8 +22,7 @@ use crate::session::use_session;
 pub fn OverviewPage() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
-    let client = use_client();
-    let plan = LocalResource::new(move || api::plan::plan(client));
+    let plan = use_plan();
     let name = move || session.with(|s| s.user.name.clone()).unwrap_or_default();
     let company = move || {
         session

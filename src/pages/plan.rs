@@ -15,6 +15,7 @@ use crate::format;
 use crate::i18n::*;
 use crate::markup::Markup;
 use crate::pages::page_title;
+use crate::plan::use_plan;
 
 /// Plan and coverage: the licences and their maintenance, the SLA and the contacts
 /// (from `GET /plan`), then how each service is had and priced, the four levels and
@@ -23,7 +24,7 @@ use crate::pages::page_title;
 pub fn PlanPage() -> impl IntoView {
     let i18n = use_i18n();
     let client = use_client();
-    let plan = LocalResource::new(move || api::plan::plan(client));
+    let plan = use_plan();
     let catalog = LocalResource::new(move || api::plan::catalog(client));
     // Outside the parts, so the order survives a change of language.
     let sort = RwSignal::new(Sort::default());

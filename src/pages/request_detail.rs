@@ -9,6 +9,7 @@ use support_api::requests::{Decision, NewComment, RequestStatus};
 
 use crate::api::{self, ApiError, client::use_client};
 use crate::components::error_view::error_text;
+use crate::components::part::part;
 use crate::components::requests::dom::{mark, set_attr, set_text, target};
 use crate::components::requests::fields::{error_line, normalize};
 use crate::components::requests::request_row::cost_text;
@@ -16,8 +17,7 @@ use crate::components::requests::sla_countdown::{provide_clock, sla_countdown, s
 use crate::components::requests::status_badge::status_badge;
 use crate::components::requests::timeline::timeline;
 use crate::components::requests::{
-    billed_name, field_message, focus_id, loaded, location_name, new_key, priority_name, tr,
-    type_name,
+    billed_name, field_message, focus_id, location_name, new_key, priority_name, tr, type_name,
 };
 use crate::format;
 use crate::i18n::*;
@@ -456,8 +456,8 @@ pub fn RequestDetailPage() -> impl IntoView {
     };
     Effect::new(move |_| sync());
 
-    let content = move |d: Detail| {
-        let d = StoredValue::new(d);
+    let content = move |d: &Detail| {
+        let d = StoredValue::new(d.clone());
         let top = NodeRef::<html::Div>::new();
         let bottom = NodeRef::<html::Div>::new();
         // Built anew for another language; what was typed is kept.
@@ -555,6 +555,6 @@ pub fn RequestDetailPage() -> impl IntoView {
     view! {
         <Title text=title />
         <p class="back"><a href="/requests">{tr(|l| td_string!(l, requests.detail.back))}</a></p>
-        {loaded(detail, content)}
+        {part(detail, content)}
     }
 }

@@ -15,9 +15,9 @@ use support_api::session::Role;
 
 use crate::api::{self, ApiError, client::use_client};
 use crate::components::error_view::error_text;
+use crate::components::part::part;
 use crate::components::requests::dom::target;
 use crate::components::requests::filters::{filters_markup, show_query, with_filter};
-use crate::components::requests::loaded;
 use crate::components::requests::request_row::requests_table;
 use crate::components::requests::sla_countdown::provide_clock;
 use crate::components::requests::tr;
@@ -168,7 +168,7 @@ pub fn RequestsPage() -> impl IntoView {
         page_title(l, td_string!(l, requests.list.title))
     };
 
-    let table = move |page: RequestPage| {
+    let table = move |page: &RequestPage| {
         if page.items.is_empty() {
             let text = move || {
                 let l = i18n.get_locale();
@@ -183,7 +183,7 @@ pub fn RequestsPage() -> impl IntoView {
         let q = query.get_untracked();
         let show_by = is_admin();
         let show_sla = page.items.iter().any(|r| r.reaction_due_at.is_some());
-        let (base, next_cursor) = (page.items, page.next_cursor);
+        let (base, next_cursor) = (page.items.clone(), page.next_cursor.clone());
         let table = move || {
             let l = i18n.get_locale();
             more.with(|(for_q, rows, _)| {
@@ -242,6 +242,6 @@ pub fn RequestsPage() -> impl IntoView {
             on:change=on_change
             on:input=on_input
         ></form>
-        {loaded(first, table)}
+        {part(first, table)}
     }
 }

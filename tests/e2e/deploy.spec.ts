@@ -60,6 +60,8 @@ test("the API answers through the same origin", async ({ request }) => {
 });
 
 test("smoke: sign in, open every page of the navigation, reload a deep link", async ({ page }) => {
+  // Every page with an axe scan each: several times one page's work.
+  test.slow();
   await page.goto("/");
   await signIn(page, "admin@strojirny-hradec.demo");
   const nav = page.getByRole("navigation").first();

@@ -101,3 +101,21 @@ test("report a problem on the overview opens the hotline form", async ({ page })
   await expect(page).toHaveURL(/\/requests\/new\?type=hotline$/);
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
 });
+
+test("the plan is asked for once per sign-in, however many parts and pages show it", async ({ page }) => {
+  let asked = 0;
+  page.on("request", (request) => {
+    if (new URL(request.url()).pathname === "/api/v1/plan") asked += 1;
+  });
+  await page.goto("/");
+  await signIn(page, "admin@kowalski-aero.demo");
+  // The navigation (credit page offered) and the overview both read it.
+  await expect(page.getByRole("navigation").getByRole("link", { name: "SBP credit" })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Your company's support levels" })).toBeVisible();
+  await page.getByRole("navigation").getByRole("link", { name: "Plan and coverage" }).click();
+  await expect(page.getByRole("table", { name: /Installed base/ })).toBeVisible();
+  await page.getByRole("navigation").getByRole("link", { name: "Requests" }).click();
+  await page.getByRole("link", { name: "New request" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "What do you need?" })).toBeVisible();
+  expect(asked).toBe(1);
+});

@@ -16,9 +16,6 @@ pub mod training_fields;
 
 use leptos::prelude::*;
 
-use crate::api::ApiError;
-use crate::components::error_view::ErrorView;
-use crate::components::loading::Loading;
 use support_api::catalog::{BilledAs, TrainingLocation};
 use support_api::plan::Priority;
 use support_api::requests::{RequestStatus, RequestType};
@@ -187,48 +184,9 @@ pub fn focus_id(id: &str) {
     }
 }
 
-fn storage() -> Option<web_sys::Storage> {
-    window().local_storage().ok().flatten()
-}
-
-/// A value of `localStorage`; `None` when absent or when storage is not available.
-pub fn stored(key: &str) -> Option<String> {
-    storage()?.get_item(key).ok().flatten()
-}
-
-/// Keeps a value; a full or disabled storage is ignored (the form still works).
-pub fn store(key: &str, value: &str) {
-    if let Some(s) = storage() {
-        let _ = s.set_item(key, value);
-    }
-}
-
-pub fn unstore(key: &str) {
-    if let Some(s) = storage() {
-        let _ = s.remove_item(key);
-    }
-}
-
 /// A text in the chosen language, following it. Every use shares this one closure type,
 /// so a translated text costs the wasm a few bytes rather than a render effect of its own.
 pub fn tr(text: fn(Locale) -> &'static str) -> impl Fn() -> &'static str + Copy + Send + Sync {
     let i18n = use_i18n();
     move || text(i18n.get_locale())
-}
-
-/// What a load shows: a loading notice, the error with a way to try again, or what
-/// `render` makes of the answer. The last answer stays on screen while the next one
-/// loads, as in a `<Transition>`, without the cost of a suspense boundary per page.
-pub fn loaded<T: Clone + Send + Sync + 'static>(
-    resource: LocalResource<Result<T, ApiError>>,
-    render: impl Fn(T) -> AnyView + Send + Sync + 'static,
-) -> impl IntoView {
-    move || match resource.get() {
-        None => view! { <Loading /> }.into_any(),
-        Some(Err(error)) => {
-            let retry = Callback::new(move |()| resource.refetch());
-            view! { <ErrorView error retry /> }.into_any()
-        }
-        Some(Ok(value)) => render(value),
-    }
 }
