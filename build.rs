@@ -1,13 +1,14 @@
 //! Generates the `i18n` module from `locales/*.json` (leptos_i18n) and refuses to build
-//! when the locale files do not have exactly the same keys: leptos_i18n only warns
-//! about a missing or surplus key, and a missing translation must never ship.
+//! when the locale files do not have exactly the same keys, or a text lacks a `{name}`
+//! placeholder that another language's has (`src/template.rs` fills them): leptos_i18n
+//! only warns about a missing or surplus key, and a missing translation must never ship.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::error::Error;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use leptos_i18n_build::{Config, ParseOptions, TranslationsInfos};
+use leptos_i18n_build::{Config, TranslationsInfos};
 use serde_json::Value;
 
 /// The default locale comes first.
@@ -24,8 +25,7 @@ fn main() -> Result<(), Box<dyn Error>> {
     }
     check_same_keys(locales_dir)?;
 
-    let options = ParseOptions::default().interpolate_display(true);
-    let mut cfg = Config::new(LOCALES[0])?.parse_options(options);
+    let mut cfg = Config::new(LOCALES[0])?;
     for locale in &LOCALES[1..] {
         cfg = cfg.add_locale(locale)?;
     }
@@ -38,25 +38,36 @@ fn main() -> Result<(), Box<dyn Error>> {
     Ok(())
 }
 
-/// Fails with a list of every key that one locale has and another lacks.
+/// Fails with a list of every key that one locale has and another lacks, and of every
+/// text whose placeholders differ from the default locale's.
 fn check_same_keys(dir: &Path) -> Result<(), Box<dyn Error>> {
-    let mut sets = Vec::new();
+    let mut texts = Vec::new();
     for locale in LOCALES {
         let path = dir.join(format!("{locale}.json"));
         let text = fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
         let value: Value =
             serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
-        let mut keys = BTreeSet::new();
-        collect_keys(&value, "", &mut keys);
-        sets.push((locale, keys));
+        let mut leaves = BTreeMap::new();
+        collect_leaves(&value, "", &mut leaves);
+        texts.push((locale, leaves));
     }
 
-    let all: BTreeSet<&String> = sets.iter().flat_map(|(_, keys)| keys).collect();
+    let all: BTreeSet<&String> = texts.iter().flat_map(|(_, leaves)| leaves.keys()).collect();
+    let (default_locale, default_texts) = &texts[0];
     let mut problems = Vec::new();
-    for (locale, keys) in &sets {
+    for (locale, leaves) in &texts {
         for key in &all {
-            if !keys.contains(*key) {
-                problems.push(format!("locales/{locale}.json lacks the key `{key}`"));
+            match (leaves.get(*key), default_texts.get(*key)) {
+                (None, _) => problems.push(format!("locales/{locale}.json lacks the key `{key}`")),
+                (Some(text), Some(default)) if placeholders(text) != placeholders(default) => {
+                    problems.push(format!(
+                        "locales/{locale}.json: `{key}` has the placeholders {:?}, \
+                         locales/{default_locale}.json {:?}",
+                        placeholders(text),
+                        placeholders(default)
+                    ))
+                }
+                _ => {}
             }
         }
     }
@@ -66,11 +77,11 @@ fn check_same_keys(dir: &Path) -> Result<(), Box<dyn Error>> {
     for problem in &problems {
         println!("cargo::error={problem}");
     }
-    Err(format!("the locale files differ in {} key(s)", problems.len()).into())
+    Err(format!("the locale files differ in {} place(s)", problems.len()).into())
 }
 
-/// Collects the dotted paths of all leaves (`header.sign_out`).
-fn collect_keys(value: &Value, prefix: &str, keys: &mut BTreeSet<String>) {
+/// The dotted path (`header.sign_out`) and text of every leaf.
+fn collect_leaves(value: &Value, prefix: &str, leaves: &mut BTreeMap<String, String>) {
     match value {
         Value::Object(map) => {
             for (name, child) in map {
@@ -79,11 +90,23 @@ fn collect_keys(value: &Value, prefix: &str, keys: &mut BTreeSet<String>) {
                 } else {
                     format!("{prefix}.{name}")
                 };
-                collect_keys(child, &path, keys);
+                collect_leaves(child, &path, leaves);
             }
         }
-        _ => {
-            keys.insert(prefix.to_owned());
+        Value::String(text) => {
+            leaves.insert(prefix.to_owned(), text.clone());
+        }
+        other => {
+            leaves.insert(prefix.to_owned(), other.to_string());
         }
     }
+}
+
+/// The names of a text's `{name}` placeholders.
+fn placeholders(text: &str) -> BTreeSet<&str> {
+    text.split('{')
+        .skip(1)
+        .filter_map(|after| after.split_once('}').map(|(name, _)| name))
+        .filter(|name| !name.is_empty() && name.chars().all(|c| c.is_alphanumeric() || c == '_'))
+        .collect()
 }

@@ -10,6 +10,7 @@ use support_api::plan::{CoverageStatus, Level, Licence, Plan, Priority};
 
 use crate::format::parse_day;
 use crate::i18n::*;
+use crate::template::fill;
 
 /// A column of the installed-base table.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -354,11 +355,12 @@ pub fn billing_label(locale: Locale, billing: Billing) -> &'static str {
 /// "{price} per hour" and the like, the price already formatted.
 pub fn priced(locale: Locale, unit: PriceUnit, price: &str) -> String {
     match unit {
-        PriceUnit::Hour => td_string!(locale, coverage.per_hour, price).to_string(),
-        PriceUnit::ParticipantDay => {
-            td_string!(locale, coverage.per_participant_day, price).to_string()
-        }
-        PriceUnit::Job => td_string!(locale, coverage.per_job, price).to_string(),
+        PriceUnit::Hour => fill(td_string!(locale, coverage.per_hour), &[("price", price)]),
+        PriceUnit::ParticipantDay => fill(
+            td_string!(locale, coverage.per_participant_day),
+            &[("price", price)],
+        ),
+        PriceUnit::Job => fill(td_string!(locale, coverage.per_job), &[("price", price)]),
     }
 }
 

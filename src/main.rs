@@ -16,6 +16,7 @@ mod redirect;
 mod requests;
 mod session;
 mod storage;
+mod template;
 
 include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
 

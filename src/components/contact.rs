@@ -7,6 +7,7 @@ use crate::coverage::{tel_href, weekday_runs};
 use crate::format;
 use crate::i18n::Locale;
 use crate::markup::Markup;
+use crate::template::fill;
 
 /// The phone as a `tel:` link and the e-mail as a `mailto:` link.
 pub fn contact_links(m: &mut Markup, phone: &str, email: &str) {
@@ -50,8 +51,11 @@ pub fn period_text(since: Option<&str>, until: Option<&str>, locale: Locale) -> 
             format::date(until, locale)
         ),
         (Some(since), None) => {
-            crate::i18n::td_string!(locale, overview.since, date = format::date(since, locale))
-                .to_string()
+            let date = format::date(since, locale);
+            fill(
+                crate::i18n::td_string!(locale, overview.since),
+                &[("date", &date)],
+            )
         }
         (None, Some(until)) => format!("– {}", format::date(until, locale)),
         (None, None) => String::new(),

@@ -12,13 +12,13 @@ use crate::api::{self, ApiError, Client};
 use crate::components::credit::dom::{self, Handler};
 use crate::components::credit::ledger_table::{entry_rows, ledger_head};
 use crate::components::credit::{hours, service_name, table};
-use crate::credit::fill;
 use crate::credit::filter::LedgerFilter;
 use crate::credit::month::Month;
 use crate::credit::statement::{Statement, summarize};
 use crate::format;
 use crate::i18n::*;
 use crate::markup::Markup;
+use crate::template::fill;
 use web_sys::Element;
 
 pub struct MonthStatement {

@@ -34,8 +34,7 @@ use crate::components::requests::service_fields::service_fields;
 use crate::components::requests::top_up_fields::top_up_fields;
 use crate::components::requests::training_fields::training_fields;
 use crate::components::requests::{
-    billed_name, fill, focus_id, new_key, priority_name, today, tr, type_hint, type_name,
-    zone_offset,
+    billed_name, focus_id, new_key, priority_name, today, tr, type_hint, type_name, zone_offset,
 };
 use crate::format;
 use crate::i18n::*;
@@ -46,6 +45,7 @@ use crate::requests::form::{Draft, FIELD_ORDER, FormState, Text, draft_storage_k
 use crate::requests::query::priority_str;
 use crate::session::use_session;
 use crate::storage;
+use crate::template::fill;
 
 /// How long the form must rest before the estimate is asked for again.
 const ESTIMATE_DEBOUNCE: Duration = Duration::from_millis(400);
@@ -327,7 +327,7 @@ fn offer_markup(l: Locale, draft: &Draft) -> Markup {
     m.el(
         "p",
         &[],
-        &fill(td_string!(l, requests.form.draft_text), &when),
+        &fill(td_string!(l, requests.form.draft_text), &[("date", &when)]),
     );
     m.open("div", &[("class", "form-actions")]);
     m.el(
@@ -567,7 +567,7 @@ fn RequestForm(
                 Some(a) => format!("{} ({})", format::money(a, l), billed_name(l, billed)),
                 None => billed_name(l, billed).to_owned(),
             };
-            fill(td_string!(l, requests.form.accept_cost), &what)
+            fill(td_string!(l, requests.form.accept_cost), &[("cost", &what)])
         });
         set_attr("accept", "hidden", cost.is_none().then_some(""));
         set_text("accept-label", cost.as_deref().unwrap_or(""));
@@ -738,7 +738,10 @@ fn RequestForm(
 
     let heading = move || {
         let l = i18n.get_locale();
-        fill(td_string!(l, requests.form.heading), type_name(l, kind))
+        fill(
+            td_string!(l, requests.form.heading),
+            &[("type", type_name(l, kind))],
+        )
     };
     view! {
         <h1>{heading}</h1>

@@ -15,6 +15,7 @@ use crate::markup::Markup;
 use crate::pages::page_title;
 use crate::plan::use_plan;
 use crate::session::use_session;
+use crate::template::fill;
 
 /// The page after sign-in: the greeting, the company's levels, what needs attention
 /// now, and what the person can do.
@@ -23,11 +24,21 @@ pub fn OverviewPage() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
     let plan = use_plan();
-    let name = move || session.with(|s| s.user.name.clone()).unwrap_or_default();
-    let company = move || {
-        session
+    let greeting = move || {
+        let name = session.with(|s| s.user.name.clone()).unwrap_or_default();
+        fill(
+            td_string!(i18n.get_locale(), home.greeting),
+            &[("name", &name)],
+        )
+    };
+    let intro = move || {
+        let company = session
             .with(|s| s.customer.name.clone())
-            .unwrap_or_default()
+            .unwrap_or_default();
+        fill(
+            td_string!(i18n.get_locale(), home.intro),
+            &[("company", &company)],
+        )
     };
     let title = move || {
         let locale = i18n.get_locale();
@@ -36,8 +47,8 @@ pub fn OverviewPage() -> impl IntoView {
 
     view! {
         <Title text=title />
-        <h1>{t!(i18n, home.greeting, name)}</h1>
-        <p class="lead">{t!(i18n, home.intro, company)}</p>
+        <h1>{greeting}</h1>
+        <p class="lead">{intro}</p>
         {part(plan, move |plan| overview(plan, i18n.get_locale()))}
     }
 }
@@ -125,12 +136,18 @@ fn attention(m: &mut Markup, plan: &Plan, locale: Locale) {
         let product = &licence.product;
         let date = format::date(&licence.maintenance_end, locale);
         let text = if licence.status == CoverageStatus::Lapsed {
-            td_string!(locale, overview.lapsed, product, date).to_string()
+            fill(
+                td_string!(locale, overview.lapsed),
+                &[("product", product), ("date", &date)],
+            )
         } else {
             let when = days_until(today, &licence.maintenance_end)
                 .map(|days| format::days_from_now(days, locale))
                 .unwrap_or_default();
-            td_string!(locale, overview.expiring, product, date, when).to_string()
+            fill(
+                td_string!(locale, overview.expiring),
+                &[("product", product), ("date", &date), ("when", &when)],
+            )
         };
         m.open("li", &[])
             .el(
@@ -223,7 +240,7 @@ fn what_you_can_do(m: &mut Markup, plan: &Plan, locale: Locale) {
             m.el(
                 "p",
                 &[],
-                &td_string!(locale, overview.ask_manager, name).to_string(),
+                &fill(td_string!(locale, overview.ask_manager), &[("name", name)]),
             )
             .open("p", &[]);
             contact_links(m, &manager.phone, &manager.email);

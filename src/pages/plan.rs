@@ -16,6 +16,7 @@ use crate::i18n::*;
 use crate::markup::Markup;
 use crate::pages::page_title;
 use crate::plan::use_plan;
+use crate::template::fill;
 
 /// Plan and coverage: the licences and their maintenance, the SLA and the contacts
 /// (from `GET /plan`), then how each service is had and priced, the four levels and
@@ -192,7 +193,10 @@ fn sla_section(m: &mut Markup, sla: &SlaContract, locale: Locale) {
         .el(
             "p",
             &[],
-            &td_string!(locale, sla.contract, reference, period).to_string(),
+            &fill(
+                td_string!(locale, sla.contract),
+                &[("reference", reference), ("period", &period)],
+            ),
         )
         .open("table", &[("class", "data data-narrow")])
         .el("caption", &[], td_string!(locale, sla.caption))
@@ -216,7 +220,11 @@ fn sla_section(m: &mut Markup, sla: &SlaContract, locale: Locale) {
     let hours = hours_text(&sla.business_hours, locale);
     m.close("tbody")
         .close("table")
-        .el("p", &[], &td_string!(locale, sla.hours, hours).to_string())
+        .el(
+            "p",
+            &[],
+            &fill(td_string!(locale, sla.hours), &[("hours", &hours)]),
+        )
         .close("section");
 }
 
@@ -448,7 +456,7 @@ fn courses_section(m: &mut Markup, courses: &[Course], locale: Locale) {
             "{} · {} · {}",
             course.product,
             format::unit(f64::from(course.days), "day", locale),
-            td_string!(locale, courses.price, price)
+            fill(td_string!(locale, courses.price), &[("price", &price)])
         );
         m.open("li", &[("class", "card course")])
             .el("h3", &[], &course.title)
@@ -469,7 +477,10 @@ fn courses_section(m: &mut Markup, courses: &[Course], locale: Locale) {
             let seats = if count == 0 {
                 td_string!(locale, courses.full).to_owned()
             } else {
-                td_string!(locale, courses.seats_left, count).to_string()
+                fill(
+                    td_string!(locale, courses.seats_left),
+                    &[("count", &count.to_string())],
+                )
             };
             let when = format::date_range(&date.starts_on, &date.ends_on, locale);
             m.open("li", &[])

@@ -13,12 +13,12 @@ use super::{dom, kind_name, service_name};
 use crate::api::{self, ApiError, Client};
 use crate::components::error_view::error_text;
 use crate::credit::csv::{CsvLabels, file_name, ledger_csv};
-use crate::credit::fill;
 use crate::credit::filter::LedgerFilter;
 use crate::credit::month::{Month, months_back};
 use crate::format;
 use crate::i18n::*;
 use crate::markup::Markup;
+use crate::template::fill;
 
 /// The month the browser's clock is in.
 pub fn this_month() -> Month {

@@ -1,9 +1,9 @@
 use support_api::credit::Credit;
 
-use crate::credit::fill;
 use crate::format;
 use crate::i18n::*;
 use crate::markup::Markup;
+use crate::template::fill;
 
 /// At the last 90 days' average use: when the credit runs out, and which blocks will
 /// expire before they are used (with what lapses).

@@ -15,11 +15,11 @@ use super::dom;
 use super::{hours, kind_name, service_name, table};
 use crate::api::{self, ApiError, Client};
 use crate::components::error_view::error_text;
-use crate::credit::fill;
 use crate::credit::filter::LedgerFilter;
 use crate::format;
 use crate::i18n::*;
 use crate::markup::Markup;
+use crate::template::fill;
 
 enum Status {
     Loading,

@@ -16,8 +16,8 @@ pub mod usage_chart;
 use support_api::catalog::ServiceCode;
 use support_api::credit::{Credit, LedgerKind};
 
-use crate::credit::fill;
 use crate::i18n::*;
+use crate::template::fill;
 
 pub fn service_name(locale: Locale, service: ServiceCode) -> &'static str {
     match service {

@@ -15,11 +15,11 @@ use support_api::money::{Currency, Money};
 
 use super::{service_name, table};
 use crate::credit::chart::{self, HEIGHT, LEFT, RIGHT, WIDTH};
-use crate::credit::fill;
 use crate::credit::month::Month;
 use crate::format;
 use crate::i18n::*;
 use crate::markup::Markup;
+use crate::template::fill;
 
 fn month_label(text: &str, short: bool, locale: Locale) -> String {
     match Month::parse(text) {

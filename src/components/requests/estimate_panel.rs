@@ -4,13 +4,13 @@
 use support_api::catalog::BilledAs;
 use support_api::requests::{Estimate, RateUnit};
 
-use super::fill;
 use super::sla_countdown::span_text;
 use crate::api::ApiError;
 use crate::components::error_view::error_text;
 use crate::format;
 use crate::i18n::*;
 use crate::markup::Markup;
+use crate::template::fill;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum EstimateState {
@@ -37,7 +37,7 @@ pub fn estimate_lines(l: Locale, e: &Estimate) -> Vec<String> {
     if let Some(amount) = e.amount {
         let mut line = fill(
             td_string!(l, requests.estimate.amount),
-            &format::money(amount, l),
+            &[("cost", &format::money(amount, l))],
         );
         if let Some(m) = e.minutes.filter(|m| *m > 0) {
             line = format!("{line} ({})", span_text(l, i64::from(m) * 60_000));
@@ -57,7 +57,7 @@ pub fn estimate_lines(l: Locale, e: &Estimate) -> Vec<String> {
             (Some(RateUnit::Job) | None, _) => td_string!(l, requests.estimate.rate_fixed),
         };
         if !template.is_empty() {
-            lines.push(fill(template, &format::money(rate, l)));
+            lines.push(fill(template, &[("rate", &format::money(rate, l))]));
         }
     }
     if e.needs_approval {

@@ -6,10 +6,11 @@ use leptos::prelude::*;
 use support_api::requests::PREFERRED_DATES_MAX;
 use support_api::validation::FieldErrors;
 
-use super::{field_message, fill};
+use super::field_message;
 use crate::i18n::*;
 use crate::markup::Markup;
 use crate::requests::form::Text;
+use crate::template::fill;
 
 /// The errors of one form: the client's own checks (shown once a field has been left or
 /// sending was tried) and what the server refused (until that field is edited).
@@ -172,7 +173,10 @@ pub fn dates_field(m: &mut Markup, l: Locale, dates: &[String], min: &str) {
     m.el("legend", &[], td_string!(l, requests.form.preferred_dates));
     for (i, day) in dates.iter().enumerate() {
         let id = format!("f-date-{i}");
-        let label = fill(td_string!(l, requests.form.date_n), &(i + 1).to_string());
+        let label = fill(
+            td_string!(l, requests.form.date_n),
+            &[("n", &(i + 1).to_string())],
+        );
         m.open("div", &[("class", "date-row")]);
         m.el("label", &[("for", &id)], &label);
         m.open(

@@ -23,11 +23,6 @@ use support_api::validation::codes;
 
 use crate::i18n::*;
 
-/// Puts `value` where a translation has `{}`.
-pub fn fill(template: &str, value: &str) -> String {
-    template.replacen("{}", value, 1)
-}
-
 pub fn type_name(l: Locale, t: RequestType) -> &'static str {
     match t {
         RequestType::Hotline => td_string!(l, requests.types.hotline),

@@ -3,10 +3,11 @@ use support_api::requests::RequestSummary;
 
 use super::sla_countdown::sla_countdown;
 use super::status_badge::status_badge;
-use super::{billed_name, fill, priority_name, type_name};
+use super::{billed_name, priority_name, type_name};
 use crate::format;
 use crate::i18n::*;
 use crate::markup::Markup;
+use crate::template::fill;
 
 /// The cost column: what was charged, the estimate (marked as such), or how it is
 /// covered when nothing is charged.
@@ -14,7 +15,7 @@ pub fn cost_text(l: Locale, r: &RequestSummary) -> String {
     match r.cost {
         Some(cost) if r.cost_is_estimate => fill(
             td_string!(l, requests.list.estimate),
-            &format::money(cost, l),
+            &[("cost", &format::money(cost, l))],
         ),
         Some(cost) => format::money(cost, l),
         None if matches!(r.billed_as, BilledAs::AlcIncluded | BilledAs::SlaContract) => {

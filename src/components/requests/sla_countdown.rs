@@ -8,11 +8,11 @@ use leptos::leptos_dom::helpers::set_interval_with_handle;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::fill;
 use crate::format;
 use crate::i18n::*;
 use crate::markup::Markup;
 use crate::requests::time::{Reaction, Unit, reaction, span_parts};
+use crate::template::fill;
 
 /// Starts the page's clock and keeps every countdown on the page (`.sla[data-due]`)
 /// current. `fine(now)` tells whether one shows seconds now; it is read untracked at each
@@ -84,11 +84,14 @@ fn reaction_text(l: Locale, r: &Reaction) -> (&'static str, String) {
         ),
         Reaction::Left(parts) => (
             "sla sla-left",
-            fill(td_string!(l, requests.sla.left), &span(parts)),
+            fill(td_string!(l, requests.sla.left), &[("time", &span(parts))]),
         ),
         Reaction::Overdue(parts) => (
             "sla sla-overdue",
-            fill(td_string!(l, requests.sla.overdue), &span(parts)),
+            fill(
+                td_string!(l, requests.sla.overdue),
+                &[("time", &span(parts))],
+            ),
         ),
     }
 }

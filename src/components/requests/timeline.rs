@@ -1,9 +1,10 @@
 use super::sla_countdown::span_text;
-use super::{fill, status_name};
+use super::status_name;
 use crate::format;
 use crate::i18n::*;
 use crate::markup::Markup;
 use crate::requests::detail::{Event, EventKind};
+use crate::template::fill;
 
 /// The words of one event (without who and when).
 fn event_text(l: Locale, e: &Event) -> String {
@@ -11,13 +12,10 @@ fn event_text(l: Locale, e: &Event) -> String {
         EventKind::StatusChanged => {
             let to = e.to.map_or("", |s| status_name(l, s));
             match e.from {
-                None => fill(td_string!(l, requests.timeline.created), to),
+                None => fill(td_string!(l, requests.timeline.created), &[("status", to)]),
                 Some(from) => fill(
-                    &fill(
-                        td_string!(l, requests.timeline.status),
-                        status_name(l, from),
-                    ),
-                    to,
+                    td_string!(l, requests.timeline.status),
+                    &[("from", status_name(l, from)), ("to", to)],
                 ),
             }
         }
@@ -25,13 +23,14 @@ fn event_text(l: Locale, e: &Event) -> String {
         EventKind::Comment => td_string!(l, requests.timeline.comment).to_owned(),
         EventKind::TimeLogged => {
             let time = span_text(l, i64::from(e.minutes.unwrap_or(0)) * 60_000);
-            let mut text = fill(td_string!(l, requests.timeline.time), &time);
+            let mut text = fill(td_string!(l, requests.timeline.time), &[("time", &time)]);
             for (amount, template) in [
                 (e.debited, td_string!(l, requests.timeline.debited)),
                 (e.invoiced, td_string!(l, requests.timeline.invoiced)),
             ] {
                 if let Some(money) = amount {
-                    text = format!("{text} {}", fill(template, &format::money(money, l)));
+                    let amount = format::money(money, l);
+                    text = format!("{text} {}", fill(template, &[("amount", &amount)]));
                 }
             }
             text

@@ -4,11 +4,12 @@
 use support_api::catalog::Catalog;
 
 use super::fields::{Kind, dates_field, error_line, field, option};
-use super::{fill, location_name};
+use super::location_name;
 use crate::format;
 use crate::i18n::*;
 use crate::markup::Markup;
 use crate::requests::form::{FormState, LOCATIONS, Text, location_str};
+use crate::template::fill;
 
 pub fn training_fields(m: &mut Markup, l: Locale, f: &FormState, catalog: &Catalog, today: &str) {
     let custom = f.course_mode == "custom";
@@ -65,7 +66,10 @@ pub fn training_fields(m: &mut Markup, l: Locale, f: &FormState, catalog: &Catal
             let label = format!(
                 "{} · {}",
                 c.title,
-                fill(td_string!(l, requests.form.course_price), &price)
+                fill(
+                    td_string!(l, requests.form.course_price),
+                    &[("price", &price)]
+                )
             );
             m.open("optgroup", &[("label", &label)]);
             for d in &c.dates {
@@ -74,7 +78,7 @@ pub fn training_fields(m: &mut Markup, l: Locale, f: &FormState, catalog: &Catal
                 } else {
                     fill(
                         td_string!(l, requests.form.seats_left),
-                        &d.seats_left.to_string(),
+                        &[("count", &d.seats_left.to_string())],
                     )
                 };
                 let text = format!(
