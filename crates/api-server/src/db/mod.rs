@@ -100,4 +100,20 @@ impl Db {
         .await
         .map_err(|err| ApiError::Internal(format!("database task: {err}")))?
     }
+
+    /// Runs `work` as [`Db::run`] does, inside one write transaction ([`write_tx`]):
+    /// committed when `work` succeeds, rolled back when it fails.
+    pub async fn write<T, F>(&self, work: F) -> Result<T, ApiError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&Transaction<'_>) -> Result<T, ApiError> + Send + 'static,
+    {
+        self.run(|conn| {
+            let tx = write_tx(conn)?;
+            let out = work(&tx)?;
+            tx.commit()?;
+            Ok(out)
+        })
+        .await
+    }
 }

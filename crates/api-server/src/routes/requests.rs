@@ -20,7 +20,6 @@ use crate::auth::current::CurrentSession;
 use crate::billing;
 use crate::db::idempotency::{self, Owner, Remembered};
 use crate::db::requests::{self as stored, ListFilter, REQUESTS_CURSOR, sort_index};
-use crate::db::{self};
 use crate::error::ApiError;
 use crate::extract::ApiJson;
 use crate::query::Query;
@@ -79,6 +78,31 @@ fn created(id: i64, detail: RequestDetail, replayed: bool) -> Result<Response, A
         );
     }
     Ok(response)
+}
+
+/// The idempotent part of a POST that creates something, inside its transaction: for a
+/// key already used with the same body, the request it made then, and `true` (a replay);
+/// otherwise what `create` makes (the request and, for a comment, its timeline event),
+/// remembered under the key.
+fn create_once(
+    tx: &rusqlite::Transaction<'_>,
+    who: &Requester,
+    key: &str,
+    hash: &[u8],
+    now: i64,
+    create: impl FnOnce() -> Result<(i64, Option<i64>), ApiError>,
+) -> Result<(i64, bool), ApiError> {
+    if let Some(before) = idempotency::replay(tx, owner(who), key, hash)? {
+        return Ok((before.request_id, true));
+    }
+    let (request_id, event_id) = create()?;
+    let remembered = Remembered {
+        request_id,
+        event_id,
+        status: StatusCode::CREATED.as_u16(),
+    };
+    idempotency::remember(tx, owner(who), key, hash, remembered, now)?;
+    Ok((request_id, false))
 }
 
 const LIST_PARAMS: &[&str] = &[
@@ -145,22 +169,11 @@ pub async fn create_request(
     let now = now_unix();
     let (id, detail, replayed) = state
         .db
-        .run(move |conn| {
-            let tx = db::write_tx(conn)?;
-            if let Some(before) = idempotency::replay(&tx, owner(&who), &key, &hash)? {
-                let detail = detail(&tx, &who, before.request_id)?;
-                return Ok((before.request_id, detail, true));
-            }
-            let id = customer::create(&tx, &who, &body, now)?;
-            let remembered = Remembered {
-                request_id: id,
-                event_id: None,
-                status: StatusCode::CREATED.as_u16(),
-            };
-            idempotency::remember(&tx, owner(&who), &key, &hash, remembered, now)?;
-            let detail = detail(&tx, &who, id)?;
-            tx.commit()?;
-            Ok((id, detail, false))
+        .write(move |tx| {
+            let (id, replayed) = create_once(tx, &who, &key, &hash, now, || {
+                Ok((customer::create(tx, &who, &body, now)?, None))
+            })?;
+            Ok((id, detail(tx, &who, id)?, replayed))
         })
         .await?;
     if !replayed {
@@ -194,23 +207,13 @@ pub async fn add_comment(
     let now = now_unix();
     let (detail, replayed) = state
         .db
-        .run(move |conn| {
-            let tx = db::write_tx(conn)?;
+        .write(move |tx| {
             // A foreign id is a 404 before anything about the key is said.
-            customer::visible(&tx, &who, id)?;
-            if idempotency::replay(&tx, owner(&who), &key, &hash)?.is_some() {
-                return Ok((detail(&tx, &who, id)?, true));
-            }
-            let event = customer::comment(&tx, &who, id, &body, now)?;
-            let remembered = Remembered {
-                request_id: id,
-                event_id: Some(event),
-                status: StatusCode::CREATED.as_u16(),
-            };
-            idempotency::remember(&tx, owner(&who), &key, &hash, remembered, now)?;
-            let detail = detail(&tx, &who, id)?;
-            tx.commit()?;
-            Ok((detail, false))
+            customer::visible(tx, &who, id)?;
+            let (_, replayed) = create_once(tx, &who, &key, &hash, now, || {
+                Ok((id, Some(customer::comment(tx, &who, id, &body, now)?)))
+            })?;
+            Ok((detail(tx, &who, id)?, replayed))
         })
         .await?;
     created(id, detail, replayed)
@@ -226,12 +229,9 @@ pub async fn cancel_request(
     let now = now_unix();
     let detail = state
         .db
-        .run(move |conn| {
-            let tx = db::write_tx(conn)?;
-            customer::cancel(&tx, &who, id, now)?;
-            let detail = detail(&tx, &who, id)?;
-            tx.commit()?;
-            Ok(detail)
+        .write(move |tx| {
+            customer::cancel(tx, &who, id, now)?;
+            detail(tx, &who, id)
         })
         .await?;
     Ok(Json(detail))
@@ -248,12 +248,9 @@ pub async fn decide_request(
     let now = now_unix();
     let detail = state
         .db
-        .run(move |conn| {
-            let tx = db::write_tx(conn)?;
-            customer::decide(&tx, &who, id, &body, now)?;
-            let detail = detail(&tx, &who, id)?;
-            tx.commit()?;
-            Ok(detail)
+        .write(move |tx| {
+            customer::decide(tx, &who, id, &body, now)?;
+            detail(tx, &who, id)
         })
         .await?;
     Ok(Json(detail))
