@@ -7,6 +7,7 @@ use axum::Json;
 use axum::extract::{Path, RawQuery, State};
 use axum::http::{HeaderMap, HeaderName, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
+use rusqlite::Connection;
 use support_api::plan::Priority;
 use support_api::requests::{
     Decision, Estimate, NewComment, NewRequest, REQUESTS_PAGE_DEFAULT, REQUESTS_PAGE_MAX,
@@ -53,11 +54,7 @@ fn request_id(raw: &str) -> Result<i64, ApiError> {
         .ok_or(ApiError::NotFound)
 }
 
-fn detail(
-    conn: &rusqlite::Connection,
-    who: &Requester,
-    id: i64,
-) -> Result<RequestDetail, ApiError> {
+fn detail(conn: &Connection, who: &Requester, id: i64) -> Result<RequestDetail, ApiError> {
     let request = customer::visible(conn, who, id)?;
     stored::detail(conn, &request, who.currency, who.role)
 }
@@ -85,7 +82,7 @@ fn created(id: i64, detail: RequestDetail, replayed: bool) -> Result<Response, A
 /// otherwise what `create` makes (the request and, for a comment, its timeline event),
 /// remembered under the key.
 fn create_once(
-    tx: &rusqlite::Transaction<'_>,
+    tx: &Connection,
     who: &Requester,
     key: &str,
     hash: &[u8],
@@ -219,22 +216,33 @@ pub async fn add_comment(
     created(id, detail, replayed)
 }
 
-pub async fn cancel_request(
-    State(state): State<AppState>,
+/// Changes request `raw` (a path id) with `act` in one write transaction, and answers
+/// its detail as the change left it.
+async fn change_request(
+    state: AppState,
     session: CurrentSession,
-    Path(raw): Path<String>,
+    raw: &str,
+    act: impl FnOnce(&Connection, &Requester, i64, i64) -> Result<(), ApiError> + Send + 'static,
 ) -> Result<Json<RequestDetail>, ApiError> {
-    let id = request_id(&raw)?;
+    let id = request_id(raw)?;
     let who = requester(&session);
     let now = now_unix();
     let detail = state
         .db
         .write(move |tx| {
-            customer::cancel(tx, &who, id, now)?;
+            act(tx, &who, id, now)?;
             detail(tx, &who, id)
         })
         .await?;
     Ok(Json(detail))
+}
+
+pub async fn cancel_request(
+    State(state): State<AppState>,
+    session: CurrentSession,
+    Path(raw): Path<String>,
+) -> Result<Json<RequestDetail>, ApiError> {
+    change_request(state, session, &raw, customer::cancel).await
 }
 
 pub async fn decide_request(
@@ -243,17 +251,10 @@ pub async fn decide_request(
     Path(raw): Path<String>,
     ApiJson(body): ApiJson<Decision>,
 ) -> Result<Json<RequestDetail>, ApiError> {
-    let id = request_id(&raw)?;
-    let who = requester(&session);
-    let now = now_unix();
-    let detail = state
-        .db
-        .write(move |tx| {
-            customer::decide(tx, &who, id, &body, now)?;
-            detail(tx, &who, id)
-        })
-        .await?;
-    Ok(Json(detail))
+    change_request(state, session, &raw, move |conn, who, id, now| {
+        customer::decide(conn, who, id, &body, now)
+    })
+    .await
 }
 
 /// How a draft would be billed and what it would cost. Only what pricing needs is
