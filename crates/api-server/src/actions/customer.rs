@@ -7,7 +7,7 @@ use rusqlite::Connection;
 use support_api::money::Currency;
 use support_api::requests::{Decision, NewComment, NewRequest, RequestStatus, needs_approval};
 use support_api::session::Role;
-use support_api::validation::{FieldErrors, codes};
+use support_api::validation::codes;
 
 use super::sla_due;
 use crate::billing;
@@ -70,13 +70,11 @@ pub fn create(
     if let Some((date_id, participants)) = pricing.course_date
         && !requests::take_seats(conn, date_id, participants, &today_text)?
     {
-        let mut errors = FieldErrors::default();
-        errors.push(
+        return Err(ApiError::field(
             "course",
             codes::UNAVAILABLE,
             "this course date has not enough seats left or has started",
-        );
-        return Err(errors.into());
+        ));
     }
     let status = if needs_approval(who.role, new.request_type(), pricing.billed_as) {
         RequestStatus::AwaitingApproval
@@ -138,13 +136,11 @@ pub fn comment(
     let request = visible(conn, who, id)?;
     body.validate()?;
     if !request.status.takes_comments() {
-        let mut errors = FieldErrors::default();
-        errors.push(
+        return Err(ApiError::field(
             "text",
             codes::UNAVAILABLE,
             "the request is cancelled or closed and takes no comments",
-        );
-        return Err(errors.into());
+        ));
     }
     requests::comment_event(conn, id, now, &who.actor(), body.text.trim())
 }
