@@ -336,5 +336,9 @@ fn staff_commands_work_on_the_database_of_a_running_server() {
     let missing = dir.0.join("missing.sqlite3");
     let output = run_status(&["staff", "list"], &missing);
     assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr_of(&output).contains("there is no database"),
+        "{output:?}"
+    );
     assert!(!missing.exists());
 }

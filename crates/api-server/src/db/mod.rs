@@ -56,12 +56,17 @@ pub fn open(path: &Path) -> Result<Connection, DbError> {
 /// Ends every session in the database at `path` (the `expire-sessions` command); a
 /// running server sees it at the next request, as it keeps no session in memory.
 pub fn expire_sessions(path: &Path) -> Result<usize, DbError> {
-    // Opening would create an empty database; a wrong path should be an error instead.
+    let conn = open_existing(path)?;
+    Ok(sessions::expire_all(&conn, crate::time_util::now_unix())?)
+}
+
+/// Opens the database of a server, for the command-line helpers (`expire-sessions`,
+/// `staff`): opening would create an empty database, so a wrong path is an error instead.
+pub fn open_existing(path: &Path) -> Result<Connection, DbError> {
     if !path.exists() {
         return Err(DbError::Missing(path.to_owned()));
     }
-    let conn = open(path)?;
-    Ok(sessions::expire_all(&conn, crate::time_util::now_unix())?)
+    open(path)
 }
 
 /// Narrows a query being built to rows whose `column` is one of `values`: appends
