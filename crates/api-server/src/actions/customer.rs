@@ -154,15 +154,27 @@ pub fn cancel(conn: &Connection, who: &Requester, id: i64, now: i64) -> Result<(
             request.status.as_str()
         )));
     }
+    cancelled(conn, &request, who, now, None)
+}
+
+/// Moves a request to cancelled (the requester's cancel, or an admin's decline with its
+/// reason) and gives back the course seats it held.
+fn cancelled(
+    conn: &Connection,
+    request: &Stored,
+    who: &Requester,
+    now: i64,
+    reason: Option<&str>,
+) -> Result<(), ApiError> {
     requests::set_status(
         conn,
-        &request,
+        request,
         RequestStatus::Cancelled,
         now,
         &who.actor(),
-        None,
+        reason,
     )?;
-    requests::release_seats(conn, &request)
+    requests::release_seats(conn, request)
 }
 
 /// An admin approves (→ submitted, the SLA clock starts) or declines (→ cancelled, with
@@ -209,14 +221,6 @@ pub fn decide(
         )?;
         requests::set_reaction_due(conn, id, due)
     } else {
-        requests::set_status(
-            conn,
-            &request,
-            RequestStatus::Cancelled,
-            now,
-            &who.actor(),
-            reason,
-        )?;
-        requests::release_seats(conn, &request)
+        cancelled(conn, &request, who, now, reason)
     }
 }
