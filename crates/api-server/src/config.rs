@@ -7,13 +7,31 @@ pub const DEFAULT_ADDR: &str = "127.0.0.1:3000";
 pub const DEFAULT_DB: &str = "data/portal.sqlite3";
 pub const DEFAULT_SESSION_TTL_MINUTES: u32 = 480;
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// Also the options of `serve`: each field's doc is its `--help` text.
+#[derive(Clone, Debug, PartialEq, Eq, clap::Args)]
 pub struct Config {
+    /// The address to listen on; with port 0 the system picks one (printed at start).
+    #[arg(
+        long,
+        env = "PORTAL_API_ADDR",
+        default_value = DEFAULT_ADDR,
+        value_parser = crate::cli::address
+    )]
     pub addr: SocketAddr,
+    /// The SQLite database file; created with the demo seed if it does not exist.
+    #[arg(long, value_name = "PATH", env = "PORTAL_DB", default_value = DEFAULT_DB)]
     pub db: PathBuf,
+    /// How long a session lasts, in minutes (above 0).
+    #[arg(
+        long,
+        value_name = "MINUTES",
+        default_value_t = DEFAULT_SESSION_TTL_MINUTES,
+        value_parser = crate::cli::minutes
+    )]
     pub session_ttl_minutes: u32,
-    /// The sign-in rate limit; only the load test turns it off (`--no-sign-in-limit`),
-    /// to measure sign-in itself from one address.
+    /// Sign-ins are rate limited unless `--no-sign-in-limit` is given: only the load test
+    /// gives it, to measure sign-in itself from one address.
+    #[arg(long = "no-sign-in-limit", action = clap::ArgAction::SetFalse)]
     pub sign_in_limit: bool,
 }
 

@@ -56,6 +56,13 @@ impl From<FieldErrors> for ApiError {
 }
 
 impl ApiError {
+    /// One field refused: `code` at `field`, with a message for the form.
+    pub fn field(field: &str, code: &str, message: &str) -> Self {
+        let mut errors = FieldErrors::default();
+        errors.push(field, code, message);
+        ApiError::Fields(errors)
+    }
+
     fn status(&self) -> StatusCode {
         match self {
             ApiError::Fields(_) | ApiError::Shape(_) => StatusCode::UNPROCESSABLE_ENTITY,

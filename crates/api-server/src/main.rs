@@ -1,24 +1,17 @@
-//! `support-api-server`: see `cli::USAGE`.
+//! `support-api-server`: the command line of `cli::Cli` (`support-api-server help`).
 
 use std::process::ExitCode;
 
-use support_api_server::cli::{self, Command};
+use clap::Parser;
+use support_api_server::cli::{Cli, Command};
 use support_api_server::{db, seed, serve};
 
 fn main() -> ExitCode {
-    let command = match cli::parse(std::env::args().skip(1), |name| std::env::var(name).ok()) {
-        Ok(command) => command,
-        Err(err) => {
-            eprintln!("{err}\n\n{}", cli::USAGE);
-            return ExitCode::from(2);
-        }
-    };
+    // `help` and `--help` print the help and exit 0; bad arguments print what is wrong
+    // with the usage and exit 2.
+    let Cli { command } = Cli::parse();
     init_logging();
     let result: Result<(), String> = match command {
-        Command::Help => {
-            println!("{}", cli::USAGE);
-            Ok(())
-        }
         Command::Serve(config) => tokio::runtime::Builder::new_multi_thread()
             .enable_all()
             .build()
@@ -28,14 +21,14 @@ fn main() -> ExitCode {
                     .block_on(serve::serve(config))
                     .map_err(|e| e.to_string())
             }),
-        Command::ResetDemo { db, scale } => seed::create_demo_db(&db, scale)
-            .map(|_| println!("created the demo database at {}", db.display()))
+        Command::ResetDemo { db, scale } => seed::create_demo_db(&db.path, scale)
+            .map(|_| println!("created the demo database at {}", db.path.display()))
             .map_err(|err| err.to_string()),
-        Command::ExpireSessions { db } => db::expire_sessions(&db)
-            .map(|count| println!("expired {count} session(s) in {}", db.display()))
+        Command::ExpireSessions { db } => db::expire_sessions(&db.path)
+            .map(|count| println!("expired {count} session(s) in {}", db.path.display()))
             .map_err(|err| err.to_string()),
         Command::Staff { db, by, action } => {
-            support_api_server::actions::staff::run(&db, &by, action)
+            support_api_server::actions::staff::run(&db.path, &by, action)
                 .map(|lines| lines.iter().for_each(|line| println!("{line}")))
                 .map_err(|err| err.to_string())
         }

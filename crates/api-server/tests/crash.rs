@@ -2,92 +2,25 @@
 //! nothing half-written, and a client's retry with the same idempotency key creates each
 //! request exactly once.
 
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::TcpStream;
-use std::path::Path;
-use std::process::{Child, Command, Stdio};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-const BIN: &str = env!("CARGO_BIN_EXE_support-api-server");
-
-#[allow(clippy::zombie_processes)] // the caller kills and waits for it
-fn start(db: &Path) -> (Child, String) {
-    let mut child = Command::new(BIN)
-        .args(["serve", "--addr", "127.0.0.1:0", "--db"])
-        .arg(db)
-        .env_remove("PORTAL_API_ADDR")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("spawn serve");
-    let mut stdout = BufReader::new(child.stdout.take().expect("stdout"));
-    loop {
-        let mut line = String::new();
-        assert!(
-            stdout.read_line(&mut line).expect("read") > 0,
-            "serve ended early"
-        );
-        if let Some(addr) = line.trim().strip_prefix("listening on http://") {
-            return (child, addr.to_owned());
-        }
-    }
-}
-
-/// One HTTP/1.1 exchange; `None` when the connection broke (the server was killed).
-fn exchange(
-    addr: &str,
-    method: &str,
-    path: &str,
-    headers: &[(&str, &str)],
-    body: &str,
-) -> Option<(u16, String)> {
-    let mut stream = TcpStream::connect(addr).ok()?;
-    stream
-        .set_read_timeout(Some(Duration::from_secs(10)))
-        .ok()?;
-    let mut request = format!("{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n");
-    for (name, value) in headers {
-        request.push_str(&format!("{name}: {value}\r\n"));
-    }
-    request.push_str(&format!("Content-Length: {}\r\n\r\n{body}", body.len()));
-    stream.write_all(request.as_bytes()).ok()?;
-    let mut answer = String::new();
-    stream.read_to_string(&mut answer).ok()?;
-    let status = answer.get(9..12)?.parse().ok()?;
-    Some((status, answer))
-}
+mod common;
+use common::*;
 
 struct Signed {
     cookie: String,
     csrf: String,
 }
 
-fn sign_in(addr: &str) -> Signed {
-    let body = r#"{"email":"admin@kowalski-aero.demo","password":"portal-demo"}"#;
-    let (status, answer) = exchange(
-        addr,
-        "POST",
-        "/api/v1/session",
-        &[("Content-Type", "application/json")],
-        body,
-    )
-    .expect("sign in");
+fn sign_in(server: &Server) -> Signed {
+    let (status, answer) = server.sign_in("admin@kowalski-aero.demo", DEMO_PASSWORD);
     assert_eq!(status, 200, "{answer}");
-    let cookie = answer
-        .lines()
-        .find_map(|l| l.strip_prefix("set-cookie: "))
-        .and_then(|v| v.split(';').next())
-        .expect("cookie")
-        .to_owned();
-    let csrf = answer
-        .split("\"csrf_token\":\"")
-        .nth(1)
-        .and_then(|r| r.split('"').next())
-        .expect("csrf")
-        .to_owned();
-    Signed { cookie, csrf }
+    Signed {
+        cookie: cookie_of(&answer),
+        csrf: csrf_of(&answer),
+    }
 }
 
 fn create(addr: &str, signed: &Signed, key: &str) -> Option<(u16, String)> {
@@ -110,12 +43,11 @@ fn create(addr: &str, signed: &Signed, key: &str) -> Option<(u16, String)> {
 
 #[test]
 fn a_kill_during_writes_loses_nothing_and_retries_create_once() {
-    let dir = std::env::temp_dir().join(format!("support-api-crash-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    let db = dir.join("portal.sqlite3");
-    let (mut server, addr) = start(&db);
-    let signed = Arc::new(sign_in(&addr));
+    let dir = TempDir::new("crash");
+    let db = dir.0.join("portal.sqlite3");
+    let server = Server::start(&db);
+    let addr = server.addr.clone();
+    let signed = Arc::new(sign_in(&server));
 
     // Four clients send requests as fast as they can; each key is sent until answered.
     let stop = Arc::new(AtomicBool::new(false));
@@ -141,8 +73,7 @@ fn a_kill_during_writes_loses_nothing_and_retries_create_once() {
         })
         .collect();
     std::thread::sleep(Duration::from_millis(700));
-    server.kill().expect("SIGKILL");
-    let _ = server.wait();
+    server.kill();
     stop.store(true, Ordering::Relaxed);
     for client in clients {
         client.join().expect("client");
@@ -174,10 +105,10 @@ fn a_kill_during_writes_loses_nothing_and_retries_create_once() {
 
     // Back up: every confirmed request is there, and retrying every attempted key
     // creates each request exactly once.
-    let (mut server, addr) = start(&db);
-    let signed = sign_in(&addr);
+    let server = Server::start(&db);
+    let signed = sign_in(&server);
     for key in &attempted {
-        let (status, answer) = create(&addr, &signed, key).expect("retry");
+        let (status, answer) = create(&server.addr, &signed, key).expect("retry");
         assert!(status == 201, "{key}: {status} {answer}");
         let replayed = answer
             .to_ascii_lowercase()
@@ -200,7 +131,5 @@ fn a_kill_during_writes_loses_nothing_and_retries_create_once() {
             .expect("count");
         assert_eq!(count, 1, "{key}");
     }
-    let _ = server.kill();
-    let _ = server.wait();
-    let _ = std::fs::remove_dir_all(&dir);
+    server.kill();
 }

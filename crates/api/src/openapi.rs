@@ -54,15 +54,53 @@ pub fn document_json() -> String {
 )]
 struct ApiDoc;
 
+/// Problem answers (`application/problem+json`) that several paths give, each a type
+/// to name in a path's `responses(...)`. A doc comment here is the answer's description
+/// in the document; without one it has none.
+macro_rules! problems {
+    ($($(#[doc = $doc:tt])* $name:ident = $status:tt;)*) => {$(
+        #[derive(utoipa::IntoResponses)]
+        #[allow(dead_code)]
+        enum $name {
+            $(#[doc = $doc])*
+            #[response(status = $status, content_type = "application/problem+json")]
+            Problem(Problem),
+        }
+    )*};
+}
+
+problems! {
+    /// The body is not JSON
+    NotJson = 400;
+    Unauthenticated = 401;
+    /// Missing or wrong X-CSRF-Token (and, for a decision, a member deciding)
+    CsrfRefused = 403;
+    NotFound = 404;
+    Conflict = 409;
+    PayloadTooLarge = 413;
+    UnsupportedMediaType = 415;
+    Unprocessable = 422;
+}
+
+/// The header of every call that changes something.
+#[derive(utoipa::IntoParams)]
+#[into_params(parameter_in = Header)]
+#[allow(dead_code)]
+struct Csrf {
+    /// CSRF token from sign-in
+    #[param(rename = "X-CSRF-Token")]
+    token: String,
+}
+
 /// Signs in: sets the HttpOnly session cookie and answers the session with its CSRF token.
 #[utoipa::path(post, path = "/api/v1/session", tag = "session", request_body = SignIn,
     responses(
         (status = 200, body = Session),
         (status = 400, body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "Wrong e-mail or password", body = Problem, content_type = "application/problem+json"),
-        (status = 413, body = Problem, content_type = "application/problem+json"),
-        (status = 415, body = Problem, content_type = "application/problem+json"),
-        (status = 422, body = Problem, content_type = "application/problem+json"),
+        PayloadTooLarge,
+        UnsupportedMediaType,
+        Unprocessable,
         (status = 429, description = "Too many attempts", body = Problem, content_type = "application/problem+json"),
     ))]
 #[allow(dead_code)]
@@ -72,17 +110,17 @@ fn sign_in() {}
 #[utoipa::path(get, path = "/api/v1/session", tag = "session",
     responses(
         (status = 200, body = Session),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
+        Unauthenticated,
     ))]
 #[allow(dead_code)]
 fn who_am_i() {}
 
 /// Signs out: ends the session and clears the cookie.
 #[utoipa::path(delete, path = "/api/v1/session", tag = "session",
-    params(("X-CSRF-Token" = String, Header, description = "CSRF token from sign-in")),
+    params(Csrf),
     responses(
         (status = 204, description = "Signed out"),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
+        Unauthenticated,
         (status = 403, body = Problem, content_type = "application/problem+json"),
     ))]
 #[allow(dead_code)]
@@ -92,7 +130,7 @@ fn sign_out() {}
 #[utoipa::path(get, path = "/api/v1/plan", tag = "plan",
     responses(
         (status = 200, body = Plan),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
+        Unauthenticated,
     ))]
 #[allow(dead_code)]
 fn get_plan() {}
@@ -101,7 +139,7 @@ fn get_plan() {}
 #[utoipa::path(get, path = "/api/v1/catalog", tag = "plan",
     responses(
         (status = 200, body = Catalog),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
+        Unauthenticated,
     ))]
 #[allow(dead_code)]
 fn get_catalog() {}
@@ -113,7 +151,7 @@ fn get_catalog() {}
 #[utoipa::path(get, path = "/api/v1/credit", tag = "credit",
     responses(
         (status = 200, body = Credit),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
+        Unauthenticated,
         (status = 404, description = "The customer has no SBP subscription", body = Problem, content_type = "application/problem+json"),
     ))]
 #[allow(dead_code)]
@@ -133,9 +171,9 @@ fn get_credit() {}
     ),
     responses(
         (status = 200, body = LedgerPage),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
-        (status = 422, body = Problem, content_type = "application/problem+json"),
+        Unauthenticated,
+        NotFound,
+        Unprocessable,
     ))]
 #[allow(dead_code)]
 fn get_ledger() {}
@@ -155,8 +193,8 @@ fn get_ledger() {}
     ),
     responses(
         (status = 200, body = RequestPage),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 422, body = Problem, content_type = "application/problem+json"),
+        Unauthenticated,
+        Unprocessable,
     ))]
 #[allow(dead_code)]
 fn list_requests() {}
@@ -170,17 +208,17 @@ fn list_requests() {}
 #[utoipa::path(post, path = "/api/v1/requests", tag = "requests", request_body = NewRequest,
     params(
         ("Idempotency-Key" = String, Header, description = "A fresh key per request (1 to 200 visible ASCII characters)"),
-        ("X-CSRF-Token" = String, Header, description = "CSRF token from sign-in"),
+        Csrf,
     ),
     responses(
         (status = 201, body = RequestDetail, headers(("Location" = String))),
         (status = 400, body = Problem, content_type = "application/problem+json"),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Missing or wrong X-CSRF-Token (and, for a decision, a member deciding)", body = Problem, content_type = "application/problem+json"),
+        Unauthenticated,
+        CsrfRefused,
         (status = 409, description = "The key was used with another body", body = Problem, content_type = "application/problem+json"),
-        (status = 422, body = Problem, content_type = "application/problem+json"),
-        (status = 413, body = Problem, content_type = "application/problem+json"),
-        (status = 415, body = Problem, content_type = "application/problem+json"),
+        PayloadTooLarge,
+        UnsupportedMediaType,
+        Unprocessable,
     ))]
 #[allow(dead_code)]
 fn create_request() {}
@@ -191,8 +229,8 @@ fn create_request() {}
     params(("id" = i64, Path)),
     responses(
         (status = 200, body = RequestDetail),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
+        Unauthenticated,
+        NotFound,
     ))]
 #[allow(dead_code)]
 fn get_request() {}
@@ -203,18 +241,18 @@ fn get_request() {}
     params(
         ("id" = i64, Path),
         ("Idempotency-Key" = String, Header, description = "A fresh key per comment"),
-        ("X-CSRF-Token" = String, Header, description = "CSRF token from sign-in"),
+        Csrf,
     ),
     responses(
         (status = 201, body = RequestDetail),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
-        (status = 409, body = Problem, content_type = "application/problem+json"),
-        (status = 422, body = Problem, content_type = "application/problem+json"),
-        (status = 400, description = "The body is not JSON", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Missing or wrong X-CSRF-Token (and, for a decision, a member deciding)", body = Problem, content_type = "application/problem+json"),
-        (status = 413, body = Problem, content_type = "application/problem+json"),
-        (status = 415, body = Problem, content_type = "application/problem+json"),
+        NotJson,
+        Unauthenticated,
+        CsrfRefused,
+        NotFound,
+        Conflict,
+        PayloadTooLarge,
+        UnsupportedMediaType,
+        Unprocessable,
     ))]
 #[allow(dead_code)]
 fn add_comment() {}
@@ -224,14 +262,14 @@ fn add_comment() {}
 #[utoipa::path(post, path = "/api/v1/requests/{id}/cancel", tag = "requests",
     params(
         ("id" = i64, Path),
-        ("X-CSRF-Token" = String, Header, description = "CSRF token from sign-in"),
+        Csrf,
     ),
     responses(
         (status = 200, body = RequestDetail),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
-        (status = 409, body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Missing or wrong X-CSRF-Token (and, for a decision, a member deciding)", body = Problem, content_type = "application/problem+json"),
+        Unauthenticated,
+        CsrfRefused,
+        NotFound,
+        Conflict,
     ))]
 #[allow(dead_code)]
 fn cancel_request() {}
@@ -241,18 +279,18 @@ fn cancel_request() {}
 #[utoipa::path(post, path = "/api/v1/requests/{id}/decision", tag = "requests", request_body = Decision,
     params(
         ("id" = i64, Path),
-        ("X-CSRF-Token" = String, Header, description = "CSRF token from sign-in"),
+        Csrf,
     ),
     responses(
         (status = 200, body = RequestDetail),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Missing or wrong X-CSRF-Token (and, for a decision, a member deciding)", body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
-        (status = 409, body = Problem, content_type = "application/problem+json"),
-        (status = 422, body = Problem, content_type = "application/problem+json"),
-        (status = 400, description = "The body is not JSON", body = Problem, content_type = "application/problem+json"),
-        (status = 413, body = Problem, content_type = "application/problem+json"),
-        (status = 415, body = Problem, content_type = "application/problem+json"),
+        NotJson,
+        Unauthenticated,
+        CsrfRefused,
+        NotFound,
+        Conflict,
+        PayloadTooLarge,
+        UnsupportedMediaType,
+        Unprocessable,
     ))]
 #[allow(dead_code)]
 fn decide_request() {}
@@ -261,15 +299,15 @@ fn decide_request() {}
 /// needs is checked (422 for a foreign licence, an unknown course date, a top-up without
 /// SBP).
 #[utoipa::path(post, path = "/api/v1/requests/estimate", tag = "requests", request_body = NewRequest,
-    params(("X-CSRF-Token" = String, Header, description = "CSRF token from sign-in")),
+    params(Csrf),
     responses(
         (status = 200, body = Estimate),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 422, body = Problem, content_type = "application/problem+json"),
-        (status = 400, description = "The body is not JSON", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Missing or wrong X-CSRF-Token (and, for a decision, a member deciding)", body = Problem, content_type = "application/problem+json"),
-        (status = 413, body = Problem, content_type = "application/problem+json"),
-        (status = 415, body = Problem, content_type = "application/problem+json"),
+        NotJson,
+        Unauthenticated,
+        CsrfRefused,
+        PayloadTooLarge,
+        UnsupportedMediaType,
+        Unprocessable,
     ))]
 #[allow(dead_code)]
 fn estimate_request() {}

@@ -7,7 +7,7 @@ use rusqlite::Connection;
 use support_api::money::Currency;
 use support_api::requests::{Decision, NewComment, NewRequest, RequestStatus, needs_approval};
 use support_api::session::Role;
-use support_api::validation::{FieldErrors, codes};
+use support_api::validation::codes;
 
 use super::sla_due;
 use crate::billing;
@@ -70,13 +70,11 @@ pub fn create(
     if let Some((date_id, participants)) = pricing.course_date
         && !requests::take_seats(conn, date_id, participants, &today_text)?
     {
-        let mut errors = FieldErrors::default();
-        errors.push(
+        return Err(ApiError::field(
             "course",
             codes::UNAVAILABLE,
             "this course date has not enough seats left or has started",
-        );
-        return Err(errors.into());
+        ));
     }
     let status = if needs_approval(who.role, new.request_type(), pricing.billed_as) {
         RequestStatus::AwaitingApproval
@@ -138,13 +136,11 @@ pub fn comment(
     let request = visible(conn, who, id)?;
     body.validate()?;
     if !request.status.takes_comments() {
-        let mut errors = FieldErrors::default();
-        errors.push(
+        return Err(ApiError::field(
             "text",
             codes::UNAVAILABLE,
             "the request is cancelled or closed and takes no comments",
-        );
-        return Err(errors.into());
+        ));
     }
     requests::comment_event(conn, id, now, &who.actor(), body.text.trim())
 }
@@ -158,15 +154,27 @@ pub fn cancel(conn: &Connection, who: &Requester, id: i64, now: i64) -> Result<(
             request.status.as_str()
         )));
     }
+    cancelled(conn, &request, who, now, None)
+}
+
+/// Moves a request to cancelled (the requester's cancel, or an admin's decline with its
+/// reason) and gives back the course seats it held.
+fn cancelled(
+    conn: &Connection,
+    request: &Stored,
+    who: &Requester,
+    now: i64,
+    reason: Option<&str>,
+) -> Result<(), ApiError> {
     requests::set_status(
         conn,
-        &request,
+        request,
         RequestStatus::Cancelled,
         now,
         &who.actor(),
-        None,
+        reason,
     )?;
-    requests::release_seats(conn, &request)
+    requests::release_seats(conn, request)
 }
 
 /// An admin approves (→ submitted, the SLA clock starts) or declines (→ cancelled, with
@@ -213,14 +221,6 @@ pub fn decide(
         )?;
         requests::set_reaction_due(conn, id, due)
     } else {
-        requests::set_status(
-            conn,
-            &request,
-            RequestStatus::Cancelled,
-            now,
-            &who.actor(),
-            reason,
-        )?;
-        requests::release_seats(conn, &request)
+        cancelled(conn, &request, who, now, reason)
     }
 }

@@ -315,13 +315,7 @@ pub fn run(
     by: &str,
     action: StaffAction,
 ) -> Result<Vec<String>, StaffError> {
-    if !path.exists() {
-        return Err(StaffError(format!(
-            "there is no database at {}",
-            path.display()
-        )));
-    }
-    let mut conn = crate::db::open(path).map_err(|err| StaffError(err.to_string()))?;
+    let mut conn = crate::db::open_existing(path).map_err(|err| StaffError(err.to_string()))?;
     let tx = crate::db::write_tx(&mut conn)?;
     let by = Actor::staff(by);
     let now = crate::time_util::now_unix();

@@ -213,18 +213,10 @@ pub fn ledger_page(
         sql.push_str(" AND l.at < ?");
         params.push(start_of_day(add_days(to, 1)).into());
     }
-    let mut any_of = |column: &str, values: Vec<&'static str>| {
-        if !values.is_empty() {
-            let marks = vec!["?"; values.len()].join(", ");
-            sql.push_str(&format!(" AND {column} IN ({marks})"));
-            params.extend(values.into_iter().map(|v| Value::Text(v.to_owned())));
-        }
-    };
-    any_of(
-        "l.service",
-        filter.services.iter().map(|s| s.as_str()).collect(),
-    );
-    any_of("l.kind", filter.kinds.iter().map(|k| k.as_str()).collect());
+    let services = filter.services.iter().map(|s| s.as_str());
+    super::and_any_of(&mut sql, &mut params, "l.service", services);
+    let kinds = filter.kinds.iter().map(|k| k.as_str());
+    super::and_any_of(&mut sql, &mut params, "l.kind", kinds);
     if let Some((at, id)) = filter.after {
         sql.push_str(" AND (l.at, l.id) < (?, ?)");
         params.extend([Value::from(at), Value::from(id)]);
@@ -252,13 +244,10 @@ pub fn ledger_page(
             },
         ))
     })?;
-    let mut rows = rows.collect::<Result<Vec<_>, _>>()?;
-    let more = rows.len() > filter.limit as usize;
-    rows.truncate(filter.limit as usize);
-    let next_cursor = rows
-        .last()
-        .filter(|_| more)
-        .map(|(at, entry)| crate::cursor::encode(LEDGER_CURSOR, &[*at, entry.id]));
+    let rows = rows.collect::<Result<Vec<_>, _>>()?;
+    let (rows, next_cursor) = super::page(rows, filter.limit, |(at, entry)| {
+        crate::cursor::encode(LEDGER_CURSOR, &[*at, entry.id])
+    });
     let items = rows
         .into_iter()
         .map(|(at, mut entry)| {

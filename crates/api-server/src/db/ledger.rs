@@ -89,6 +89,25 @@ pub struct NewEntry<'a> {
     pub note: Option<&'a str>,
 }
 
+impl NewEntry<'_> {
+    /// An entry on a block and nothing more: no service, request, time or note (a
+    /// caller adds what it has with `..NewEntry::on_block(…)`).
+    fn on_block(customer_id: i64, at: i64, kind: LedgerKind, amount: i64, block_id: i64) -> Self {
+        NewEntry {
+            customer_id,
+            at,
+            kind,
+            amount,
+            block_id,
+            service: None,
+            request_id: None,
+            event_id: None,
+            minutes: None,
+            note: None,
+        }
+    }
+}
+
 /// Appends an entry with its running balance; returns its id.
 pub fn append(conn: &Connection, entry: &NewEntry<'_>) -> Result<i64, ApiError> {
     let last: Option<(i64, i64)> = conn
@@ -129,20 +148,16 @@ pub fn apply_expiries(conn: &Connection, customer_id: i64, now: i64) -> Result<u
     for block in blocks(conn, customer_id)? {
         if block.expired_on(&today) && !block.has_expiry_entry && block.remaining > 0 {
             let lapse_day = add_days(parse_day(&block.expires_on)?, 1);
+            let at = start_of_day(lapse_day).min(now);
             append(
                 conn,
-                &NewEntry {
+                &NewEntry::on_block(
                     customer_id,
-                    at: start_of_day(lapse_day).min(now),
-                    kind: LedgerKind::Expiry,
-                    amount: -block.remaining,
-                    block_id: block.id,
-                    service: None,
-                    request_id: None,
-                    event_id: None,
-                    minutes: None,
-                    note: None,
-                },
+                    at,
+                    LedgerKind::Expiry,
+                    -block.remaining,
+                    block.id,
+                ),
             )?;
             written += 1;
         }
@@ -267,16 +282,8 @@ pub fn top_up(
     append(
         conn,
         &NewEntry {
-            customer_id,
-            at,
-            kind: LedgerKind::TopUp,
-            amount,
-            block_id,
-            service: None,
             request_id,
-            event_id: None,
-            minutes: None,
-            note: None,
+            ..NewEntry::on_block(customer_id, at, LedgerKind::TopUp, amount, block_id)
         },
     )?;
     Ok(block_id)
@@ -321,16 +328,8 @@ pub fn adjust(
     let id = append(
         conn,
         &NewEntry {
-            customer_id,
-            at,
-            kind: LedgerKind::Adjustment,
-            amount,
-            block_id: block.id,
-            service: None,
-            request_id: None,
-            event_id: None,
-            minutes: None,
             note: Some(note),
+            ..NewEntry::on_block(customer_id, at, LedgerKind::Adjustment, amount, block.id)
         },
     )?;
     Ok(Some(Consumed {
@@ -367,6 +366,11 @@ mod tests {
         start_of_day(day) + 9 * 3600
     }
 
+    /// A block of `amount` bought by customer 1 on `bought_on`.
+    fn bought(conn: &Connection, amount: i64, bought_on: Date, expires_on: Date) -> i64 {
+        top_up(conn, 1, amount, bought_on, expires_on, at(bought_on), None).unwrap()
+    }
+
     fn debit(conn: &Connection, day: Date, amount: i64) -> Consumed {
         consume(
             conn,
@@ -388,26 +392,8 @@ mod tests {
     #[test]
     fn debits_use_the_block_that_expires_first_and_never_overdraw() {
         let (conn, c, _) = db();
-        let late = top_up(
-            &conn,
-            c,
-            1000,
-            date!(2025 - 01 - 01),
-            date!(2025 - 12 - 31),
-            at(date!(2025 - 01 - 01)),
-            None,
-        )
-        .unwrap();
-        let early = top_up(
-            &conn,
-            c,
-            500,
-            date!(2025 - 02 - 01),
-            date!(2025 - 06 - 30),
-            at(date!(2025 - 02 - 01)),
-            None,
-        )
-        .unwrap();
+        let late = bought(&conn, 1000, date!(2025 - 01 - 01), date!(2025 - 12 - 31));
+        let early = bought(&conn, 500, date!(2025 - 02 - 01), date!(2025 - 06 - 30));
         let d = debit(&conn, date!(2025 - 03 - 01), 700);
         assert_eq!((d.taken, d.shortfall, d.entries.len()), (700, 0, 2));
         let b = blocks(&conn, c).unwrap();
@@ -430,16 +416,7 @@ mod tests {
     #[test]
     fn an_expired_remainder_is_written_off_once() {
         let (conn, c, _) = db();
-        top_up(
-            &conn,
-            c,
-            500,
-            date!(2025 - 01 - 01),
-            date!(2025 - 01 - 31),
-            at(date!(2025 - 01 - 01)),
-            None,
-        )
-        .unwrap();
+        bought(&conn, 500, date!(2025 - 01 - 01), date!(2025 - 01 - 31));
         debit(&conn, date!(2025 - 01 - 15), 200);
         assert_eq!(
             apply_expiries(&conn, c, at(date!(2025 - 01 - 31))).unwrap(),
@@ -473,16 +450,7 @@ mod tests {
     #[test]
     fn the_schema_refuses_rewrites_and_overdrafts() {
         let (conn, c, _) = db();
-        let block = top_up(
-            &conn,
-            c,
-            100,
-            date!(2025 - 01 - 01),
-            date!(2025 - 12 - 31),
-            at(date!(2025 - 01 - 01)),
-            None,
-        )
-        .unwrap();
+        let block = bought(&conn, 100, date!(2025 - 01 - 01), date!(2025 - 12 - 31));
         assert!(
             conn.execute("UPDATE ledger SET amount_minor = 1", [])
                 .is_err()
@@ -521,26 +489,8 @@ mod tests {
             adjust(&conn, c, 50, at(date!(2025 - 01 - 01)), "x").unwrap(),
             None
         );
-        top_up(
-            &conn,
-            c,
-            100,
-            date!(2025 - 01 - 01),
-            date!(2025 - 03 - 31),
-            at(date!(2025 - 01 - 01)),
-            None,
-        )
-        .unwrap();
-        let last = top_up(
-            &conn,
-            c,
-            100,
-            date!(2025 - 01 - 01),
-            date!(2025 - 12 - 31),
-            at(date!(2025 - 01 - 01)),
-            None,
-        )
-        .unwrap();
+        bought(&conn, 100, date!(2025 - 01 - 01), date!(2025 - 03 - 31));
+        let last = bought(&conn, 100, date!(2025 - 01 - 01), date!(2025 - 12 - 31));
         adjust(&conn, c, 30, at(date!(2025 - 01 - 02)), "goodwill")
             .unwrap()
             .unwrap();

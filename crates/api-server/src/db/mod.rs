@@ -16,6 +16,7 @@ use std::path::Path;
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
+use rusqlite::types::Value;
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 
 use crate::error::ApiError;
@@ -55,12 +56,49 @@ pub fn open(path: &Path) -> Result<Connection, DbError> {
 /// Ends every session in the database at `path` (the `expire-sessions` command); a
 /// running server sees it at the next request, as it keeps no session in memory.
 pub fn expire_sessions(path: &Path) -> Result<usize, DbError> {
-    // Opening would create an empty database; a wrong path should be an error instead.
+    let conn = open_existing(path)?;
+    Ok(sessions::expire_all(&conn, crate::time_util::now_unix())?)
+}
+
+/// Opens the database of a server, for the command-line helpers (`expire-sessions`,
+/// `staff`): opening would create an empty database, so a wrong path is an error instead.
+pub fn open_existing(path: &Path) -> Result<Connection, DbError> {
     if !path.exists() {
         return Err(DbError::Missing(path.to_owned()));
     }
-    let conn = open(path)?;
-    Ok(sessions::expire_all(&conn, crate::time_util::now_unix())?)
+    open(path)
+}
+
+/// Narrows a query being built to rows whose `column` is one of `values`: appends
+/// ` AND column IN (?, …)` to `sql` and the values to `params`. No values, no filter.
+pub fn and_any_of<'a>(
+    sql: &mut String,
+    params: &mut Vec<Value>,
+    column: &str,
+    values: impl IntoIterator<Item = &'a str>,
+) {
+    let values: Vec<Value> = values
+        .into_iter()
+        .map(|v| Value::Text(v.to_owned()))
+        .collect();
+    if !values.is_empty() {
+        let marks = vec!["?"; values.len()].join(", ");
+        sql.push_str(&format!(" AND {column} IN ({marks})"));
+        params.extend(values);
+    }
+}
+
+/// Splits rows fetched with `LIMIT limit + 1` into the page (at most `limit` rows) and,
+/// when there were more, the cursor `cursor_of` makes from the page's last row.
+pub fn page<T>(
+    mut rows: Vec<T>,
+    limit: u32,
+    cursor_of: impl FnOnce(&T) -> String,
+) -> (Vec<T>, Option<String>) {
+    let more = rows.len() > limit as usize;
+    rows.truncate(limit as usize);
+    let next_cursor = rows.last().filter(|_| more).map(cursor_of);
+    (rows, next_cursor)
 }
 
 /// A write transaction that takes the database's write lock at once (`BEGIN IMMEDIATE`),
@@ -99,5 +137,21 @@ impl Db {
         })
         .await
         .map_err(|err| ApiError::Internal(format!("database task: {err}")))?
+    }
+
+    /// Runs `work` as [`Db::run`] does, inside one write transaction ([`write_tx`]):
+    /// committed when `work` succeeds, rolled back when it fails.
+    pub async fn write<T, F>(&self, work: F) -> Result<T, ApiError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&Transaction<'_>) -> Result<T, ApiError> + Send + 'static,
+    {
+        self.run(|conn| {
+            let tx = write_tx(conn)?;
+            let out = work(&tx)?;
+            tx.commit()?;
+            Ok(out)
+        })
+        .await
     }
 }

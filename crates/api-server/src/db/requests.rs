@@ -58,14 +58,16 @@ impl Stored {
     }
 }
 
-const SELECT: &str = "SELECT r.id, r.customer_id, r.requested_by, u.name, r.type, r.title,
+/// The columns [`stored`] reads, in its order.
+const COLUMNS: &str = "r.id, r.customer_id, r.requested_by, u.name, r.type, r.title,
         r.description, r.priority, r.licence_id, li.product, r.contact_phone, r.details,
         r.course_date_id, r.participants, r.status, r.billed_as, r.billing, r.rate_minor,
         r.rate_unit, r.estimate_minor, r.estimate_minutes, r.created_at, r.scheduled_for,
         r.reaction_due_at, r.first_reaction_at,
         (SELECT sum(e.charged_minor) FROM request_events e
-         WHERE e.request_id = r.id AND e.kind = 'time')
-    FROM requests r JOIN users u ON u.id = r.requested_by
+         WHERE e.request_id = r.id AND e.kind = 'time')";
+/// The tables of [`COLUMNS`].
+const FROM: &str = "FROM requests r JOIN users u ON u.id = r.requested_by
     LEFT JOIN licences li ON li.id = r.licence_id";
 
 fn stored(row: &Row<'_>) -> rusqlite::Result<Stored> {
@@ -119,7 +121,7 @@ pub fn find(
     id: i64,
 ) -> Result<Option<Stored>, ApiError> {
     let found = conn
-        .prepare_cached(&format!("{SELECT} WHERE r.id = ?1"))?
+        .prepare_cached(&format!("SELECT {COLUMNS} {FROM} WHERE r.id = ?1"))?
         .query_row([id], stored)
         .optional()?;
     Ok(found.filter(|r| match viewer {
@@ -571,41 +573,20 @@ pub fn list(
     filter: &ListFilter,
     currency: Currency,
 ) -> Result<RequestPage, ApiError> {
-    let keys = sort_keys(filter.sort);
-    let mut sql = format!("{SELECT} WHERE r.customer_id = ?",);
-    // The sort keys ride along as extra columns.
-    sql = sql.replacen(
-        "FROM requests r",
-        &format!(", {}, {}, {} FROM requests r", keys[0], keys[1], keys[2]),
-        1,
-    );
+    let keys = sort_keys(filter.sort).join(", ");
+    // The sort keys ride along after the columns of `stored`.
+    let mut sql = format!("SELECT {COLUMNS}, {keys} {FROM} WHERE r.customer_id = ?");
     let mut params: Vec<Value> = vec![viewer.customer_id.into()];
     if viewer.role != Role::Admin {
         sql.push_str(" AND r.requested_by = ?");
         params.push(viewer.user_id.into());
     }
-    let mut any_of = |sql: &mut String, column: &str, values: Vec<&'static str>| {
-        if !values.is_empty() {
-            let marks = vec!["?"; values.len()].join(", ");
-            sql.push_str(&format!(" AND {column} IN ({marks})"));
-            params.extend(values.into_iter().map(|v| Value::Text(v.to_owned())));
-        }
-    };
-    any_of(
-        &mut sql,
-        "r.status",
-        filter.statuses.iter().map(|s| s.as_str()).collect(),
-    );
-    any_of(
-        &mut sql,
-        "r.type",
-        filter.types.iter().map(|t| t.as_str()).collect(),
-    );
-    any_of(
-        &mut sql,
-        "r.priority",
-        filter.priorities.iter().map(|p| priority_str(*p)).collect(),
-    );
+    let statuses = filter.statuses.iter().map(|s| s.as_str());
+    super::and_any_of(&mut sql, &mut params, "r.status", statuses);
+    let types = filter.types.iter().map(|t| t.as_str());
+    super::and_any_of(&mut sql, &mut params, "r.type", types);
+    let priorities = filter.priorities.iter().map(|p| priority_str(*p));
+    super::and_any_of(&mut sql, &mut params, "r.priority", priorities);
     match filter.open {
         Some(true) => sql.push_str(" AND r.status NOT IN ('resolved', 'closed', 'cancelled')"),
         Some(false) => sql.push_str(" AND r.status IN ('resolved', 'closed', 'cancelled')"),
@@ -616,26 +597,18 @@ pub fn list(
         params.push(like_pattern(q).into());
     }
     if let Some(after) = filter.after {
-        sql.push_str(&format!(
-            " AND ({}, {}, {}) > (?, ?, ?)",
-            keys[0], keys[1], keys[2]
-        ));
+        sql.push_str(&format!(" AND ({keys}) > (?, ?, ?)"));
         params.extend(after.map(Value::from));
     }
-    sql.push_str(&format!(
-        " ORDER BY {}, {}, {} LIMIT ?",
-        keys[0], keys[1], keys[2]
-    ));
+    sql.push_str(&format!(" ORDER BY {keys} LIMIT ?"));
     params.push(i64::from(filter.limit + 1).into());
 
     let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt.query_map(rusqlite::params_from_iter(params), |row| {
         Ok((stored(row)?, [row.get(26)?, row.get(27)?, row.get(28)?]))
     })?;
-    let mut rows = rows.collect::<Result<Vec<(Stored, [i64; 3])>, _>>()?;
-    let more = rows.len() > filter.limit as usize;
-    rows.truncate(filter.limit as usize);
-    let next_cursor = rows.last().filter(|_| more).map(|(_, k)| {
+    let rows = rows.collect::<Result<Vec<(Stored, [i64; 3])>, _>>()?;
+    let (rows, next_cursor) = super::page(rows, filter.limit, |(_, k)| {
         crate::cursor::encode(
             REQUESTS_CURSOR,
             &[sort_index(filter.sort), k[0], k[1], k[2]],
@@ -660,7 +633,8 @@ pub fn priority_str(p: Priority) -> &'static str {
 /// Every request (the staff side), optionally of one customer, newest first.
 pub fn all(conn: &Connection, customer_id: Option<i64>) -> Result<Vec<Stored>, ApiError> {
     let mut stmt = conn.prepare_cached(&format!(
-        "{SELECT} WHERE ?1 IS NULL OR r.customer_id = ?1 ORDER BY r.created_at DESC, r.id DESC"
+        "SELECT {COLUMNS} {FROM} WHERE ?1 IS NULL OR r.customer_id = ?1
+         ORDER BY r.created_at DESC, r.id DESC"
     ))?;
     let rows = stmt.query_map([customer_id], stored)?;
     Ok(rows.collect::<Result<_, _>>()?)

@@ -28,30 +28,27 @@ pub async fn get_credit(
     let now = now_unix();
     let credit = state
         .db
-        .run(move |conn| {
-            let tx = db::write_tx(conn)?;
+        .write(move |tx| {
             let today = day_of(now);
             let today_text = format_day(today);
-            let sbp = db::plan::sbp(&tx, customer_id, &today_text, currency)?
-                .ok_or(ApiError::NotFound)?;
-            ledger::apply_expiries(&tx, customer_id, now)?;
-            let balance = ledger::balance(&tx, customer_id)?;
-            let blocks = ledger::blocks(&tx, customer_id)?;
-            let burn = db::credit::recent_burn(&tx, customer_id, now)?;
-            let credit = Credit {
+            let sbp =
+                db::plan::sbp(tx, customer_id, &today_text, currency)?.ok_or(ApiError::NotFound)?;
+            ledger::apply_expiries(tx, customer_id, now)?;
+            let balance = ledger::balance(tx, customer_id)?;
+            let blocks = ledger::blocks(tx, customer_id)?;
+            let burn = db::credit::recent_burn(tx, customer_id, now)?;
+            Ok(Credit {
                 balance: Money::new(balance, currency),
                 below_threshold: balance < sbp.low_balance_threshold.minor,
                 low_balance_threshold: sbp.low_balance_threshold,
                 blocks: db::credit::prepaid_blocks(&blocks, &today_text, currency),
                 forecast: db::credit::forecast(&blocks, burn, today, currency),
                 usage: if admin {
-                    Some(db::credit::usage(&tx, customer_id, today, currency)?)
+                    Some(db::credit::usage(tx, customer_id, today, currency)?)
                 } else {
                     None
                 },
-            };
-            tx.commit()?;
-            Ok(credit)
+            })
         })
         .await?;
     Ok(Json(credit))
@@ -99,17 +96,14 @@ pub async fn get_ledger(
     let now = now_unix();
     let page = state
         .db
-        .run(move |conn| {
-            let tx = db::write_tx(conn)?;
+        .write(move |tx| {
             let today = format_day(day_of(now));
-            db::plan::sbp(&tx, customer_id, &today, currency)?.ok_or(ApiError::NotFound)?;
+            db::plan::sbp(tx, customer_id, &today, currency)?.ok_or(ApiError::NotFound)?;
             // Parameters are checked after the SBP check: a customer without credit
             // gets 404 whatever it asks.
             let filter = ledger_filter(raw.as_deref())?;
-            ledger::apply_expiries(&tx, customer_id, now)?;
-            let page = db::credit::ledger_page(&tx, customer_id, &filter, currency)?;
-            tx.commit()?;
-            Ok(page)
+            ledger::apply_expiries(tx, customer_id, now)?;
+            db::credit::ledger_page(tx, customer_id, &filter, currency)
         })
         .await?;
     Ok(Json(page))

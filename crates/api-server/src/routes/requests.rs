@@ -7,6 +7,7 @@ use axum::Json;
 use axum::extract::{Path, RawQuery, State};
 use axum::http::{HeaderMap, HeaderName, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
+use rusqlite::Connection;
 use support_api::plan::Priority;
 use support_api::requests::{
     Decision, Estimate, NewComment, NewRequest, REQUESTS_PAGE_DEFAULT, REQUESTS_PAGE_MAX,
@@ -20,7 +21,6 @@ use crate::auth::current::CurrentSession;
 use crate::billing;
 use crate::db::idempotency::{self, Owner, Remembered};
 use crate::db::requests::{self as stored, ListFilter, REQUESTS_CURSOR, sort_index};
-use crate::db::{self};
 use crate::error::ApiError;
 use crate::extract::ApiJson;
 use crate::query::Query;
@@ -54,11 +54,7 @@ fn request_id(raw: &str) -> Result<i64, ApiError> {
         .ok_or(ApiError::NotFound)
 }
 
-fn detail(
-    conn: &rusqlite::Connection,
-    who: &Requester,
-    id: i64,
-) -> Result<RequestDetail, ApiError> {
+fn detail(conn: &Connection, who: &Requester, id: i64) -> Result<RequestDetail, ApiError> {
     let request = customer::visible(conn, who, id)?;
     stored::detail(conn, &request, who.currency, who.role)
 }
@@ -79,6 +75,31 @@ fn created(id: i64, detail: RequestDetail, replayed: bool) -> Result<Response, A
         );
     }
     Ok(response)
+}
+
+/// The idempotent part of a POST that creates something, inside its transaction: for a
+/// key already used with the same body, the request it made then, and `true` (a replay);
+/// otherwise what `create` makes (the request and, for a comment, its timeline event),
+/// remembered under the key.
+fn create_once(
+    tx: &Connection,
+    who: &Requester,
+    key: &str,
+    hash: &[u8],
+    now: i64,
+    create: impl FnOnce() -> Result<(i64, Option<i64>), ApiError>,
+) -> Result<(i64, bool), ApiError> {
+    if let Some(before) = idempotency::replay(tx, owner(who), key, hash)? {
+        return Ok((before.request_id, true));
+    }
+    let (request_id, event_id) = create()?;
+    let remembered = Remembered {
+        request_id,
+        event_id,
+        status: StatusCode::CREATED.as_u16(),
+    };
+    idempotency::remember(tx, owner(who), key, hash, remembered, now)?;
+    Ok((request_id, false))
 }
 
 const LIST_PARAMS: &[&str] = &[
@@ -145,22 +166,11 @@ pub async fn create_request(
     let now = now_unix();
     let (id, detail, replayed) = state
         .db
-        .run(move |conn| {
-            let tx = db::write_tx(conn)?;
-            if let Some(before) = idempotency::replay(&tx, owner(&who), &key, &hash)? {
-                let detail = detail(&tx, &who, before.request_id)?;
-                return Ok((before.request_id, detail, true));
-            }
-            let id = customer::create(&tx, &who, &body, now)?;
-            let remembered = Remembered {
-                request_id: id,
-                event_id: None,
-                status: StatusCode::CREATED.as_u16(),
-            };
-            idempotency::remember(&tx, owner(&who), &key, &hash, remembered, now)?;
-            let detail = detail(&tx, &who, id)?;
-            tx.commit()?;
-            Ok((id, detail, false))
+        .write(move |tx| {
+            let (id, replayed) = create_once(tx, &who, &key, &hash, now, || {
+                Ok((customer::create(tx, &who, &body, now)?, None))
+            })?;
+            Ok((id, detail(tx, &who, id)?, replayed))
         })
         .await?;
     if !replayed {
@@ -194,26 +204,37 @@ pub async fn add_comment(
     let now = now_unix();
     let (detail, replayed) = state
         .db
-        .run(move |conn| {
-            let tx = db::write_tx(conn)?;
+        .write(move |tx| {
             // A foreign id is a 404 before anything about the key is said.
-            customer::visible(&tx, &who, id)?;
-            if idempotency::replay(&tx, owner(&who), &key, &hash)?.is_some() {
-                return Ok((detail(&tx, &who, id)?, true));
-            }
-            let event = customer::comment(&tx, &who, id, &body, now)?;
-            let remembered = Remembered {
-                request_id: id,
-                event_id: Some(event),
-                status: StatusCode::CREATED.as_u16(),
-            };
-            idempotency::remember(&tx, owner(&who), &key, &hash, remembered, now)?;
-            let detail = detail(&tx, &who, id)?;
-            tx.commit()?;
-            Ok((detail, false))
+            customer::visible(tx, &who, id)?;
+            let (_, replayed) = create_once(tx, &who, &key, &hash, now, || {
+                Ok((id, Some(customer::comment(tx, &who, id, &body, now)?)))
+            })?;
+            Ok((detail(tx, &who, id)?, replayed))
         })
         .await?;
     created(id, detail, replayed)
+}
+
+/// Changes request `raw` (a path id) with `act` in one write transaction, and answers
+/// its detail as the change left it.
+async fn change_request(
+    state: AppState,
+    session: CurrentSession,
+    raw: &str,
+    act: impl FnOnce(&Connection, &Requester, i64, i64) -> Result<(), ApiError> + Send + 'static,
+) -> Result<Json<RequestDetail>, ApiError> {
+    let id = request_id(raw)?;
+    let who = requester(&session);
+    let now = now_unix();
+    let detail = state
+        .db
+        .write(move |tx| {
+            act(tx, &who, id, now)?;
+            detail(tx, &who, id)
+        })
+        .await?;
+    Ok(Json(detail))
 }
 
 pub async fn cancel_request(
@@ -221,20 +242,7 @@ pub async fn cancel_request(
     session: CurrentSession,
     Path(raw): Path<String>,
 ) -> Result<Json<RequestDetail>, ApiError> {
-    let id = request_id(&raw)?;
-    let who = requester(&session);
-    let now = now_unix();
-    let detail = state
-        .db
-        .run(move |conn| {
-            let tx = db::write_tx(conn)?;
-            customer::cancel(&tx, &who, id, now)?;
-            let detail = detail(&tx, &who, id)?;
-            tx.commit()?;
-            Ok(detail)
-        })
-        .await?;
-    Ok(Json(detail))
+    change_request(state, session, &raw, customer::cancel).await
 }
 
 pub async fn decide_request(
@@ -243,20 +251,10 @@ pub async fn decide_request(
     Path(raw): Path<String>,
     ApiJson(body): ApiJson<Decision>,
 ) -> Result<Json<RequestDetail>, ApiError> {
-    let id = request_id(&raw)?;
-    let who = requester(&session);
-    let now = now_unix();
-    let detail = state
-        .db
-        .run(move |conn| {
-            let tx = db::write_tx(conn)?;
-            customer::decide(&tx, &who, id, &body, now)?;
-            let detail = detail(&tx, &who, id)?;
-            tx.commit()?;
-            Ok(detail)
-        })
-        .await?;
-    Ok(Json(detail))
+    change_request(state, session, &raw, move |conn, who, id, now| {
+        customer::decide(conn, who, id, &body, now)
+    })
+    .await
 }
 
 /// How a draft would be billed and what it would cost. Only what pricing needs is

@@ -137,6 +137,35 @@ impl TestResponse {
     }
 }
 
+/// Whether a validation problem holds an error with `code` at `field`.
+pub fn names_field(problem: &Value, field: &str, code: &str) -> bool {
+    problem["errors"]
+        .as_array()
+        .unwrap_or_else(|| panic!("no errors in {problem}"))
+        .iter()
+        .any(|e| e["field"] == field && e["code"] == code)
+}
+
+/// The id of the (seeded) request with this title.
+pub fn request_titled(conn: &rusqlite::Connection, title: &str) -> i64 {
+    conn.query_row("SELECT id FROM requests WHERE title = ?1", [title], |r| {
+        r.get(0)
+    })
+    .unwrap_or_else(|e| panic!("{title}: {e}"))
+}
+
+/// Runs `work` in one write transaction and commits it, as a staff command does
+/// beside the server.
+pub fn staff_do<T>(
+    conn: &mut rusqlite::Connection,
+    work: impl FnOnce(&rusqlite::Transaction<'_>) -> T,
+) -> T {
+    let tx = support_api_server::db::write_tx(conn).expect("begin immediate");
+    let out = work(&tx);
+    tx.commit().expect("commit");
+    out
+}
+
 /// A signed-in browser: its cookie (`name=value`) and CSRF token.
 pub struct Signed {
     pub cookie: String,

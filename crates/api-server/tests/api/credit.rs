@@ -83,13 +83,6 @@ fn customer_of(conn: &Connection, email: &str) -> i64 {
     .unwrap()
 }
 
-fn request_id(conn: &Connection, title: &str) -> i64 {
-    conn.query_row("SELECT id FROM requests WHERE title = ?1", [title], |r| {
-        r.get(0)
-    })
-    .unwrap_or_else(|e| panic!("{title}: {e}"))
-}
-
 #[tokio::test]
 async fn kowalski_is_below_its_threshold_with_three_blocks() {
     let app = TestApp::new().await;
@@ -277,11 +270,10 @@ async fn pages_have_no_gaps_or_duplicates_even_as_entries_arrive() {
     let first = app.get_ok("/api/v1/credit/ledger?limit=5", &admin).await;
     assert_eq!(first["items"].as_array().unwrap().len(), 5);
     // New work is debited between two page loads.
-    let conn = &mut app.db();
-    let tx = db::write_tx(conn).unwrap();
-    let request = request_id(&tx, "CATIA HD2 surface export crashes");
-    staff::log_time(&tx, request, 60, None, &Actor::staff("Test"), now_unix()).unwrap();
-    tx.commit().unwrap();
+    staff_do(&mut app.db(), |tx| {
+        let request = request_titled(tx, "CATIA HD2 surface export crashes");
+        staff::log_time(tx, request, 60, None, &Actor::staff("Test"), now_unix()).unwrap();
+    });
 
     let mut seen: Vec<i64> = first["items"]
         .as_array()
@@ -378,13 +370,7 @@ async fn bad_parameters_are_422_problems_naming_the_parameter() {
             )
             .await;
         let problem = response.problem(422, "/problems/validation");
-        let errors = problem["errors"].as_array().unwrap();
-        assert!(
-            errors
-                .iter()
-                .any(|e| e["field"] == field && e["code"] == code),
-            "{query}: {problem}"
-        );
+        assert!(names_field(&problem, field, code), "{query}: {problem}");
     }
     // A cursor of the requests list is not one of the ledger.
     let requests_cursor = support_api_server::cursor::encode("r1", &[0, 1, 2, 3]);
@@ -433,15 +419,16 @@ async fn invariants_hold_after_every_kind_of_operation() {
     let customer = customer_of(conn, KOWALSKI);
     let now = now_unix();
     let staff_actor = Actor::staff("Test");
-    let request = request_id(conn, "Licence server does not start after Windows update");
+    let request = request_titled(conn, "Licence server does not start after Windows update");
     assert_invariants(conn, customer);
 
     // A debit larger than one block spans two, oldest first.
-    let tx = db::write_tx(conn).unwrap();
-    let before = ledger::blocks(&tx, customer).unwrap();
-    let logged =
-        staff::log_time(&tx, request, 600, Some("long session"), &staff_actor, now).unwrap();
-    tx.commit().unwrap();
+    let (before, logged) = staff_do(conn, |tx| {
+        let before = ledger::blocks(tx, customer).unwrap();
+        let logged =
+            staff::log_time(tx, request, 600, Some("long session"), &staff_actor, now).unwrap();
+        (before, logged)
+    });
     // 10 h at 204 PLN: the older block's 1 300 PLN first, then 740 PLN of the recent one.
     assert_eq!(logged.debited, Some(204_000));
     assert_eq!(logged.ledger_entries.len(), 2);
@@ -451,62 +438,62 @@ async fn invariants_hold_after_every_kind_of_operation() {
     assert_invariants(conn, customer);
 
     // An adjustment in each direction.
-    let tx = db::write_tx(conn).unwrap();
-    ledger::adjust(&tx, customer, 10_000, now, "credit note")
-        .unwrap()
-        .unwrap();
-    ledger::adjust(&tx, customer, -5_000, now, "correction")
-        .unwrap()
-        .unwrap();
-    tx.commit().unwrap();
+    staff_do(conn, |tx| {
+        ledger::adjust(tx, customer, 10_000, now, "credit note")
+            .unwrap()
+            .unwrap();
+        ledger::adjust(tx, customer, -5_000, now, "correction")
+            .unwrap()
+            .unwrap();
+    });
     assert_invariants(conn, customer);
 
     // More than is left: takes what is there and reports the rest; never below zero.
-    let tx = db::write_tx(conn).unwrap();
-    let logged = staff::log_time(&tx, request, 1_200, None, &staff_actor, now).unwrap();
-    tx.commit().unwrap();
+    let logged = staff_do(conn, |tx| {
+        staff::log_time(tx, request, 1_200, None, &staff_actor, now).unwrap()
+    });
     assert_eq!(logged.debited, Some(131_000));
     assert_eq!(logged.invoiced, Some(408_000 - 131_000));
     assert_eq!(ledger::balance(conn, customer).unwrap(), 0);
     assert_invariants(conn, customer);
-    let tx = db::write_tx(conn).unwrap();
-    let logged = staff::log_time(&tx, request, 60, None, &staff_actor, now).unwrap();
-    tx.commit().unwrap();
+    let logged = staff_do(conn, |tx| {
+        staff::log_time(tx, request, 60, None, &staff_actor, now).unwrap()
+    });
     assert_eq!((logged.debited, logged.ledger_entries.len()), (Some(0), 0));
 
     // A top-up request resolved by the staff adds a block.
-    let tx = db::write_tx(conn).unwrap();
-    let top_up = support_api_server::actions::customer::create(
-        &tx,
-        &support_api_server::actions::customer::Requester {
-            customer_id: customer,
-            currency: support_api::money::Currency::Pln,
-            user_id: tx
-                .query_row("SELECT id FROM users WHERE email = ?1", [KOWALSKI], |r| {
-                    r.get(0)
-                })
-                .unwrap(),
-            name: "Anna Kowalska".into(),
-            role: support_api::session::Role::Admin,
-        },
-        &support_api::requests::NewRequest {
-            title: "More credit".into(),
-            description: String::new(),
-            priority: support_api::plan::Priority::Normal,
-            licence_id: None,
-            contact_phone: None,
-            details: support_api::requests::RequestDetails::CreditTopUp {
-                amount: support_api::money::Money::new(
-                    1_000_000,
-                    support_api::money::Currency::Pln,
-                ),
+    staff_do(conn, |tx| {
+        let top_up = support_api_server::actions::customer::create(
+            tx,
+            &support_api_server::actions::customer::Requester {
+                customer_id: customer,
+                currency: support_api::money::Currency::Pln,
+                user_id: tx
+                    .query_row("SELECT id FROM users WHERE email = ?1", [KOWALSKI], |r| {
+                        r.get(0)
+                    })
+                    .unwrap(),
+                name: "Anna Kowalska".into(),
+                role: support_api::session::Role::Admin,
             },
-        },
-        now,
-    )
-    .unwrap();
-    staff::resolve(&tx, top_up, &staff_actor, now).unwrap();
-    tx.commit().unwrap();
+            &support_api::requests::NewRequest {
+                title: "More credit".into(),
+                description: String::new(),
+                priority: support_api::plan::Priority::Normal,
+                licence_id: None,
+                contact_phone: None,
+                details: support_api::requests::RequestDetails::CreditTopUp {
+                    amount: support_api::money::Money::new(
+                        1_000_000,
+                        support_api::money::Currency::Pln,
+                    ),
+                },
+            },
+            now,
+        )
+        .unwrap();
+        staff::resolve(tx, top_up, &staff_actor, now).unwrap();
+    });
     assert_eq!(ledger::balance(conn, customer).unwrap(), 1_000_000);
     assert_invariants(conn, customer);
 }
@@ -519,18 +506,18 @@ async fn an_expired_block_is_written_off_once_when_the_credit_is_read() {
     let customer = customer_of(conn, STROJIRNY);
     let today = today();
     // A block that was valid until yesterday, bought ten days ago.
-    let tx = db::write_tx(conn).unwrap();
-    ledger::top_up(
-        &tx,
-        customer,
-        50_000,
-        add_days(today, -10),
-        add_days(today, -1),
-        now_unix(),
-        None,
-    )
-    .unwrap();
-    tx.commit().unwrap();
+    staff_do(conn, |tx| {
+        ledger::top_up(
+            tx,
+            customer,
+            50_000,
+            add_days(today, -10),
+            add_days(today, -1),
+            now_unix(),
+            None,
+        )
+        .unwrap();
+    });
     let before = app.get_ok("/api/v1/credit", &admin).await;
     let again = app.get_ok("/api/v1/credit", &admin).await;
     assert_eq!(before["balance"], again["balance"]);
@@ -549,7 +536,7 @@ async fn concurrent_debits_never_overdraw_or_lose_an_entry() {
     let app = TestApp::new().await;
     let conn = app.db();
     let customer = customer_of(&conn, KOWALSKI);
-    let request = request_id(&conn, "Licence server does not start after Windows update");
+    let request = request_titled(&conn, "Licence server does not start after Windows update");
     let entries_before: i64 = conn
         .query_row(
             "SELECT count(*) FROM ledger WHERE customer_id = ?1",
@@ -567,18 +554,12 @@ async fn concurrent_debits_never_overdraw_or_lose_an_entry() {
             std::thread::spawn(move || {
                 let mut conn = db::open(&path).expect("open");
                 start.wait();
-                let tx = db::write_tx(&mut conn).expect("begin immediate");
-                let logged = staff::log_time(
-                    &tx,
-                    request,
-                    60,
-                    Some(&format!("worker {i}")),
-                    &Actor::staff("Test"),
-                    now_unix(),
-                )
-                .expect("log time");
-                tx.commit().expect("commit");
-                logged
+                staff_do(&mut conn, |tx| {
+                    let note = format!("worker {i}");
+                    let by = Actor::staff("Test");
+                    staff::log_time(tx, request, 60, Some(&note), &by, now_unix())
+                        .expect("log time")
+                })
             })
         })
         .collect();

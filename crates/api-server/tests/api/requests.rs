@@ -6,7 +6,7 @@
 use serde_json::{Value, json};
 use support_api_server::actions::staff;
 use support_api_server::business_time::BusinessHours;
-use support_api_server::db::{self, requests::Actor};
+use support_api_server::db::requests::Actor;
 use support_api_server::time_util::{add_days, format_day, now_unix, today};
 
 use crate::common::*;
@@ -150,22 +150,6 @@ fn stored(app: &TestApp) -> (i64, i64, i64, i64, i64) {
         count("ledger"),
         seats,
     )
-}
-
-fn seeded_id(app: &TestApp, title: &str) -> i64 {
-    app.db()
-        .query_row("SELECT id FROM requests WHERE title = ?1", [title], |r| {
-            r.get(0)
-        })
-        .unwrap_or_else(|e| panic!("{title}: {e}"))
-}
-
-fn staff_do<T>(app: &TestApp, work: impl FnOnce(&rusqlite::Transaction<'_>) -> T) -> T {
-    let mut conn = app.db();
-    let tx = db::write_tx(&mut conn).unwrap();
-    let out = work(&tx);
-    tx.commit().unwrap();
-    out
 }
 
 #[tokio::test]
@@ -334,7 +318,7 @@ async fn a_request_paid_from_credit_is_debited_at_the_sbp_rate() {
         "no SLA at Kowalski"
     );
 
-    let logged = staff_do(&app, |tx| {
+    let logged = staff_do(&mut app.db(), |tx| {
         staff::log_time(tx, id, 90, Some("fixed"), &Actor::staff("Ewa"), now_unix()).unwrap()
     });
     assert_eq!(logged.debited, Some(30_600));
@@ -388,7 +372,7 @@ async fn northbridge_pays_by_invoice_for_its_on_site_visit() {
         json!({"minor": 57_600, "currency": "EUR"})
     );
     assert_eq!(detail["summary"]["cost_is_estimate"], true);
-    let logged = staff_do(&app, |tx| {
+    let logged = staff_do(&mut app.db(), |tx| {
         staff::log_time(tx, id, 120, None, &Actor::staff("Ewa"), now_unix()).unwrap()
     });
     assert_eq!((logged.debited, logged.invoiced), (None, Some(14_400)));
@@ -453,7 +437,7 @@ async fn sla_requests_get_their_reaction_target_in_business_time() {
 
     // The first staff comment is the first reaction.
     let id = id_of(&detail);
-    staff_do(&app, |tx| {
+    staff_do(&mut app.db(), |tx| {
         staff::comment(tx, id, "Looking at it.", &Actor::staff("Ewa"), now_unix()).unwrap()
     });
     let detail = app.get_ok(&format!("/api/v1/requests/{id}"), &tomas).await;
@@ -766,7 +750,10 @@ async fn requests_can_be_cancelled_until_work_starts() {
     .await
     .problem(409, "/problems/conflict");
     // Work has started on the seeded licence server request; the scheduled visit can go.
-    let started = seeded_id(&app, "Licence server does not start after Windows update");
+    let started = request_titled(
+        &app.db(),
+        "Licence server does not start after Windows update",
+    );
     app.post(
         &format!("/api/v1/requests/{started}/cancel"),
         &anna,
@@ -775,7 +762,7 @@ async fn requests_can_be_cancelled_until_work_starts() {
     )
     .await
     .problem(409, "/problems/conflict");
-    let scheduled = seeded_id(&app, "Robot cell fixture library — on-site visit");
+    let scheduled = request_titled(&app.db(), "Robot cell fixture library — on-site visit");
     let piotr = app.sign_in(PIOTR).await;
     let response = app
         .post(
@@ -787,7 +774,7 @@ async fn requests_can_be_cancelled_until_work_starts() {
         .await;
     assert_eq!(response.status.as_u16(), 200);
     // A closed one neither.
-    let closed = seeded_id(&app, "BOM export script fix");
+    let closed = request_titled(&app.db(), "BOM export script fix");
     app.post(
         &format!("/api/v1/requests/{closed}/cancel"),
         &anna,
@@ -804,8 +791,11 @@ async fn nobody_reaches_another_customers_or_a_colleagues_request() {
     let anna = app.sign_in(ANNA).await;
     let piotr = app.sign_in(PIOTR).await;
     let jana = app.sign_in(JANA).await;
-    let annas = seeded_id(&app, "SOLIDWORKS crashes when opening large assemblies");
-    let piotrs = seeded_id(&app, "BOM export macro for the ERP system");
+    let annas = request_titled(
+        &app.db(),
+        "SOLIDWORKS crashes when opening large assemblies",
+    );
+    let piotrs = request_titled(&app.db(), "BOM export macro for the ERP system");
     let before = stored(&app);
     let comment = json!({"text": "hello"});
     let decision = json!({"approve": true, "reason": null});
@@ -1062,13 +1052,7 @@ async fn every_bad_input_is_refused_at_its_field_and_nothing_is_stored() {
             String::from_utf8_lossy(&response.body)
         );
         let problem = response.problem(422, "/problems/validation");
-        let errors = problem["errors"].as_array().unwrap();
-        assert!(
-            errors
-                .iter()
-                .any(|e| e["field"] == field && e["code"] == code),
-            "{name}: {problem}"
-        );
+        assert!(names_field(&problem, field, code), "{name}: {problem}");
         assert_eq!(stored(&app), before, "{name}: nothing stored");
     }
     // The form's checks and the server's data checks come back together.
@@ -1099,7 +1083,7 @@ async fn every_bad_input_is_refused_at_its_field_and_nothing_is_stored() {
         ("Licence server does not start (sent twice)", &piotr),
         ("BOM export script fix", &anna),
     ] {
-        let id = seeded_id(&app, title);
+        let id = request_titled(&app.db(), title);
         let problem = app
             .post(
                 &format!("/api/v1/requests/{id}/comments"),
@@ -1118,7 +1102,10 @@ async fn every_bad_input_is_refused_at_its_field_and_nothing_is_stored() {
             "{title}"
         );
     }
-    let open = seeded_id(&app, "SOLIDWORKS crashes when opening large assemblies");
+    let open = request_titled(
+        &app.db(),
+        "SOLIDWORKS crashes when opening large assemblies",
+    );
     for (text, code) in [("   ", "required"), (&*"c".repeat(4001), "too_long")] {
         let problem = app
             .post(
@@ -1252,13 +1239,7 @@ async fn the_list_filters_searches_sorts_and_pages() {
             .get(&format!("/api/v1/requests?{query}"), Some(&anna.cookie))
             .await
             .problem(422, "/problems/validation");
-        let errors = problem["errors"].as_array().unwrap();
-        assert!(
-            errors
-                .iter()
-                .any(|e| e["field"] == field && e["code"] == code),
-            "{query}: {problem}"
-        );
+        assert!(names_field(&problem, field, code), "{query}: {problem}");
     }
 }
 
@@ -1282,7 +1263,7 @@ async fn a_resolved_top_up_adds_a_block() {
         &json!({"approve": true, "reason": null}),
     )
     .await;
-    staff_do(&app, |tx| {
+    staff_do(&mut app.db(), |tx| {
         staff::resolve(tx, id, &Actor::staff("Ewa"), now_unix()).unwrap()
     });
     let credit = app.get_ok("/api/v1/credit", &anna).await;
