@@ -1,5 +1,6 @@
 // The production serving of deploy/nginx, as a browser meets it: security headers,
 // caching, types, compression, deep links and the API behind the same origin.
+import { test as plainTest } from "@playwright/test";
 import { test, expect, signIn, expectAccessible } from "./support/fixtures";
 
 const securityHeaders = {
@@ -78,4 +79,38 @@ test("smoke: sign in, open every page of the navigation, reload a deep link", as
   await page.reload();
   await expect(page).toHaveURL(new RegExp(`${last.replace(/[?]/g, "\\?")}$`));
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+});
+
+// The policy as the browser enforces it. These provoke violations on purpose, so they use
+// Playwright's plain test, without the fixture that fails on any CSP message.
+plainTest.describe("the browser enforces the policy", () => {
+  plainTest.use({ baseURL: process.env.PORTAL_URL });
+
+  plainTest("an injected inline script does not run", async ({ page }) => {
+    const response = await page.goto("/");
+    const headers = (await response?.allHeaders()) ?? {};
+    expect(headers["content-security-policy"]).toContain("script-src 'self' 'wasm-unsafe-eval'");
+    await expect(page.getByLabel("E-mail")).toBeVisible();
+    const violated = await page.evaluate(
+      () =>
+        new Promise<string>((resolve) => {
+          document.addEventListener("securitypolicyviolation", (e) => resolve(e.effectiveDirective), { once: true });
+          const script = document.createElement("script");
+          script.textContent = "window.injected = true";
+          document.body.append(script);
+        }),
+    );
+    expect(violated).toBe("script-src-elem");
+    expect(await page.evaluate(() => "injected" in window)).toBe(false);
+  });
+
+  plainTest("another site cannot frame the portal", async ({ page }) => {
+    const refused = new Promise<string>((resolve) =>
+      page.on("console", (m) => m.text().includes("frame-ancestors") && resolve(m.text())),
+    );
+    await page.setContent(`<iframe src="${process.env.PORTAL_URL}/sign-in"></iframe>`);
+    expect(await refused).toContain("frame-ancestors 'none'");
+    const frame = page.frames().find((f) => f !== page.mainFrame());
+    await expect.poll(async () => (await frame?.$("input")) ?? null).toBeNull();
+  });
 });
