@@ -273,3 +273,39 @@ async fn state_changing_calls_need_the_sessions_csrf_token() {
         .await;
     assert_eq!(before, after);
 }
+
+/// Every answer, good or refused, is private (no cache keeps it), never sniffed as
+/// something other than its type, and cannot be framed.
+#[tokio::test]
+async fn every_answer_is_private_and_not_sniffed() {
+    let app = TestApp::new().await;
+    let anna = app.sign_in("admin@kowalski-aero.demo").await;
+    let answers = [
+        app.get("/api/v1/plan", Some(&anna.cookie)).await,
+        app.get("/api/v1/plan", None).await,
+        app.get("/api/v1/requests/999999", Some(&anna.cookie)).await,
+        app.get("/no-such-thing", None).await,
+    ];
+    for (answer, status) in answers.iter().zip([200, 401, 404, 404]) {
+        assert_eq!(answer.status.as_u16(), status);
+        let header = |name: header::HeaderName| {
+            answer
+                .headers
+                .get(&name)
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or_default()
+                .to_owned()
+        };
+        assert_eq!(header(header::CACHE_CONTROL), "no-store", "{status}");
+        assert_eq!(
+            header(header::X_CONTENT_TYPE_OPTIONS),
+            "nosniff",
+            "{status}"
+        );
+        assert_eq!(
+            header(header::CONTENT_SECURITY_POLICY),
+            "default-src 'none'; frame-ancestors 'none'",
+            "{status}"
+        );
+    }
+}
