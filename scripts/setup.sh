@@ -21,8 +21,12 @@ if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknow
 fi
 
 if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
-  say "installing trunk $TRUNK_VERSION (takes about 13 minutes on 2 cores)"
-  cargo install trunk --version "$TRUNK_VERSION" --locked --quiet
+  # trunk's own release profile (fat LTO, one codegen unit) makes it a little faster at
+  # orchestrating a build and takes 13 minutes to compile on 2 cores; without them the
+  # install takes about 8 and the portal's build time is the same.
+  say "installing trunk $TRUNK_VERSION (takes about 8 minutes on 2 cores)"
+  CARGO_PROFILE_RELEASE_LTO=off CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 \
+    cargo install trunk --version "$TRUNK_VERSION" --locked --quiet
 fi
 
 # wasm-bindgen-cli must equal the wasm-bindgen of Cargo.lock exactly. Without --locked:
