@@ -562,12 +562,16 @@ fn RequestForm(
                 dates_message.map(|_| "f-preferred_dates-error"),
             );
         }
-        let cost = confirm.get().map(|(amount, billed)| {
-            let what = match amount {
-                Some(a) => format!("{} ({})", format::money(a, l), billed_name(l, billed)),
-                None => billed_name(l, billed).to_owned(),
-            };
-            fill(td_string!(l, requests.form.accept_cost), &[("cost", &what)])
+        let cost = confirm.get().map(|(amount, billed)| match amount {
+            Some(a) => {
+                let what = format!("{} ({})", format::money(a, l), billed_name(l, billed));
+                fill(td_string!(l, requests.form.accept_cost), &[("cost", &what)])
+            }
+            // No amount yet (a rate per hour or per participant): the rate shown above.
+            None => fill(
+                td_string!(l, requests.form.accept_rate),
+                &[("billed", billed_name(l, billed))],
+            ),
         });
         set_attr("accept", "hidden", cost.is_none().then_some(""));
         set_text("accept-label", cost.as_deref().unwrap_or(""));

@@ -52,6 +52,8 @@ test("a member's training waits for approval, the admin approves, logged time de
   await expect(page.getByRole("heading", { name: "New request: Training" })).toBeVisible();
 
   await page.getByLabel("Subject").fill(title);
+  // Before a course is chosen only the rate is known, and the confirmation says so.
+  await expect(page.getByLabel("I agree to the cost at the rate shown (SBP credit)")).toBeVisible();
   const course = page.getByLabel("Course and date");
   const firstOpenDate = await course.locator("option:not([disabled]):not([value=''])").first().getAttribute("value");
   await course.selectOption(firstOpenDate ?? "");
@@ -66,7 +68,7 @@ test("a member's training waits for approval, the admin approves, logged time de
 
   // Sending without confirming the cost is refused at the checkbox.
   await page.getByRole("button", { name: "Send request" }).click();
-  const accept = page.getByLabel(/I agree to the cost/);
+  const accept = page.getByLabel(/^I agree to the cost: .+ \(SBP credit\)$/);
   await expect(accept).toHaveAttribute("aria-invalid", "true");
   await expect(accept).toBeFocused();
   await accept.check();
