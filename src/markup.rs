@@ -100,10 +100,12 @@ impl Markup {
         self.append_to(parent);
     }
 
-    /// The fragment in the page, inside a plain `<div>`.
+    /// The fragment in the page, inside a plain `<div>`. It replaces what the `<div>`
+    /// holds: when a part renders again, Leptos rebuilds the new view onto the same
+    /// element, which still holds the previous fragment.
     pub fn into_view(self) -> impl IntoView + use<> {
         let host = NodeRef::<html::Div>::new();
-        host.on_load(move |div| self.append_to(&div));
+        host.on_load(move |div| self.replace_in(&div));
         view! { <div class="markup" node_ref=host></div> }
     }
 }

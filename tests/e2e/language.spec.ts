@@ -38,3 +38,23 @@ test("the chosen language survives a reload and a new sign-in", async ({ page })
   await page.reload();
   await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
 });
+
+test("another language re-renders each part once, in place", async ({ page }) => {
+  await page.goto("/");
+  await signIn(page, "admin@kowalski-aero.demo");
+  await expect(page.getByRole("region", { name: "Your company's support levels" })).toHaveCount(1);
+  await page.getByLabel("Language").selectOption("pl");
+  await expect(page.getByRole("heading", { level: 2, name: "Poziomy wsparcia Twojej firmy" })).toHaveCount(1);
+  await expect(page.getByRole("region", { name: "Your company's support levels" })).toHaveCount(0);
+  await page.getByLabel("Język").selectOption("en");
+  await expect(page.getByRole("region", { name: "Your company's support levels" })).toHaveCount(1);
+  await expect(page.getByRole("region", { name: "Needs attention" })).toHaveCount(1);
+
+  // The credit page is one block of markup with its own loads inside.
+  await page.getByRole("navigation").getByRole("link", { name: "SBP credit" }).click();
+  await expect(page.getByRole("heading", { level: 2, name: "Ledger" })).toHaveCount(1);
+  await page.getByLabel("Language").selectOption("pl");
+  await expect(page.getByRole("heading", { level: 2, name: "Rejestr operacji" })).toHaveCount(1);
+  await expect(page.getByRole("heading", { level: 2, name: "Bloki przedpłacone" })).toHaveCount(1);
+  await expect(page.getByRole("heading", { level: 2, name: "Ledger" })).toHaveCount(0);
+});

@@ -7,9 +7,8 @@ export default defineConfig({
   globalSetup: "./support/global-setup.ts",
   fullyParallel: true,
   workers: 2,
-  // One retry on CI: two tests (a retried plan load, the live SLA countdown) have shown
-  // rare timing flakes; a retried pass is still reported as "flaky" in the output.
-  retries: process.env.CI ? 1 : 0,
+  // No retries: a test that passes only sometimes is a bug in the test or the portal.
+  retries: 0,
   timeout: 30_000,
   expect: { timeout: 10_000 },
   reporter: [["list"]],

@@ -30,7 +30,8 @@ pub type Handler = Rc<dyn Fn(&str, Element, &Event)>;
 pub fn root(markup: Markup, handler: Handler, on_mount: impl FnOnce(Element) + 'static) -> AnyView {
     let host = NodeRef::<html::Div>::new();
     host.on_load(move |div| {
-        markup.append_to(&div);
+        // A rebuilt view reuses the element, with the previous page still in it.
+        markup.replace_in(&div);
         on_mount(div.into());
     });
     let (click, submit, change) = (handler.clone(), handler.clone(), handler);
