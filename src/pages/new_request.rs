@@ -42,7 +42,6 @@ use crate::markup::Markup;
 use crate::pages::page_title;
 use crate::plan::use_plan;
 use crate::requests::form::{Draft, FIELD_ORDER, FormState, Text, draft_storage_key};
-use crate::requests::query::priority_str;
 use crate::session::use_session;
 use crate::storage;
 use crate::template::fill;
@@ -218,7 +217,7 @@ fn form_markup(l: Locale, s: &Shape, f: &FormState, accept: bool) -> Markup {
     if with_product {
         let priorities: Vec<(String, String)> = Priority::ALL
             .into_iter()
-            .map(|p| (priority_str(p).to_owned(), priority_name(l, p).to_owned()))
+            .map(|p| (p.as_str().to_owned(), priority_name(l, p).to_owned()))
             .collect();
         field(
             &mut m,

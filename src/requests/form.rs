@@ -7,7 +7,6 @@ use support_api::money::{Currency, Money};
 use support_api::requests::{NewRequest, RequestDetails, RequestType};
 use support_api::validation::{FieldErrors, codes};
 
-use super::query::parse_priority;
 use super::time::local_to_utc;
 
 /// Everything the form holds, as typed. Unknown or missing fields of a stored draft take
@@ -333,7 +332,8 @@ impl FormState {
         let request = NewRequest {
             title: self.title.trim().to_owned(),
             description: self.description.trim().to_owned(),
-            priority: parse_priority(&self.priority).unwrap_or(support_api::plan::Priority::Normal),
+            priority: support_api::plan::Priority::parse(&self.priority)
+                .unwrap_or(support_api::plan::Priority::Normal),
             licence_id: self.licence.parse().ok(),
             contact_phone: (!phone.is_empty()).then(|| phone.to_owned()),
             details,

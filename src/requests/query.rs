@@ -9,19 +9,6 @@ use crate::redirect::encode_component;
 /// Rows asked for per page; "Load more" asks for the next page with the cursor.
 pub const PAGE_SIZE: u32 = 50;
 
-pub fn priority_str(p: Priority) -> &'static str {
-    match p {
-        Priority::Low => "low",
-        Priority::Normal => "normal",
-        Priority::High => "high",
-        Priority::Critical => "critical",
-    }
-}
-
-pub fn parse_priority(s: &str) -> Option<Priority> {
-    Priority::ALL.into_iter().find(|p| priority_str(*p) == s)
-}
-
 /// What the list shows. The default (open requests, newest first) writes no query.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ListQuery {
@@ -46,7 +33,7 @@ impl ListQuery {
             closed,
             status,
             kind: get("type").and_then(|s| RequestType::parse(&s)),
-            priority: get("priority").and_then(|s| parse_priority(&s)),
+            priority: get("priority").and_then(|s| Priority::parse(&s)),
             q: get("q").map(|q| q.trim().to_owned()).unwrap_or_default(),
             sort: get("sort")
                 .and_then(|s| RequestSort::parse(&s))
@@ -63,7 +50,7 @@ impl ListQuery {
             pairs.push(("type", t.as_str()));
         }
         if let Some(p) = self.priority {
-            pairs.push(("priority", priority_str(p)));
+            pairs.push(("priority", p.as_str()));
         }
         if !self.q.trim().is_empty() {
             pairs.push(("q", self.q.trim()));
@@ -194,12 +181,5 @@ mod tests {
         let q = parse(&[("view", "closed"), ("status", "cancelled")]);
         assert_eq!(q.status, Some(RequestStatus::Cancelled));
         assert!(q.is_filtered());
-    }
-
-    #[test]
-    fn priorities_round_trip() {
-        for p in Priority::ALL {
-            assert_eq!(parse_priority(priority_str(p)), Some(p));
-        }
     }
 }

@@ -43,6 +43,20 @@ impl Priority {
         Priority::Normal,
         Priority::Low,
     ];
+
+    /// The wire name, as in JSON and in query parameters (`?priority=high`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Priority::Low => "low",
+            Priority::Normal => "normal",
+            Priority::High => "high",
+            Priority::Critical => "critical",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|p| p.as_str() == s)
+    }
 }
 
 /// One level the customer holds, with its period (days are `YYYY-MM-DD`).
@@ -184,6 +198,16 @@ impl Plan {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn priorities_by_their_wire_names() {
+        for p in Priority::ALL {
+            assert_eq!(Priority::parse(p.as_str()), Some(p));
+            let json = serde_json::to_string(&p).unwrap();
+            assert_eq!(json, format!("\"{}\"", p.as_str()));
+        }
+        assert_eq!(Priority::parse("urgent"), None);
+    }
 
     #[test]
     fn coverage_status_by_days_left() {

@@ -10,7 +10,7 @@ use super::fields::option;
 use super::{priority_name, status_name, type_name};
 use crate::i18n::*;
 use crate::markup::Markup;
-use crate::requests::query::{ListQuery, parse_priority, priority_str};
+use crate::requests::query::ListQuery;
 
 /// The select `name`, labelled, with `(value, text)` options and `chosen` selected.
 fn select(m: &mut Markup, name: &'static str, label: &str, options: &[(&str, &str)], chosen: &str) {
@@ -78,7 +78,7 @@ pub fn filters_markup(l: Locale, q: &ListQuery) -> Markup {
         .chain(
             Priority::ALL
                 .into_iter()
-                .map(|p| (priority_str(p), priority_name(l, p))),
+                .map(|p| (p.as_str(), priority_name(l, p))),
         )
         .collect();
     select(
@@ -86,7 +86,7 @@ pub fn filters_markup(l: Locale, q: &ListQuery) -> Markup {
         "priority",
         td_string!(l, requests.list.priority),
         &priorities,
-        q.priority.map_or("", priority_str),
+        q.priority.map_or("", Priority::as_str),
     );
     let sorts: Vec<_> = RequestSort::ALL
         .into_iter()
@@ -120,7 +120,7 @@ pub fn show_query(q: &ListQuery) {
     };
     set("filter-type", q.kind.map_or("", RequestType::as_str));
     set("filter-status", q.status.map_or("", RequestStatus::as_str));
-    set("filter-priority", q.priority.map_or("", priority_str));
+    set("filter-priority", q.priority.map_or("", Priority::as_str));
     set("filter-sort", q.sort.as_str());
     if let Some(el) = by_id("filter-q") {
         let typed = js_sys::Reflect::get(&el, &"value".into())
@@ -138,7 +138,7 @@ pub fn with_filter(mut q: ListQuery, name: &str, value: &str) -> ListQuery {
     match name {
         "type" => q.kind = RequestType::parse(value),
         "status" => q.status = RequestStatus::parse(value),
-        "priority" => q.priority = parse_priority(value),
+        "priority" => q.priority = Priority::parse(value),
         "sort" => q.sort = RequestSort::parse(value).unwrap_or_default(),
         "q" => q.q = value.trim().to_owned(),
         _ => {}

@@ -282,7 +282,7 @@ pub fn list(conn: &Connection, domain: Option<&str>) -> Result<Vec<String>, Staf
             r.customer_id,
             r.status.as_str(),
             r.request_type.as_str(),
-            requests::priority_str(r.priority),
+            r.priority.as_str(),
             r.requested_by_name,
             r.title
         ));

@@ -585,7 +585,7 @@ pub fn list(
     super::and_any_of(&mut sql, &mut params, "r.status", statuses);
     let types = filter.types.iter().map(|t| t.as_str());
     super::and_any_of(&mut sql, &mut params, "r.type", types);
-    let priorities = filter.priorities.iter().map(|p| priority_str(*p));
+    let priorities = filter.priorities.iter().map(|p| p.as_str());
     super::and_any_of(&mut sql, &mut params, "r.priority", priorities);
     match filter.open {
         Some(true) => sql.push_str(" AND r.status NOT IN ('resolved', 'closed', 'cancelled')"),
@@ -619,15 +619,6 @@ pub fn list(
         .map(|(r, _)| summary(r, currency))
         .collect::<Result<_, _>>()?;
     Ok(RequestPage { items, next_cursor })
-}
-
-pub fn priority_str(p: Priority) -> &'static str {
-    match p {
-        Priority::Low => "low",
-        Priority::Normal => "normal",
-        Priority::High => "high",
-        Priority::Critical => "critical",
-    }
 }
 
 /// Every request (the staff side), optionally of one customer, newest first.

@@ -106,19 +106,13 @@ const LIST_PARAMS: &[&str] = &[
     "status", "type", "priority", "q", "open", "sort", "limit", "cursor",
 ];
 
-fn parse_priority(text: &str) -> Option<Priority> {
-    Priority::ALL
-        .into_iter()
-        .find(|p| stored::priority_str(*p) == text)
-}
-
 fn list_filter(raw: Option<&str>) -> Result<ListFilter, ApiError> {
     let mut query = Query::parse(raw, LIST_PARAMS);
     let sort = query.one("sort", RequestSort::parse).unwrap_or_default();
     let mut filter = ListFilter {
         statuses: query.list("status", RequestStatus::parse),
         types: query.list("type", RequestType::parse),
-        priorities: query.list("priority", parse_priority),
+        priorities: query.list("priority", Priority::parse),
         q: query.text("q", TITLE_MAX),
         open: query.boolean("open"),
         sort,
