@@ -175,18 +175,18 @@ fn long_day_options() -> Object {
     ])
 }
 
-/// An RFC 3339 instant, in the reader's time zone; anything unparsable as it came.
-/// Unread since the welcome page became the overview; the request pages will show
-/// their timelines with it.
-#[allow(dead_code)]
+/// An RFC 3339 instant in the reader's time zone, short enough for a table cell
+/// (`27 Nov 2026, 14:00`); anything unparsable as it came.
 pub fn date_time(instant: &str, locale: Locale) -> String {
     let date = Date::new(&JsValue::from_str(instant));
     if date.get_time().is_nan() {
         return instant.to_owned();
     }
-    let options = options(&[("dateStyle", "long"), ("timeStyle", "short")]);
-    let format = Intl::DateTimeFormat::new(&tags(locale), &options);
-    call_format(&format.format(), &date)
+    let format = formatter(locale, "date_time", "", || {
+        let options = options(&[("dateStyle", "medium"), ("timeStyle", "short")]);
+        Intl::DateTimeFormat::new(&tags(locale), &options).format()
+    });
+    call_format(&format, &date)
 }
 
 const DAY_MS: f64 = 86_400_000.0;

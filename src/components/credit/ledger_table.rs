@@ -91,7 +91,7 @@ pub fn ledger_markup(m: &mut Markup, locale: Locale) {
         "div",
         &[
             ("id", "ledger-table"),
-            ("class", "table-scroll"),
+            ("class", "table-wrap"),
             ("tabindex", "0"),
             ("role", "region"),
             ("aria-label", caption),

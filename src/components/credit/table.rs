@@ -8,7 +8,7 @@ pub fn open_scroll(m: &mut Markup, label: &str) {
     m.open(
         "div",
         &[
-            ("class", "table-scroll"),
+            ("class", "table-wrap"),
             ("tabindex", "0"),
             ("role", "region"),
             ("aria-label", label),
