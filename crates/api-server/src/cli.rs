@@ -225,6 +225,7 @@ mod tests {
                 db: PathBuf::from(DEFAULT_DB),
                 session_ttl_minutes: DEFAULT_SESSION_TTL_MINUTES,
                 sign_in_limit: true,
+                secure_cookie: false,
             }))
         );
     }
@@ -233,7 +234,8 @@ mod tests {
     fn serve_takes_every_flag_in_both_spellings() {
         assert_eq!(
             parse(
-                "serve --addr=127.0.0.1:0 --db x.sqlite3 --session-ttl-minutes 5 --no-sign-in-limit"
+                "serve --addr=127.0.0.1:0 --db x.sqlite3 --session-ttl-minutes 5 --no-sign-in-limit \
+                 --secure-cookie"
             )
             .ok(),
             Some(Command::Serve(Config {
@@ -241,6 +243,7 @@ mod tests {
                 db: PathBuf::from("x.sqlite3"),
                 session_ttl_minutes: 5,
                 sign_in_limit: false,
+                secure_cookie: true,
             }))
         );
         // A flag given twice: the last one counts.

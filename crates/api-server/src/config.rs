@@ -33,6 +33,10 @@ pub struct Config {
     /// gives it, to measure sign-in itself from one address.
     #[arg(long = "no-sign-in-limit", action = clap::ArgAction::SetFalse)]
     pub sign_in_limit: bool,
+    /// Marks the session cookie `Secure` even on a loopback address: for a server behind
+    /// a TLS-terminating proxy on the same host (elsewhere it is always `Secure`).
+    #[arg(long)]
+    pub secure_cookie: bool,
 }
 
 impl Config {
@@ -42,9 +46,9 @@ impl Config {
     }
 
     /// Browsers refuse `Secure` cookies over plain HTTP except on localhost; a server
-    /// bound to loopback is a developer's or a test's, so it leaves `Secure` off there and
-    /// sets it everywhere else (behind the TLS-terminating proxy).
+    /// bound to loopback is a developer's or a test's unless `--secure-cookie` says it sits
+    /// behind a TLS proxy, so it leaves `Secure` off there and sets it everywhere else.
     pub fn secure_cookies(&self) -> bool {
-        !self.addr.ip().is_loopback()
+        self.secure_cookie || !self.addr.ip().is_loopback()
     }
 }

@@ -1,5 +1,5 @@
 //! The session cookie: `HttpOnly` so scripts never read it, `SameSite=Strict` so other
-//! sites cannot send it, `Secure` outside loopback.
+//! sites cannot send it, `Secure` outside loopback (and with `--secure-cookie`).
 
 use axum::http::{HeaderMap, HeaderValue, header};
 use support_api::SESSION_COOKIE;

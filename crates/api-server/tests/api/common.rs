@@ -180,6 +180,11 @@ impl TestApp {
 
     /// `addr` decides whether cookies are `Secure` (non-loopback) or not.
     pub async fn with_addr(addr: &str) -> Self {
+        Self::with_cookie_setting(addr, false).await
+    }
+
+    /// `secure_cookie` as `--secure-cookie` sets it.
+    pub async fn with_cookie_setting(addr: &str, secure_cookie: bool) -> Self {
         let dir = TempDir::new();
         let db_path = dir.path().join("portal.sqlite3");
         let conn = seed::create_demo_db(&db_path, false).expect("seed demo database");
@@ -188,6 +193,7 @@ impl TestApp {
             db: db_path.clone(),
             session_ttl_minutes: 480,
             sign_in_limit: true,
+            secure_cookie,
         };
         let state = AppState::new(Db::new(conn), config, Limits::default());
         TestApp {
