@@ -18,6 +18,13 @@ pub type Content = Arc<dyn Fn() -> Option<Result<AnyView, ApiError>> + Send + Sy
 #[component]
 pub fn Part(content: Content, retry: Callback<()>) -> impl IntoView {
     let pending = RwSignal::new(false);
+    // One load at a time: a click on "Try again" whose answer also tells the connection
+    // monitor the API is back would otherwise load the part a second time.
+    let retry = Callback::new(move |()| {
+        if !pending.get_untracked() {
+            retry.run(());
+        }
+    });
     view! {
         <div class="part" aria-busy=move || pending.get().then_some("true")>
             <Transition fallback=Loading set_pending=pending>

@@ -40,3 +40,28 @@ test("a 500 or a malformed answer shows an error with a retry that works", async
   await expect(page.getByRole("alert")).toHaveCount(0);
   await expect(page.getByRole("table").first()).toBeVisible();
 });
+
+test("a retry as the API comes back loads the part once", async ({ page }) => {
+  await page.goto("/");
+  await signIn(page, "admin@tatra-forming.demo");
+  await expect(page.getByRole("banner")).toContainText("Tatra Forming");
+  // The API goes away; the plan page (opened within the portal, so the session and the
+  // plan are already there) cannot load its price list.
+  await page.route("**/api/v1/**", (route) => route.abort("connectionrefused"));
+  await page.getByRole("link", { name: "What your plan covers, the rates and the contacts" }).click();
+  const alert = page.getByRole("alert").first();
+  await expect(alert).toContainText("cannot be reached");
+
+  // Back, and the customer clicks before the portal's own knock notices: the answer to
+  // the click also tells the portal the API is back, which must not load the part again.
+  let catalogLoads = 0;
+  page.on("request", (request) => {
+    if (new URL(request.url()).pathname === "/api/v1/catalog") catalogLoads++;
+  });
+  await page.unroute("**/api/v1/**");
+  await alert.getByRole("button", { name: "Try again" }).click();
+  await expect(page.getByRole("alert")).toHaveCount(0);
+  // Longer than the knock interval, so a late second load would have been sent.
+  await page.waitForTimeout(4_000);
+  expect(catalogLoads).toBe(1);
+});
