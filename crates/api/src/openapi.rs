@@ -55,14 +55,14 @@ pub fn document_json() -> String {
 struct ApiDoc;
 
 /// Problem answers (`application/problem+json`) that several paths give, each a type
-/// to name in a path's `responses(...)`. A doc comment here is the answer's description
-/// in the document; without one it has none.
+/// to name in a path's `responses(...)`; the doc comment is the answer's description in
+/// the document (`tests/openapi.rs` checks that every answer has one).
 macro_rules! problems {
-    ($($(#[doc = $doc:tt])* $name:ident = $status:tt;)*) => {$(
+    ($($(#[doc = $doc:tt])+ $name:ident = $status:tt;)*) => {$(
         #[derive(utoipa::IntoResponses)]
         #[allow(dead_code)]
         enum $name {
-            $(#[doc = $doc])*
+            $(#[doc = $doc])+
             #[response(status = $status, content_type = "application/problem+json")]
             Problem(Problem),
         }
@@ -72,13 +72,19 @@ macro_rules! problems {
 problems! {
     /// The body is not JSON
     NotJson = 400;
+    /// No session, or it expired or ended: sign in again
     Unauthenticated = 401;
-    /// Missing or wrong X-CSRF-Token (and, for a decision, a member deciding)
+    /// Missing or wrong X-CSRF-Token
     CsrfRefused = 403;
+    /// No such request for the signed-in user: another customer's, or a colleague's for a member
     NotFound = 404;
-    Conflict = 409;
+    /// The Idempotency-Key was used before with another body
+    KeyReused = 409;
+    /// The body is larger than the API accepts
     PayloadTooLarge = 413;
+    /// The body is not sent as application/json
     UnsupportedMediaType = 415;
+    /// Invalid fields or parameters: `errors` names each one with a code
     Unprocessable = 422;
 }
 
@@ -95,13 +101,13 @@ struct Csrf {
 /// Signs in: sets the HttpOnly session cookie and answers the session with its CSRF token.
 #[utoipa::path(post, path = "/api/v1/session", tag = "session", request_body = SignIn,
     responses(
-        (status = 200, body = Session),
-        (status = 400, body = Problem, content_type = "application/problem+json"),
+        (status = 200, description = "Signed in: the session with its CSRF token", body = Session),
+        NotJson,
         (status = 401, description = "Wrong e-mail or password", body = Problem, content_type = "application/problem+json"),
         PayloadTooLarge,
         UnsupportedMediaType,
         Unprocessable,
-        (status = 429, description = "Too many attempts", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "Too many attempts for the account or from the address: wait", body = Problem, content_type = "application/problem+json"),
     ))]
 #[allow(dead_code)]
 fn sign_in() {}
@@ -109,7 +115,7 @@ fn sign_in() {}
 /// Who is signed in (and the CSRF token again, for a reloaded page).
 #[utoipa::path(get, path = "/api/v1/session", tag = "session",
     responses(
-        (status = 200, body = Session),
+        (status = 200, description = "The session with its CSRF token", body = Session),
         Unauthenticated,
     ))]
 #[allow(dead_code)]
@@ -121,7 +127,7 @@ fn who_am_i() {}
     responses(
         (status = 204, description = "Signed out"),
         Unauthenticated,
-        (status = 403, body = Problem, content_type = "application/problem+json"),
+        CsrfRefused,
     ))]
 #[allow(dead_code)]
 fn sign_out() {}
@@ -129,7 +135,7 @@ fn sign_out() {}
 /// The customer's levels, ALC coverage, SBP subscription, SLA contract and contacts.
 #[utoipa::path(get, path = "/api/v1/plan", tag = "plan",
     responses(
-        (status = 200, body = Plan),
+        (status = 200, description = "The customer's plan", body = Plan),
         Unauthenticated,
     ))]
 #[allow(dead_code)]
@@ -138,7 +144,7 @@ fn get_plan() {}
 /// The levels, services with rates in the customer's currency, and training courses.
 #[utoipa::path(get, path = "/api/v1/catalog", tag = "plan",
     responses(
-        (status = 200, body = Catalog),
+        (status = 200, description = "The catalogue in the customer's currency", body = Catalog),
         Unauthenticated,
     ))]
 #[allow(dead_code)]
@@ -150,7 +156,7 @@ fn get_catalog() {}
 /// months (`usage` is `null` for members). Expired blocks are written off first.
 #[utoipa::path(get, path = "/api/v1/credit", tag = "credit",
     responses(
-        (status = 200, body = Credit),
+        (status = 200, description = "The customer's SBP credit", body = Credit),
         Unauthenticated,
         (status = 404, description = "The customer has no SBP subscription", body = Problem, content_type = "application/problem+json"),
     ))]
@@ -170,9 +176,9 @@ fn get_credit() {}
         ("cursor" = Option<String>, Query, description = "`next_cursor` of the previous page, as given"),
     ),
     responses(
-        (status = 200, body = LedgerPage),
+        (status = 200, description = "A page of the ledger", body = LedgerPage),
         Unauthenticated,
-        NotFound,
+        (status = 404, description = "A member, or a customer without an SBP subscription", body = Problem, content_type = "application/problem+json"),
         Unprocessable,
     ))]
 #[allow(dead_code)]
@@ -192,7 +198,7 @@ fn get_ledger() {}
         ("cursor" = Option<String>, Query, description = "`next_cursor` of the previous page with the same sort"),
     ),
     responses(
-        (status = 200, body = RequestPage),
+        (status = 200, description = "A page of requests", body = RequestPage),
         Unauthenticated,
         Unprocessable,
     ))]
@@ -211,11 +217,11 @@ fn list_requests() {}
         Csrf,
     ),
     responses(
-        (status = 201, body = RequestDetail, headers(("Location" = String))),
-        (status = 400, body = Problem, content_type = "application/problem+json"),
+        (status = 201, description = "Created (or, for a key seen before with the same body, created before)", body = RequestDetail, headers(("Location" = String))),
+        NotJson,
         Unauthenticated,
         CsrfRefused,
-        (status = 409, description = "The key was used with another body", body = Problem, content_type = "application/problem+json"),
+        KeyReused,
         PayloadTooLarge,
         UnsupportedMediaType,
         Unprocessable,
@@ -228,7 +234,7 @@ fn create_request() {}
 #[utoipa::path(get, path = "/api/v1/requests/{id}", tag = "requests",
     params(("id" = i64, Path)),
     responses(
-        (status = 200, body = RequestDetail),
+        (status = 200, description = "The request with its timeline", body = RequestDetail),
         Unauthenticated,
         NotFound,
     ))]
@@ -244,12 +250,12 @@ fn get_request() {}
         Csrf,
     ),
     responses(
-        (status = 201, body = RequestDetail),
+        (status = 201, description = "Commented: the request with its timeline", body = RequestDetail),
         NotJson,
         Unauthenticated,
         CsrfRefused,
         NotFound,
-        Conflict,
+        KeyReused,
         PayloadTooLarge,
         UnsupportedMediaType,
         Unprocessable,
@@ -265,11 +271,11 @@ fn add_comment() {}
         Csrf,
     ),
     responses(
-        (status = 200, body = RequestDetail),
+        (status = 200, description = "Cancelled: the request with its timeline", body = RequestDetail),
         Unauthenticated,
         CsrfRefused,
         NotFound,
-        Conflict,
+        (status = 409, description = "The request can no longer be cancelled", body = Problem, content_type = "application/problem+json"),
     ))]
 #[allow(dead_code)]
 fn cancel_request() {}
@@ -282,12 +288,12 @@ fn cancel_request() {}
         Csrf,
     ),
     responses(
-        (status = 200, body = RequestDetail),
+        (status = 200, description = "Decided: the request with its timeline", body = RequestDetail),
         NotJson,
         Unauthenticated,
-        CsrfRefused,
+        (status = 403, description = "Missing or wrong X-CSRF-Token, or a member deciding", body = Problem, content_type = "application/problem+json"),
         NotFound,
-        Conflict,
+        (status = 409, description = "The request is not awaiting approval", body = Problem, content_type = "application/problem+json"),
         PayloadTooLarge,
         UnsupportedMediaType,
         Unprocessable,
@@ -301,7 +307,7 @@ fn decide_request() {}
 #[utoipa::path(post, path = "/api/v1/requests/estimate", tag = "requests", request_body = NewRequest,
     params(Csrf),
     responses(
-        (status = 200, body = Estimate),
+        (status = 200, description = "How the draft would be billed", body = Estimate),
         NotJson,
         Unauthenticated,
         CsrfRefused,

@@ -18,3 +18,36 @@ fn committed_document_is_up_to_date() {
         "crates/api/openapi.json is out of date: run `make openapi` and commit it"
     );
 }
+
+/// A server written from the document learns from it what each answer means, so none may
+/// go without a description.
+#[test]
+fn every_answer_is_described() {
+    let document = support_api::openapi::document();
+    let mut undescribed = Vec::new();
+    for (path, item) in &document.paths.paths {
+        let operations = [
+            ("get", &item.get),
+            ("post", &item.post),
+            ("put", &item.put),
+            ("patch", &item.patch),
+            ("delete", &item.delete),
+        ];
+        for (method, operation) in operations {
+            let Some(operation) = operation else { continue };
+            for (status, response) in &operation.responses.responses {
+                let described = match response {
+                    utoipa::openapi::RefOr::T(response) => !response.description.trim().is_empty(),
+                    utoipa::openapi::RefOr::Ref(_) => true,
+                };
+                if !described {
+                    undescribed.push(format!("{method} {path} {status}"));
+                }
+            }
+        }
+    }
+    assert!(
+        undescribed.is_empty(),
+        "answers without a description: {undescribed:?}"
+    );
+}
