@@ -1,9 +1,12 @@
+use std::sync::Arc;
+
 use leptos::prelude::*;
 use leptos_meta::Title;
 use support_api::plan::{CoverageStatus, Level, Plan};
 
 use crate::components::contact::{contact_links, hours_text, period_text};
 use crate::components::part::part;
+use crate::components::requests::open_glance::OpenRequestsGlance;
 use crate::components::sbp_balance::SbpBalanceGlance;
 use crate::coverage::{
     Action, actions, billed_as_label, days_until, held_levels, level_code, level_name,
@@ -18,7 +21,7 @@ use crate::session::use_session;
 use crate::template::fill;
 
 /// The page after sign-in: the greeting, the company's levels, what needs attention
-/// now, and what the person can do.
+/// now, the open requests, and what the person can do.
 #[component]
 pub fn OverviewPage() -> impl IntoView {
     let i18n = use_i18n();
@@ -49,22 +52,32 @@ pub fn OverviewPage() -> impl IntoView {
         <Title text=title />
         <h1>{greeting}</h1>
         <p class="lead">{intro}</p>
-        {part(plan, move |plan| overview(plan, i18n.get_locale()))}
+        {part(plan, overview)}
     }
 }
 
-fn overview(plan: &Plan, locale: Locale) -> AnyView {
-    let mut levels = Markup::new();
-    levels_card(&mut levels, plan, locale);
-    // The credit page fills this in (issue 4).
-    let glance = plan.sbp.is_some().then(|| view! { <SbpBalanceGlance /> });
-    let mut rest = Markup::new();
-    attention(&mut rest, plan, locale);
-    what_you_can_do(&mut rest, plan, locale);
+/// The overview's sections. The ones that load on their own (the SBP balance, the open
+/// requests) are made once; another language rewrites only the words of the others,
+/// and asks the API nothing again.
+fn overview(plan: &Plan) -> AnyView {
+    let i18n = use_i18n();
+    let sla = plan.holds(Level::Sla);
+    let sbp = plan.sbp.is_some();
+    let plan = Arc::new(plan.clone());
+    let section = move |write: fn(&mut Markup, &Plan, Locale)| {
+        let plan = Arc::clone(&plan);
+        move || {
+            let mut m = Markup::new();
+            write(&mut m, &plan, i18n.get_locale());
+            m.into_view()
+        }
+    };
     view! {
-        {levels.into_view()}
-        {glance}
-        {rest.into_view()}
+        {section(levels_card)}
+        {sbp.then(|| view! { <SbpBalanceGlance /> })}
+        {section(attention)}
+        <OpenRequestsGlance sla />
+        {section(what_you_can_do)}
     }
     .into_any()
 }
@@ -171,8 +184,7 @@ fn attention(m: &mut Markup, plan: &Plan, locale: Locale) {
 }
 
 /// The hotline, a training, an on-site visit and (with SBP) the credit, each with how
-/// it is paid and whom to contact. There are no request or credit pages yet, so each
-/// names the people who take such requests.
+/// it is paid, the form that asks for it, and whom to contact for a word first.
 fn what_you_can_do(m: &mut Markup, plan: &Plan, locale: Locale) {
     let hotline = &plan.contacts.hotline;
     let manager = &plan.contacts.technical_manager;

@@ -23,7 +23,7 @@ use crate::components::requests::sla_countdown::provide_clock;
 use crate::components::requests::tr;
 use crate::i18n::*;
 use crate::pages::page_title;
-use crate::requests::query::ListQuery;
+use crate::requests::query::{ListQuery, PAGE_SIZE};
 use crate::requests::time::shows_seconds;
 use crate::session::use_session;
 
@@ -45,7 +45,7 @@ pub fn RequestsPage() -> impl IntoView {
     };
 
     let first = LocalResource::new(move || {
-        let path = query.get().to_api(None);
+        let path = query.get().to_api(None, PAGE_SIZE);
         async move { api::requests::list(client, &path).await }
     });
     // Pages after the first, for the query they were loaded for.
@@ -55,7 +55,7 @@ pub fn RequestsPage() -> impl IntoView {
         None::<String>,
     ));
     let load_more = Action::new_local(move |(q, cursor): &(ListQuery, String)| {
-        let (q, path) = (q.clone(), q.to_api(Some(cursor)));
+        let (q, path) = (q.clone(), q.to_api(Some(cursor), PAGE_SIZE));
         async move {
             let page: RequestPage = api::requests::list(client, &path).await?;
             more.update(|(for_q, rows, next)| {

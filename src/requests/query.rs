@@ -71,9 +71,10 @@ impl ListQuery {
         format!("/requests{}", join(&pairs))
     }
 
-    /// The API path for one page of these filters.
-    pub fn to_api(&self, cursor: Option<&str>) -> String {
-        let limit = PAGE_SIZE.to_string();
+    /// The API path for one page of these filters, `limit` rows long (the list asks for
+    /// [`PAGE_SIZE`], the overview's glance for a few).
+    pub fn to_api(&self, cursor: Option<&str>, limit: u32) -> String {
+        let limit = limit.to_string();
         let mut pairs = vec![("open", if self.closed { "false" } else { "true" })];
         pairs.extend(self.pairs());
         pairs.push(("sort", self.sort.as_str()));
@@ -121,7 +122,7 @@ mod tests {
         assert_eq!(q.to_url(), "/requests");
         assert!(!q.is_filtered());
         assert_eq!(
-            q.to_api(None),
+            q.to_api(None, PAGE_SIZE),
             "/requests?open=true&sort=created_desc&limit=50"
         );
     }
@@ -164,7 +165,7 @@ mod tests {
             ("sort", "created_asc"),
         ]);
         assert_eq!(
-            q.to_api(Some("abc==")),
+            q.to_api(Some("abc=="), PAGE_SIZE),
             "/requests?open=false&q=a%26b%3Dc&sort=created_asc&limit=50&cursor=abc%3D%3D"
         );
     }

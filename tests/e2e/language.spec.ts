@@ -46,9 +46,17 @@ test("another language re-renders each part once, in place", async ({ page }) =>
   await page.getByLabel("Language").selectOption("pl");
   await expect(page.getByRole("heading", { level: 2, name: "Poziomy wsparcia Twojej firmy" })).toHaveCount(1);
   await expect(page.getByRole("region", { name: "Your company's support levels" })).toHaveCount(0);
+  // The overview's words change; what it loaded is not asked for again.
+  const asked: string[] = [];
+  page.on("request", (request) => {
+    if (request.url().includes("/api/")) asked.push(new URL(request.url()).pathname);
+  });
   await page.getByLabel("Język").selectOption("en");
   await expect(page.getByRole("region", { name: "Your company's support levels" })).toHaveCount(1);
   await expect(page.getByRole("region", { name: "Needs attention" })).toHaveCount(1);
+  await expect(page.getByRole("region", { name: "Open requests" })).toHaveCount(1);
+  await expect(page.getByRole("region", { name: "SBP balance" })).toHaveCount(1);
+  expect(asked).toEqual([]);
 
   // The credit page is one block of markup with its own loads inside.
   await page.getByRole("navigation").getByRole("link", { name: "SBP credit" }).click();

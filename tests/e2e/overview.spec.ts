@@ -119,3 +119,53 @@ test("the plan is asked for once per sign-in, however many parts and pages show 
   await expect(page.getByRole("heading", { level: 1, name: "What do you need?" })).toBeVisible();
   expect(asked).toBe(1);
 });
+
+test("the overview lists the open requests, the nearest SLA reaction first", async ({ page }) => {
+  await page.goto("/");
+  await signIn(page, "admin@strojirny-hradec.demo");
+  const open = page.getByRole("region", { name: "Open requests" });
+  const items = open.getByRole("listitem");
+  // The seed's five open requests of the company (no other test adds to them): the
+  // overdue reaction leads, the nearest one still to come follows.
+  await expect(items.first()).toContainText("ENOVIA change action stuck in review");
+  await expect(items).toHaveCount(5);
+  await expect(items.first()).toContainText("Overdue by");
+  await expect(items.nth(1)).toContainText("Cannot save to the collaborative space");
+  await expect(items.nth(1)).toContainText("left");
+  await expect(open).not.toContainText("Licence server failover test"); // closed
+  await expectAccessible(page);
+
+  await items.first().getByRole("link").click();
+  await expect(page).toHaveURL(/\/requests\/31$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("ENOVIA change action stuck in review");
+  await page.goBack();
+  await page.getByRole("region", { name: "Open requests" }).getByRole("link", { name: "All requests" }).click();
+  await expect(page).toHaveURL(/\/requests$/);
+});
+
+test("a member's overview lists only their own open requests, newest first", async ({ page }) => {
+  await page.goto("/");
+  await signIn(page, "inzynier@kowalski-aero.demo");
+  const items = page.getByRole("region", { name: "Open requests" }).getByRole("listitem");
+  // Piotr's four open requests of the seed (the requests tests may have added one of
+  // theirs since, which would come first).
+  const bom = items.filter({ hasText: "BOM export macro for the ERP system" });
+  await expect(bom).toContainText("Awaiting approval");
+  await expect(items.filter({ hasText: "DELMIA process plan import fails" })).toHaveCount(1);
+  expect(await items.count()).toBeLessThanOrEqual(5);
+  // The administrator's requests are not the member's business.
+  await expect(page.getByRole("region", { name: "Open requests" })).not.toContainText("SOLIDWORKS crashes");
+  // Kowalski Aero has no SLA: no countdowns.
+  await expect(page.locator(".open-requests .sla")).toHaveCount(0);
+});
+
+test("with nothing open, the overview says so", async ({ page }) => {
+  await page.route("**/api/v1/requests?*", (route) =>
+    route.fulfill({ status: 200, contentType: "application/json", body: '{"items":[],"next_cursor":null}' }),
+  );
+  await page.goto("/");
+  await signIn(page, "admin@tatra-forming.demo");
+  const open = page.getByRole("region", { name: "Open requests" });
+  await expect(open).toContainText("No open requests at the moment.");
+  await expect(open.getByRole("link", { name: "All requests" })).toBeVisible();
+});

@@ -5,6 +5,7 @@ pub mod estimate_panel;
 pub mod fields;
 pub mod filters;
 pub mod onsite_fields;
+pub mod open_glance;
 pub mod remote_fields;
 pub mod request_row;
 pub mod service_fields;
