@@ -5,9 +5,8 @@
 //!
 //! Why: every `view!` tree and every reactive attribute costs the wasm its own build,
 //! rebuild and drop code. The credit page's forms, buttons and status lines written as
-//! `view!` components cost about 40 KiB of compressed wasm (measured), against a portal
-//! budget of 250 KiB that the other pages already use most of; this way they cost a
-//! fraction of it. Loads still go through `LocalResource` and `part` (Transition +
+//! `view!` components cost about 40 KiB of compressed wasm (measured), more than a tenth
+//! of the portal's whole size budget; this way they cost a fraction of it. Loads still go through `LocalResource` and `part` (Transition +
 //! ErrorBoundary); what changes after a load is a handful of text and attributes.
 
 use std::rc::Rc;

@@ -3,7 +3,7 @@
 //! Hand-made inline SVG rather than a chart crate: the chart is a few dozen rects, a
 //! polyline and some labels, while the chart crates for the browser (plotters with its
 //! SVG or canvas backend, charming around ECharts) add tens to hundreds of KiB, or a JS
-//! library, against the portal's 250 KiB budget. The SVG is written as markup (escaped
+//! library, against the portal's size budget. The SVG is written as markup (escaped
 //! like all of `crate::markup`) rather than with `view!`: it never changes once drawn,
 //! and a `view!` tree of it cost about 6 KiB more of compressed wasm (measured).
 //! The geometry (scale, ticks, stacking) is `crate::credit::chart`, tested natively;
