@@ -26,7 +26,8 @@ csrf=$(printf '%s' "$session" | python3 -c 'import json,sys; print(json.load(sys
 cookie=$(awk '$6 == "portal_session" { print $7 }' "$work/cookies")
 
 # Signing in or out would replace the session the fuzzer runs with; the Rust tests cover both.
-.venv/bin/schemathesis run "$base/api/v1/openapi.json" --url "$base" \
+.venv/bin/schemathesis --config-file tests/fuzz/schemathesis.toml \
+  run "$base/api/v1/openapi.json" --url "$base" \
   --header "Cookie: portal_session=$cookie" --header "X-CSRF-Token: $csrf" \
   --exclude-path-regex '^/api/v1/session$' \
   --checks not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance \

@@ -213,7 +213,7 @@ fn list_requests() {}
 /// without SBP or in another currency.
 #[utoipa::path(post, path = "/api/v1/requests", tag = "requests", request_body = NewRequest,
     params(
-        ("Idempotency-Key" = String, Header, description = "A fresh key per request (1 to 200 visible ASCII characters)"),
+        ("Idempotency-Key" = String, Header, description = "A fresh key per request (1 to 200 visible ASCII characters)", pattern = "^[!-~]{1,200}$"),
         Csrf,
     ),
     responses(
@@ -246,7 +246,7 @@ fn get_request() {}
 #[utoipa::path(post, path = "/api/v1/requests/{id}/comments", tag = "requests", request_body = NewComment,
     params(
         ("id" = i64, Path),
-        ("Idempotency-Key" = String, Header, description = "A fresh key per comment"),
+        ("Idempotency-Key" = String, Header, description = "A fresh key per comment (1 to 200 visible ASCII characters)", pattern = "^[!-~]{1,200}$"),
         Csrf,
     ),
     responses(

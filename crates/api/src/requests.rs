@@ -273,7 +273,14 @@ impl RequestDetails {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct NewRequest {
+    /// Not blank.
+    #[cfg_attr(
+        feature = "openapi",
+        schema(min_length = 1, max_length = 120, pattern = r"\S")
+    )]
     pub title: String,
+    /// Not blank, except for a credit top-up.
+    #[cfg_attr(feature = "openapi", schema(max_length = 4000))]
     pub description: String,
     pub priority: Priority,
     /// A licence of the customer's installed base the request is about.
@@ -569,6 +576,11 @@ pub struct RequestDetail {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct NewComment {
+    /// Not blank.
+    #[cfg_attr(
+        feature = "openapi",
+        schema(min_length = 1, max_length = 4000, pattern = r"\S")
+    )]
     pub text: String,
 }
 
@@ -586,7 +598,8 @@ impl NewComment {
 #[serde(deny_unknown_fields)]
 pub struct Decision {
     pub approve: bool,
-    /// Required when declining.
+    /// Required (not blank) when declining.
+    #[cfg_attr(feature = "openapi", schema(max_length = 4000))]
     pub reason: Option<String>,
 }
 

@@ -51,3 +51,19 @@ fn every_answer_is_described() {
         "answers without a description: {undescribed:?}"
     );
 }
+
+/// The lengths the document promises are the ones the shared validation enforces (the
+/// schema attributes take only literals, so this keeps the two in step).
+#[test]
+fn documented_lengths_are_the_validated_ones() {
+    use support_api::requests::{COMMENT_MAX, DESCRIPTION_MAX, TITLE_MAX};
+    let document = serde_json::to_value(support_api::openapi::document()).expect("document");
+    let max = |schema: &str, field: &str| {
+        document["components"]["schemas"][schema]["properties"][field]["maxLength"].as_u64()
+    };
+    let as_u64 = |n: usize| Some(n as u64);
+    assert_eq!(max("NewRequest", "title"), as_u64(TITLE_MAX));
+    assert_eq!(max("NewRequest", "description"), as_u64(DESCRIPTION_MAX));
+    assert_eq!(max("NewComment", "text"), as_u64(COMMENT_MAX));
+    assert_eq!(max("Decision", "reason"), as_u64(COMMENT_MAX));
+}
