@@ -169,3 +169,33 @@ test("with nothing open, the overview says so", async ({ page }) => {
   await expect(open).toContainText("No open requests at the moment.");
   await expect(open.getByRole("link", { name: "All requests" })).toBeVisible();
 });
+
+test("an admin sees how many requests wait for their approval, and finds them", async ({ page }) => {
+  await page.goto("/");
+  await signIn(page, "admin@kowalski-aero.demo");
+  const open = page.getByRole("region", { name: "Open requests" });
+  // The seed's member request paid from credit (the requests tests may add one more).
+  const waiting = open.getByRole("link", { name: /^Awaiting your approval: \d+$/ });
+  await expect(waiting).toBeVisible();
+  await waiting.click();
+  await expect(page).toHaveURL(/\/requests\?status=awaiting_approval$/);
+  await expect(page.getByLabel("Status")).toHaveValue("awaiting_approval");
+  await expect(page.getByRole("link", { name: "BOM export macro for the ERP system" })).toBeVisible();
+});
+
+test("nothing waiting, or a member: no approval line", async ({ page, browser }) => {
+  await page.goto("/");
+  await signIn(page, "admin@strojirny-hradec.demo");
+  const open = page.getByRole("region", { name: "Open requests" });
+  await expect(open.getByRole("listitem").first()).toBeVisible();
+  await expect(open).not.toContainText("Awaiting your approval");
+
+  const member = await browser.newContext({ baseURL: process.env.PORTAL_URL, locale: "en-GB" });
+  const memberPage = await member.newPage();
+  await memberPage.goto("/");
+  await signIn(memberPage, "inzynier@kowalski-aero.demo");
+  const own = memberPage.getByRole("region", { name: "Open requests" });
+  await expect(own.getByRole("listitem").first()).toBeVisible();
+  await expect(own).not.toContainText("Awaiting your approval");
+  await member.close();
+});
