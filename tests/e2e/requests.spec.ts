@@ -44,6 +44,9 @@ test("a member's training waits for approval, the admin approves, logged time de
   page,
   browser,
 }) => {
+  // The longest story of the suite (two people, three pages each, the support team's
+  // command line): 22 to 24 s on 2 idle cores, over 30 with one of them busy.
+  test.slow();
   const title = unique("CATIA course for the design team");
   await signedIn(page, "inzynier@kowalski-aero.demo", "/requests/new");
   await expect(page.getByRole("heading", { name: "What do you need?" })).toBeVisible();
