@@ -24,7 +24,7 @@ use crate::i18n::*;
 use crate::markup::Markup;
 use crate::pages::page_title;
 use crate::requests::detail::Detail;
-use crate::requests::time::shows_seconds;
+use crate::requests::time::request_shows_seconds;
 
 /// The facts of a request as (label, value) pairs, per type.
 fn facts(l: Locale, d: &Detail) -> Vec<(&'static str, String)> {
@@ -338,10 +338,9 @@ pub fn RequestDetailPage() -> impl IntoView {
         }
     });
     provide_clock(move |now| {
-        detail.with_untracked(|d| {
-            matches!(d, Some(Ok(d)) if d.summary.status.is_open()
-                && shows_seconds(d.summary.reaction_due_at.as_deref(), d.summary.first_reaction_at.as_deref(), now as i64))
-        })
+        detail.with_untracked(
+            |d| matches!(d, Some(Ok(d)) if request_shows_seconds(&d.summary, now as i64)),
+        )
     });
 
     // What the person types survives the reload that follows every change.

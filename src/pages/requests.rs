@@ -24,7 +24,7 @@ use crate::components::requests::tr;
 use crate::i18n::*;
 use crate::pages::page_title;
 use crate::requests::query::{ListQuery, PAGE_SIZE};
-use crate::requests::time::shows_seconds;
+use crate::requests::time::request_shows_seconds;
 use crate::session::use_session;
 
 /// How long typing must pause before the search runs.
@@ -75,14 +75,7 @@ pub fn RequestsPage() -> impl IntoView {
     };
 
     provide_clock(move |now| {
-        let near = |r: &RequestSummary| {
-            r.status.is_open()
-                && shows_seconds(
-                    r.reaction_due_at.as_deref(),
-                    r.first_reaction_at.as_deref(),
-                    now as i64,
-                )
-        };
+        let near = |r: &RequestSummary| request_shows_seconds(r, now as i64);
         let first_near =
             first.with_untracked(|p| matches!(p, Some(Ok(p)) if p.items.iter().any(near)));
         first_near || more.with_untracked(|(_, rows, _)| rows.iter().any(near))

@@ -168,6 +168,17 @@ pub fn shows_seconds(due: Option<&str>, first: Option<&str>, now_ms: i64) -> boo
             .is_some_and(|due| (due - now_ms).abs() < HOUR_MS)
 }
 
+/// Whether an open request's countdown shows seconds now: what each page's clock asks of
+/// the requests it shows.
+pub fn request_shows_seconds(r: &support_api::requests::RequestSummary, now_ms: i64) -> bool {
+    r.status.is_open()
+        && shows_seconds(
+            r.reaction_due_at.as_deref(),
+            r.first_reaction_at.as_deref(),
+            now_ms,
+        )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

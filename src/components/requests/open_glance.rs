@@ -16,7 +16,7 @@ use crate::format;
 use crate::i18n::*;
 use crate::markup::Markup;
 use crate::requests::query::{ListQuery, PAGE_SIZE};
-use crate::requests::time::shows_seconds;
+use crate::requests::time::request_shows_seconds;
 use crate::session::use_session;
 use crate::template::fill;
 
@@ -60,11 +60,8 @@ pub fn OpenRequestsGlance(sla: bool) -> impl IntoView {
     });
     provide_clock(move |now| {
         open.with_untracked(|page| {
-            matches!(page, Some(Ok(page)) if page.items.iter().any(|r| shows_seconds(
-                r.reaction_due_at.as_deref(),
-                r.first_reaction_at.as_deref(),
-                now as i64,
-            )))
+            matches!(page, Some(Ok(page))
+                if page.items.iter().any(|r| request_shows_seconds(r, now as i64)))
         })
     });
     view! {
