@@ -8,10 +8,6 @@ use support_api::catalog::{BilledAs, Billing, Service, ServiceCode, billed_as};
 use support_api::money::Money;
 use support_api::plan::{CoverageStatus, Level, Licence, Plan, Priority};
 
-use crate::format::parse_day;
-use crate::i18n::*;
-use crate::template::fill;
-
 /// A column of the installed-base table.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Column {
@@ -223,24 +219,6 @@ pub fn split_minutes(minutes: u32) -> (u32, u32) {
     (minutes / 60, minutes % 60)
 }
 
-/// Days since 1970-01-01 of a civil date (proleptic Gregorian).
-pub fn days_from_civil(year: u32, month: u32, day: u32) -> i64 {
-    let (y, m, d) = (i64::from(year), i64::from(month), i64::from(day));
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (m + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
-}
-
-/// Days from `today` to `day` (`YYYY-MM-DD`), negative once past.
-pub fn days_until(today: (u32, u32, u32), day: &str) -> Option<i64> {
-    let (y, m, d) = parse_day(day)?;
-    Some(days_from_civil(y, m, d) - days_from_civil(today.0, today.1, today.2))
-}
-
 /// A `tel:` link target: the digits and a leading `+`, without spaces or punctuation.
 pub fn tel_href(phone: &str) -> String {
     let mut href = String::from("tel:");
@@ -274,104 +252,6 @@ pub fn sorted_targets(
 }
 
 // ---- Translated labels -------------------------------------------------------------
-
-/// The status in words, so it never rests on colour alone.
-pub fn status_label(locale: Locale, status: CoverageStatus) -> &'static str {
-    match status {
-        CoverageStatus::Covered => td_string!(locale, plan.status_covered),
-        CoverageStatus::ExpiringSoon => td_string!(locale, plan.status_expiring),
-        CoverageStatus::Lapsed => td_string!(locale, plan.status_lapsed),
-    }
-}
-
-/// The CSS class of a status badge (the text says the same).
-pub fn status_class(status: CoverageStatus) -> &'static str {
-    match status {
-        CoverageStatus::Covered => "badge badge-ok",
-        CoverageStatus::ExpiringSoon => "badge badge-warn",
-        CoverageStatus::Lapsed => "badge badge-bad",
-    }
-}
-
-/// Known licence types in words; anything else as the API sent it.
-pub fn licence_type_label(locale: Locale, licence_type: &str) -> String {
-    match licence_type {
-        "floating" => td_string!(locale, plan.type_floating).to_owned(),
-        "named_user" => td_string!(locale, plan.type_named_user).to_owned(),
-        "node_locked" => td_string!(locale, plan.type_node_locked).to_owned(),
-        other => other.replace('_', " "),
-    }
-}
-
-pub fn level_code(level: Level) -> &'static str {
-    match level {
-        Level::Alc => "ALC",
-        Level::Pay => "PAY",
-        Level::Sbp => "SBP",
-        Level::Sla => "SLA",
-    }
-}
-
-pub fn level_name(locale: Locale, level: Level) -> &'static str {
-    match level {
-        Level::Alc => td_string!(locale, levels.alc_name),
-        Level::Pay => td_string!(locale, levels.pay_name),
-        Level::Sbp => td_string!(locale, levels.sbp_name),
-        Level::Sla => td_string!(locale, levels.sla_name),
-    }
-}
-
-pub fn service_name(locale: Locale, code: ServiceCode) -> &'static str {
-    match code {
-        ServiceCode::Hotline => td_string!(locale, services.hotline),
-        ServiceCode::Training => td_string!(locale, services.training),
-        ServiceCode::MacroDevelopment => td_string!(locale, services.macro_development),
-        ServiceCode::Deployment => td_string!(locale, services.deployment),
-        ServiceCode::RemoteService => td_string!(locale, services.remote_service),
-        ServiceCode::OnsiteService => td_string!(locale, services.onsite_service),
-        ServiceCode::ReinstallationAdmin => td_string!(locale, services.reinstallation_admin),
-        ServiceCode::ProcessAnalysis => td_string!(locale, services.process_analysis),
-        ServiceCode::Methodology => td_string!(locale, services.methodology),
-    }
-}
-
-/// How a service reaches this customer, in words.
-pub fn billed_as_label(locale: Locale, billed: BilledAs) -> &'static str {
-    match billed {
-        BilledAs::AlcIncluded => td_string!(locale, coverage.alc_included),
-        BilledAs::SbpCredit => td_string!(locale, coverage.sbp_credit),
-        BilledAs::PayInvoice => td_string!(locale, coverage.pay_invoice),
-        BilledAs::SlaContract => td_string!(locale, coverage.sla_contract),
-    }
-}
-
-pub fn billing_label(locale: Locale, billing: Billing) -> &'static str {
-    match billing {
-        Billing::Hourly => td_string!(locale, coverage.hourly),
-        Billing::Fixed => td_string!(locale, coverage.fixed),
-    }
-}
-
-/// "{price} per hour" and the like, the price already formatted.
-pub fn priced(locale: Locale, unit: PriceUnit, price: &str) -> String {
-    match unit {
-        PriceUnit::Hour => fill(td_string!(locale, coverage.per_hour), &[("price", price)]),
-        PriceUnit::ParticipantDay => fill(
-            td_string!(locale, coverage.per_participant_day),
-            &[("price", price)],
-        ),
-        PriceUnit::Job => fill(td_string!(locale, coverage.per_job), &[("price", price)]),
-    }
-}
-
-pub fn priority_label(locale: Locale, priority: Priority) -> &'static str {
-    match priority {
-        Priority::Low => td_string!(locale, sla.low),
-        Priority::Normal => td_string!(locale, sla.normal),
-        Priority::High => td_string!(locale, sla.high),
-        Priority::Critical => td_string!(locale, sla.critical),
-    }
-}
 
 #[cfg(test)]
 mod tests {
@@ -600,17 +480,6 @@ mod tests {
     }
 
     #[test]
-    fn counts_days_between_dates() {
-        assert_eq!(days_from_civil(1970, 1, 1), 0);
-        assert_eq!(days_from_civil(2000, 3, 1), 11_017);
-        assert_eq!(days_until((2026, 11, 25), "2027-01-04"), Some(40));
-        assert_eq!(days_until((2026, 11, 25), "2026-11-25"), Some(0));
-        assert_eq!(days_until((2026, 11, 25), "2026-09-25"), Some(-61));
-        assert_eq!(days_until((2024, 2, 28), "2024-03-01"), Some(2));
-        assert_eq!(days_until((2026, 11, 25), "soon"), None);
-    }
-
-    #[test]
     fn tel_links_keep_digits_and_plus() {
         assert_eq!(tel_href("+44 1632 960 100"), "tel:+441632960100");
         assert_eq!(tel_href(" (0) 12-34 "), "tel:01234");
@@ -627,24 +496,5 @@ mod tests {
         ]);
         let order: Vec<Priority> = sorted.iter().map(|t| t.priority).collect();
         assert_eq!(order, [Priority::Critical, Priority::Normal, Priority::Low]);
-    }
-
-    #[test]
-    fn labels_are_words() {
-        assert_eq!(
-            status_label(Locale::en, CoverageStatus::ExpiringSoon),
-            "Expiring soon"
-        );
-        assert_eq!(
-            status_label(Locale::pl, CoverageStatus::Covered),
-            "Objęta wsparciem"
-        );
-        assert_eq!(licence_type_label(Locale::en, "named_user"), "Named user");
-        assert_eq!(licence_type_label(Locale::en, "site_wide"), "site wide");
-        assert_eq!(
-            priced(Locale::en, PriceUnit::Hour, "€55.00"),
-            "€55.00 per hour"
-        );
-        assert_eq!(level_code(Level::Sbp), "SBP");
     }
 }

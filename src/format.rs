@@ -1,6 +1,7 @@
 //! Numbers, money, dates and durations for the chosen language, through the browser's
 //! `Intl` (no formatting crate in the wasm). Parsing is pure and tested natively.
 
+use crate::calendar::parse_day;
 use std::cell::RefCell;
 
 use js_sys::{Array, Date, Function, Intl, Object, Reflect};
@@ -216,34 +217,6 @@ fn formatter(
     made
 }
 
-/// `YYYY-MM-DD` into (year, month 1–12, day 1–31), checking the day exists.
-pub fn parse_day(text: &str) -> Option<(u32, u32, u32)> {
-    let bytes = text.as_bytes();
-    if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
-        return None;
-    }
-    let digits = |range: std::ops::Range<usize>| -> Option<u32> {
-        let part = text.get(range)?;
-        if part.bytes().all(|b| b.is_ascii_digit()) {
-            part.parse().ok()
-        } else {
-            None
-        }
-    };
-    let (year, month, day) = (digits(0..4)?, digits(5..7)?, digits(8..10)?);
-    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    let days_in_month = match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => return None,
-    };
-    (1..=days_in_month)
-        .contains(&day)
-        .then_some((year, month, day))
-}
-
 fn tags(locale: Locale) -> Array {
     Array::of1(&JsValue::from_str(intl_tag(locale)))
 }
@@ -263,36 +236,4 @@ fn call_format(format: &js_sys::Function, value: &JsValue) -> String {
         .ok()
         .and_then(|s| s.as_string())
         .unwrap_or_default()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn parses_days() {
-        assert_eq!(parse_day("2025-01-31"), Some((2025, 1, 31)));
-        assert_eq!(parse_day("2024-02-29"), Some((2024, 2, 29)));
-        assert_eq!(parse_day("2000-02-29"), Some((2000, 2, 29)));
-    }
-
-    #[test]
-    fn refuses_what_is_not_a_day() {
-        for bad in [
-            "",
-            "2025-1-31",
-            "2025-13-01",
-            "2025-00-10",
-            "2025-04-31",
-            "2023-02-29",
-            "1900-02-29",
-            "2025-01-00",
-            "2025/01/31",
-            "２０２５-01-31",
-            "+025-01-31",
-            "2025-01-31T00:00:00Z",
-        ] {
-            assert_eq!(parse_day(bad), None, "{bad}");
-        }
-    }
 }

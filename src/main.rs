@@ -2,12 +2,14 @@
 
 mod api;
 mod app;
+mod calendar;
 mod components;
 mod connection;
 mod coverage;
 mod crash;
 mod credit;
 mod format;
+mod labels;
 mod language;
 mod markup;
 mod pages;

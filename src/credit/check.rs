@@ -5,8 +5,8 @@
 use support_api::credit::{Credit, LedgerEntry, LedgerKind, LedgerPage};
 use support_api::money::{Currency, Money};
 
+use crate::calendar::parse_day;
 use crate::credit::month::Month;
-use crate::format::parse_day;
 
 /// Why an answer cannot be trusted (for the console; the page says "unexpected").
 pub type Problem = String;

@@ -4,7 +4,7 @@
 use support_api::catalog::ServiceCode;
 use support_api::credit::LedgerKind;
 
-use crate::format::parse_day;
+use crate::calendar::parse_day;
 use crate::redirect::encode_component;
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use crate::format::parse_day;
+use crate::calendar::parse_day;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Month {

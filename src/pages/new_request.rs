@@ -33,11 +33,10 @@ use crate::components::requests::remote_fields::remote_fields;
 use crate::components::requests::service_fields::service_fields;
 use crate::components::requests::top_up_fields::top_up_fields;
 use crate::components::requests::training_fields::training_fields;
-use crate::components::requests::{
-    billed_name, focus_id, new_key, priority_name, today, tr, type_hint, type_name, zone_offset,
-};
+use crate::components::requests::{focus_id, new_key, today, tr, zone_offset};
 use crate::format;
 use crate::i18n::*;
+use crate::labels::{billed_name, priority_name, type_hint, type_name};
 use crate::markup::Markup;
 use crate::pages::page_title;
 use crate::plan::use_plan;

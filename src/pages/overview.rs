@@ -4,16 +4,15 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use support_api::plan::{CoverageStatus, Level, Plan};
 
+use crate::calendar::days_until;
 use crate::components::contact::{contact_links, hours_text, period_text};
 use crate::components::part::part;
 use crate::components::requests::open_glance::OpenRequestsGlance;
 use crate::components::sbp_balance::SbpBalanceGlance;
-use crate::coverage::{
-    Action, actions, billed_as_label, days_until, held_levels, level_code, level_name,
-    needing_attention, status_class, status_label,
-};
+use crate::coverage::{Action, actions, held_levels, needing_attention};
 use crate::format;
 use crate::i18n::*;
+use crate::labels::{billed_as_label, level_code, level_name, status_class, status_label};
 use crate::markup::Markup;
 use crate::pages::page_title;
 use crate::plan::use_plan;

@@ -7,12 +7,14 @@ use crate::api::{self, client::use_client};
 use crate::components::contact::{contact_links, hours_text, period_text};
 use crate::components::part::part;
 use crate::coverage::{
-    Column, Sort, billed_as_label, billing_label, level_code, level_name, licence_type_label,
-    own_rate, price_unit, priced, priority_label, service_name, sort_licences, sorted_targets,
-    status_class, status_label, tel_href,
+    Column, Sort, own_rate, price_unit, sort_licences, sorted_targets, tel_href,
 };
 use crate::format;
 use crate::i18n::*;
+use crate::labels::{
+    billed_as_label, billing_label, level_code, level_name, licence_type_label, priced,
+    priority_name, service_name, status_class, status_label,
+};
 use crate::markup::Markup;
 use crate::pages::page_title;
 use crate::plan::use_plan;
@@ -212,7 +214,7 @@ fn sla_section(m: &mut Markup, sla: &SlaContract, locale: Locale) {
             .el(
                 "th",
                 &[("scope", "row")],
-                priority_label(locale, target.priority),
+                priority_name(locale, target.priority),
             )
             .el("td", &[], &format::minutes(target.minutes, locale))
             .close("tr");

@@ -16,11 +16,10 @@ use crate::components::requests::request_row::cost_text;
 use crate::components::requests::sla_countdown::{provide_clock, sla_countdown, span_text};
 use crate::components::requests::status_badge::status_badge;
 use crate::components::requests::timeline::timeline;
-use crate::components::requests::{
-    billed_name, field_message, focus_id, location_name, new_key, priority_name, tr, type_name,
-};
+use crate::components::requests::{field_message, focus_id, new_key, tr};
 use crate::format;
 use crate::i18n::*;
+use crate::labels::{billed_name, location_name, priority_name, type_name};
 use crate::markup::Markup;
 use crate::pages::page_title;
 use crate::requests::detail::Detail;

@@ -2,32 +2,11 @@
 //! instant, and which words an SLA countdown needs. Pure, tested natively; the browser
 //! supplies the clock and the zone offset.
 
+use crate::calendar::{civil_from_days, days_from_civil, parse_day};
+
 const MINUTE_MS: i64 = 60_000;
 const HOUR_MS: i64 = 60 * MINUTE_MS;
 const DAY_MS: i64 = 24 * HOUR_MS;
-
-/// Days since 1970-01-01 of a civil date (proleptic Gregorian).
-fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (m + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
-}
-
-fn civil_from_days(z: i64) -> (i64, i64, i64) {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    (yoe + era * 400 + i64::from(m <= 2), m, d)
-}
 
 fn number(s: &str, len: usize) -> Option<i64> {
     (s.len() == len && s.bytes().all(|b| b.is_ascii_digit()))
@@ -38,7 +17,7 @@ fn number(s: &str, len: usize) -> Option<i64> {
 /// `YYYY-MM-DDTHH:MM` (seconds allowed) into minutes since the epoch, reading it as UTC.
 fn wall_minutes(s: &str) -> Option<i64> {
     let (day, time) = s.split_once('T')?;
-    let (y, m, d) = crate::format::parse_day(day)?;
+    let (y, m, d) = parse_day(day)?;
     let mut parts = time.split(':');
     let h = number(parts.next()?, 2)?;
     let min = number(parts.next()?, 2)?;
@@ -48,7 +27,7 @@ fn wall_minutes(s: &str) -> Option<i64> {
     if h > 23 || min > 59 || parts.next().is_some() {
         return None;
     }
-    Some(days_from_civil(y.into(), m.into(), d.into()) * 1440 + h * 60 + min)
+    Some(days_from_civil(y, m, d) * 1440 + h * 60 + min)
 }
 
 /// A `datetime-local` value (`2026-11-26T08:00`) into the API's UTC instant

@@ -9,7 +9,7 @@ use support_api::money::Currency;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::Element;
 
-use super::{dom, kind_name, service_name};
+use super::dom;
 use crate::api::{self, ApiError, Client};
 use crate::components::error_view::error_text;
 use crate::credit::csv::{CsvLabels, file_name, ledger_csv};
@@ -17,6 +17,7 @@ use crate::credit::filter::LedgerFilter;
 use crate::credit::month::{Month, months_back};
 use crate::format;
 use crate::i18n::*;
+use crate::labels::{kind_name, service_name};
 use crate::markup::Markup;
 use crate::template::fill;
 

@@ -5,10 +5,11 @@ use support_api::catalog::ServiceCode;
 use support_api::credit::LedgerKind;
 use web_sys::Element;
 
-use super::{dom, kind_name, service_name};
+use super::dom;
+use crate::calendar::parse_day;
 use crate::credit::filter::LedgerFilter;
-use crate::format::parse_day;
 use crate::i18n::*;
+use crate::labels::{kind_name, service_name};
 use crate::markup::Markup;
 
 fn field(m: &mut Markup, id: &'static str, label: &str) {

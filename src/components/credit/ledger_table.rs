@@ -12,12 +12,13 @@ use support_api::money::Currency;
 use web_sys::Element;
 
 use super::dom;
-use super::{hours, kind_name, service_name, table};
+use super::{hours, table};
 use crate::api::{self, ApiError, Client};
 use crate::components::error_view::error_text;
 use crate::credit::filter::LedgerFilter;
 use crate::format;
 use crate::i18n::*;
+use crate::labels::{kind_name, service_name};
 use crate::markup::Markup;
 use crate::template::fill;
 

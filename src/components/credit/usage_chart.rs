@@ -13,11 +13,12 @@
 use support_api::credit::MonthUsage;
 use support_api::money::{Currency, Money};
 
-use super::{service_name, table};
+use super::table;
 use crate::credit::chart::{self, HEIGHT, LEFT, RIGHT, WIDTH};
 use crate::credit::month::Month;
 use crate::format;
 use crate::i18n::*;
+use crate::labels::service_name;
 use crate::markup::Markup;
 use crate::template::fill;
 

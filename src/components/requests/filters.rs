@@ -7,8 +7,9 @@ use support_api::requests::{RequestSort, RequestStatus, RequestType};
 
 use super::dom::by_id;
 use super::fields::option;
-use super::{priority_name, status_name, type_name};
+
 use crate::i18n::*;
+use crate::labels::{priority_name, status_name, type_name};
 use crate::markup::Markup;
 use crate::requests::query::ListQuery;
 

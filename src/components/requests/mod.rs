@@ -17,81 +17,9 @@ pub mod training_fields;
 
 use leptos::prelude::*;
 
-use support_api::catalog::{BilledAs, TrainingLocation};
-use support_api::plan::Priority;
-use support_api::requests::{RequestStatus, RequestType};
 use support_api::validation::codes;
 
 use crate::i18n::*;
-
-pub fn type_name(l: Locale, t: RequestType) -> &'static str {
-    match t {
-        RequestType::Hotline => td_string!(l, requests.types.hotline),
-        RequestType::Training => td_string!(l, requests.types.training),
-        RequestType::MacroDevelopment => td_string!(l, requests.types.macro_development),
-        RequestType::Deployment => td_string!(l, requests.types.deployment),
-        RequestType::RemoteService => td_string!(l, requests.types.remote_service),
-        RequestType::OnsiteService => td_string!(l, requests.types.onsite_service),
-        RequestType::ReinstallationAdmin => td_string!(l, requests.types.reinstallation_admin),
-        RequestType::ProcessAnalysis => td_string!(l, requests.types.process_analysis),
-        RequestType::Methodology => td_string!(l, requests.types.methodology),
-        RequestType::CreditTopUp => td_string!(l, requests.types.credit_top_up),
-    }
-}
-
-/// What the chooser says about a type, in a customer's words.
-pub fn type_hint(l: Locale, t: RequestType) -> &'static str {
-    match t {
-        RequestType::Hotline => td_string!(l, requests.hints.hotline),
-        RequestType::Training => td_string!(l, requests.hints.training),
-        RequestType::MacroDevelopment => td_string!(l, requests.hints.macro_development),
-        RequestType::Deployment => td_string!(l, requests.hints.deployment),
-        RequestType::RemoteService => td_string!(l, requests.hints.remote_service),
-        RequestType::OnsiteService => td_string!(l, requests.hints.onsite_service),
-        RequestType::ReinstallationAdmin => td_string!(l, requests.hints.reinstallation_admin),
-        RequestType::ProcessAnalysis => td_string!(l, requests.hints.process_analysis),
-        RequestType::Methodology => td_string!(l, requests.hints.methodology),
-        RequestType::CreditTopUp => td_string!(l, requests.hints.credit_top_up),
-    }
-}
-
-pub fn status_name(l: Locale, s: RequestStatus) -> &'static str {
-    match s {
-        RequestStatus::AwaitingApproval => td_string!(l, requests.statuses.awaiting_approval),
-        RequestStatus::Submitted => td_string!(l, requests.statuses.submitted),
-        RequestStatus::Scheduled => td_string!(l, requests.statuses.scheduled),
-        RequestStatus::InProgress => td_string!(l, requests.statuses.in_progress),
-        RequestStatus::Resolved => td_string!(l, requests.statuses.resolved),
-        RequestStatus::Closed => td_string!(l, requests.statuses.closed),
-        RequestStatus::Cancelled => td_string!(l, requests.statuses.cancelled),
-    }
-}
-
-pub fn priority_name(l: Locale, p: Priority) -> &'static str {
-    match p {
-        Priority::Low => td_string!(l, requests.priorities.low),
-        Priority::Normal => td_string!(l, requests.priorities.normal),
-        Priority::High => td_string!(l, requests.priorities.high),
-        Priority::Critical => td_string!(l, requests.priorities.critical),
-    }
-}
-
-pub fn billed_name(l: Locale, b: BilledAs) -> &'static str {
-    match b {
-        BilledAs::AlcIncluded => td_string!(l, requests.billed.alc_included),
-        BilledAs::SbpCredit => td_string!(l, requests.billed.sbp_credit),
-        BilledAs::PayInvoice => td_string!(l, requests.billed.pay_invoice),
-        BilledAs::SlaContract => td_string!(l, requests.billed.sla_contract),
-    }
-}
-
-pub fn location_name(l: Locale, loc: TrainingLocation) -> &'static str {
-    match loc {
-        TrainingLocation::TrainingRoom => td_string!(l, requests.locations.training_room),
-        TrainingLocation::CustomerSite => td_string!(l, requests.locations.customer_site),
-        TrainingLocation::Online => td_string!(l, requests.locations.online),
-    }
-}
 
 /// The message for a refused field, by its stable code (a few fields say more).
 pub fn field_message(l: Locale, field: &str, code: &str) -> &'static str {

@@ -9,11 +9,12 @@ use support_api::session::Role;
 
 use super::sla_countdown::{provide_clock, sla_countdown};
 use super::status_badge::status_badge;
-use super::type_name;
+
 use crate::api::{self, client::use_client};
 use crate::components::part::part;
 use crate::format;
 use crate::i18n::*;
+use crate::labels::type_name;
 use crate::markup::Markup;
 use crate::requests::query::{ListQuery, PAGE_SIZE};
 use crate::requests::time::request_shows_seconds;

@@ -3,9 +3,10 @@ use support_api::requests::RequestSummary;
 
 use super::sla_countdown::sla_countdown;
 use super::status_badge::status_badge;
-use super::{billed_name, priority_name, type_name};
+
 use crate::format;
 use crate::i18n::*;
+use crate::labels::{billed_name, priority_name, type_name};
 use crate::markup::Markup;
 use crate::template::fill;
 

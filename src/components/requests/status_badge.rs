@@ -1,7 +1,7 @@
 use support_api::requests::RequestStatus;
 
-use super::status_name;
 use crate::i18n::Locale;
+use crate::labels::status_name;
 use crate::markup::Markup;
 
 /// The status in words, coloured by how far along it is (the colour is never the only

@@ -1,7 +1,8 @@
 use super::sla_countdown::span_text;
-use super::status_name;
+
 use crate::format;
 use crate::i18n::*;
+use crate::labels::status_name;
 use crate::markup::Markup;
 use crate::requests::detail::{Event, EventKind};
 use crate::template::fill;

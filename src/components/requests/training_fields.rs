@@ -4,9 +4,10 @@
 use support_api::catalog::Catalog;
 
 use super::fields::{Kind, dates_field, error_line, field, option};
-use super::location_name;
+
 use crate::format;
 use crate::i18n::*;
+use crate::labels::location_name;
 use crate::markup::Markup;
 use crate::requests::form::{FormState, LOCATIONS, Text, location_str};
 use crate::template::fill;
