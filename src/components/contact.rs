@@ -1,20 +1,25 @@
 //! Small pieces the overview and the plan page share: contact links, business hours
 //! and periods in words.
 
+use leptos::prelude::*;
 use support_api::plan::BusinessHours;
 
 use crate::coverage::{tel_href, weekday_runs};
 use crate::format;
 use crate::i18n::Locale;
-use crate::markup::Markup;
 use crate::template::fill;
 
 /// The phone as a `tel:` link and the e-mail as a `mailto:` link.
-pub fn contact_links(m: &mut Markup, phone: &str, email: &str) {
-    m.open("span", &[("class", "contact-links")])
-        .el("a", &[("href", &tel_href(phone))], phone)
-        .el("a", &[("href", &format!("mailto:{email}"))], email)
-        .close("span");
+#[component]
+pub fn ContactLinks(phone: String, email: String) -> impl IntoView {
+    let tel = tel_href(&phone);
+    let mailto = format!("mailto:{email}");
+    view! {
+        <span class="contact-links">
+            <a href=tel>{phone}</a>
+            <a href=mailto>{email}</a>
+        </span>
+    }
 }
 
 /// "Monday–Friday, 08:00–16:30 (Central European Time)".

@@ -36,3 +36,50 @@ test("the navigation is one row on a desktop and shows the current page, not onl
     });
   expect(await look("Requests")).not.toBe(await look("Home"));
 });
+
+test("on a phone the header is one line and every page of the navigation is reachable", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto("/plan");
+  await signIn(page, "admin@kowalski-aero.demo");
+  await expect(page.getByRole("heading", { level: 1, name: "Plan and coverage" })).toBeVisible();
+  const header = page.getByRole("banner");
+  const nav = page.getByRole("navigation", { name: "Main navigation" });
+  await expect(nav.getByRole("link", { name: "SBP credit" })).toHaveCount(1);
+
+  // The company, the language and signing out share one line; the content starts high.
+  await expect(header).toContainText("Kowalski Aero");
+  const tops = await Promise.all(
+    [header.getByText("Kowalski Aero"), page.getByLabel("Language"), header.getByRole("button", { name: "Sign out" })].map(
+      async (element) => {
+        await expect(element).toBeVisible();
+        const box = await element.boundingBox();
+        return box ? box.y : -1;
+      },
+    ),
+  );
+  expect(Math.max(...tops) - Math.min(...tops)).toBeLessThan(24);
+  const navBox = await nav.boundingBox();
+  expect(navBox && navBox.y + navBox.height).toBeLessThanOrEqual(120);
+  const heading = await page.getByRole("heading", { level: 1 }).boundingBox();
+  expect(heading && heading.y).toBeLessThanOrEqual(160);
+
+  // Every link is reachable: scrolled into the row's view, it is whole on the screen, and
+  // the keyboard reaches it too.
+  const links = nav.getByRole("link");
+  for (let i = 0; i < (await links.count()); i++) {
+    const link = links.nth(i);
+    await link.scrollIntoViewIfNeeded();
+    const box = await link.boundingBox();
+    expect(box && box.x).toBeGreaterThanOrEqual(0);
+    expect(box && box.x + box.width).toBeLessThanOrEqual(390);
+    await link.focus();
+    await expect(link).toBeFocused();
+  }
+  await nav.getByRole("link", { name: "SBP credit" }).click();
+  await expect(page).toHaveURL(/\/credit$/);
+  await expect(nav.getByRole("link", { name: "SBP credit" })).toHaveAttribute("aria-current", "page");
+
+  // Nothing wider than the screen.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await expectAccessible(page);
+});
