@@ -54,15 +54,16 @@ pub fn OverviewPage() -> impl IntoView {
 
 /// The overview's sections. The ones that load on their own (the SBP balance, the open
 /// requests) are made once; another language rewrites only the words of the others,
-/// and asks the API nothing again.
+/// and asks the API nothing again. What comes with the plan is above them: an answer
+/// arriving later then moves less of what is already on the screen.
 fn overview(plan: &Plan) -> AnyView {
     let sla = plan.holds(Level::Sla);
     let sbp = plan.sbp.is_some();
     let plan = Arc::new(plan.clone());
     view! {
         <LevelsCard plan=Arc::clone(&plan) />
-        {sbp.then(|| view! { <SbpBalanceGlance /> })}
         <Attention plan=Arc::clone(&plan) />
+        {sbp.then(|| view! { <SbpBalanceGlance /> })}
         <OpenRequestsGlance sla />
         <WhatYouCanDo plan />
     }

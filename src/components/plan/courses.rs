@@ -19,9 +19,7 @@ pub fn CoursesSection(courses: Vec<Course>, locale: Locale) -> impl IntoView {
     let list = (!courses.is_empty()).then(|| {
         view! {
             <ul class="courses">
-                <For each=move || courses.clone() key=|course| course.id let(course)>
-                    <CourseCard course locale />
-                </For>
+                {courses.into_iter().map(|course| view! { <CourseCard course locale /> }).collect_view()}
             </ul>
         }
     });
@@ -55,9 +53,7 @@ fn CourseCard(course: Course, locale: Locale) -> impl IntoView {
             } else {
                 view! {
                     <ul class="course-dates" aria-label=td_string!(locale, courses.dates)>
-                        <For each=move || dates.clone() key=|date| date.id let(date)>
-                            <DateItem date locale />
-                        </For>
+                        {dates.into_iter().map(|date| view! { <DateItem date locale /> }).collect_view()}
                     </ul>
                 }
                 .into_any()

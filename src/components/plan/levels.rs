@@ -35,9 +35,7 @@ pub fn LevelsSection(levels: Vec<LevelInfo>, locale: Locale) -> impl IntoView {
             <h2 id="levels-heading">{td_string!(locale, levels.heading)}</h2>
             <p>{td_string!(locale, levels.intro)}</p>
             <ul class="level-cards">
-                <For each=move || levels.clone() key=|info| info.level let(info)>
-                    <LevelCard info locale />
-                </For>
+                {levels.into_iter().map(|info| view! { <LevelCard info locale /> }).collect_view()}
             </ul>
         </section>
     }
@@ -73,9 +71,10 @@ fn LevelCard(info: LevelInfo, locale: Locale) -> impl IntoView {
             <p>{who}</p>
             <h4>{td_string!(locale, levels.includes)}</h4>
             <ul class="includes">
-                <For each=move || includes.clone() key=|code| *code let(code)>
-                    <li>{service_name(locale, code)}</li>
-                </For>
+                {includes
+                    .into_iter()
+                    .map(|code| view! { <li>{service_name(locale, code)}</li> })
+                    .collect_view()}
             </ul>
         </li>
     }

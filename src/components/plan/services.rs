@@ -38,9 +38,10 @@ pub fn ServicesSection(services: Vec<Service>, locale: Locale) -> impl IntoView 
                         <tr>{header_cells}</tr>
                     </thead>
                     <tbody>
-                        <For each=move || services.clone() key=|service| service.code let(service)>
-                            <ServiceRow service headers locale />
-                        </For>
+                        {services
+                            .into_iter()
+                            .map(|service| view! { <ServiceRow service headers locale /> })
+                            .collect_view()}
                     </tbody>
                 </table>
             </div>

@@ -35,12 +35,15 @@ pub fn SlaSection(sla: SlaContract, locale: Locale) -> impl IntoView {
                     </tr>
                 </thead>
                 <tbody>
-                    <For each=move || targets.clone() key=|target| target.priority let(target)>
-                        <tr>
-                            <th scope="row">{priority_name(locale, target.priority)}</th>
-                            <td>{format::minutes(target.minutes, locale)}</td>
-                        </tr>
-                    </For>
+                    {targets
+                        .into_iter()
+                        .map(|target| view! {
+                            <tr>
+                                <th scope="row">{priority_name(locale, target.priority)}</th>
+                                <td>{format::minutes(target.minutes, locale)}</td>
+                            </tr>
+                        })
+                        .collect_view()}
                 </tbody>
             </table>
             <p>{hours}</p>
