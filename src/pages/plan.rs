@@ -28,8 +28,8 @@ pub fn PlanPage() -> impl IntoView {
     // Outside the parts, so the order survives a change of language.
     let sort = RwSignal::new(Sort::default());
     // Both load at once, but the catalog's sections are shown once the plan's are (or
-    // its error is): the plan's come first on the page, and arriving above the catalog's
-    // they would push the whole screen down (a layout shift of 0.7 on a phone).
+    // its error is): the plan's come first on the page, and arriving after the catalog's
+    // they would push everything on the screen down (a layout shift).
     let plan_shown = Memo::new(move |_| plan.with(Option::is_some));
     let title = move || {
         let locale = i18n.get_locale();

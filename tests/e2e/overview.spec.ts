@@ -199,3 +199,27 @@ test("nothing waiting, or a member: no approval line", async ({ page, browser })
   await expect(own).not.toContainText("Awaiting your approval");
   await member.close();
 });
+
+test("on a phone nothing moves when the SBP balance arrives after the plan", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto("/");
+  await signIn(page, "admin@strojirny-hradec.demo");
+  await expect(page.getByRole("region", { name: "SBP balance" })).toBeVisible();
+  await page.route("**/api/v1/credit", async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    await route.continue();
+  });
+  await page.addInitScript(() => {
+    const shifts: number[] = [];
+    (window as unknown as { shifts: number[] }).shifts = shifts;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) shifts.push((entry as unknown as { value: number }).value);
+    }).observe({ type: "layout-shift", buffered: true });
+  });
+  await page.reload();
+  await expect(page.getByRole("region", { name: "SBP balance" })).toBeVisible();
+  await expect(page.getByRole("region", { name: "What you can do" })).toBeVisible();
+  await page.waitForTimeout(300);
+  const shifts = await page.evaluate(() => (window as unknown as { shifts: number[] }).shifts);
+  expect(shifts.reduce((sum, value) => sum + value, 0)).toBeLessThanOrEqual(0.02);
+});

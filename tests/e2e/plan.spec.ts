@@ -242,3 +242,28 @@ test.describe("in Czech", () => {
     await expect(page.getByRole("table", { name: "Reakční doby podle priority" })).toContainText("2 hodiny");
   });
 });
+
+test("on a phone nothing moves while the plan and the catalog load, whichever comes first", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto("/plan");
+  await signIn(page, "admin@kowalski-aero.demo");
+  await expect(page.getByRole("heading", { level: 1, name: "Plan and coverage" })).toBeVisible();
+  // The catalog answers first, the plan (and with it the navigation's credit entry) later.
+  await page.route("**/api/v1/plan", async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    await route.continue();
+  });
+  await page.addInitScript(() => {
+    const shifts: number[] = [];
+    (window as unknown as { shifts: number[] }).shifts = shifts;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) shifts.push((entry as unknown as { value: number }).value);
+    }).observe({ type: "layout-shift", buffered: true });
+  });
+  await page.reload();
+  await expect(page.getByRole("table", { name: /Installed base/ })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Training courses" })).toBeVisible();
+  await page.waitForTimeout(300);
+  const shifts = await page.evaluate(() => (window as unknown as { shifts: number[] }).shifts);
+  expect(shifts.reduce((sum, value) => sum + value, 0)).toBeLessThanOrEqual(0.02);
+});
