@@ -1,5 +1,5 @@
-// Benchmark, not a timed test: the requests page of admin@scale.demo (2,000 requests, the
-// newest 150 open, of six types) in headless Chromium with the CPU slowed down four
+// Benchmark, not a timed test: the requests page of admin@scale.demo (2,000 requests of
+// six types, the newest 150 open) in headless Chromium with the CPU slowed down four
 // times. Prints the figures; asserts only that the page worked.
 //   npx playwright test --config tests/e2e/bench.config.ts
 import type { Page } from "@playwright/test";
@@ -15,7 +15,7 @@ const rows = "table tbody tr";
 async function firstRender(page: Page): Promise<{ fromStart: number; fromData: number }> {
   await page.goto("/requests", { waitUntil: "commit" });
   const shown = await rowsShownAt(page, rows, 50);
-  return { fromStart: shown, fromData: shown - (await dataArrivedAt(page, "/api/v1/requests?", shown)) };
+  return { fromStart: shown, fromData: shown - (await dataArrivedAt(page, shown)) };
 }
 
 /** Milliseconds from choosing a type filter until the list shows only that type. Both
@@ -29,7 +29,9 @@ async function filterChange(page: Page, type: string, label: string): Promise<nu
 test("requests page of the scale customer, 4x CPU slowdown", async ({ page }) => {
   await page.goto("/sign-in");
   await signIn(page, "admin@scale.demo");
-  await expect(page.getByRole("banner")).toBeVisible();
+  // The banner is on the sign-in page too: wait for the company's name in it, or the
+  // first navigation below could leave before the session cookie is set.
+  await expect(page.getByRole("banner")).toContainText("Scale Test");
 
   const cdp = await page.context().newCDPSession(page);
   await cdp.send("Emulation.setCPUThrottlingRate", { rate: SLOWDOWN });
@@ -38,20 +40,19 @@ test("requests page of the scale customer, 4x CPU slowdown", async ({ page }) =>
   const rowsRender: number[] = [];
   const filter: number[] = [];
   const back: number[] = [];
+  const more: number[] = [];
   for (let i = 0; i < RUNS; i++) {
     const { fromStart, fromData } = await firstRender(page);
     first.push(fromStart);
     rowsRender.push(fromData);
     filter.push(await filterChange(page, "remote_service", "Remote help"));
     back.push(await filterChange(page, "hotline", "Hotline: report a problem"));
-  }
-  const count = await page.locator(rows).count();
-  const loadMore = page.getByRole("button", { name: "Load more" });
-  const more: number[] = [];
-  if (await loadMore.isVisible()) {
+    // The next page of the closed requests (1,850 of them).
+    await page.goto("/requests?view=closed", { waitUntil: "commit" });
+    await rowsShownAt(page, rows, 50);
     const start = await now(page);
-    await loadMore.click();
-    more.push((await rowsShownAt(page, rows, count + 1)) - start);
+    await page.getByRole("button", { name: "Load more" }).click();
+    more.push((await rowsShownAt(page, rows, 51)) - start);
   }
   await cdp.send("Emulation.setCPUThrottlingRate", { rate: 1 });
 
@@ -61,7 +62,7 @@ test("requests page of the scale customer, 4x CPU slowdown", async ({ page }) =>
     line("first 50 rows (from their data's arrival)", rowsRender, 100),
     line("filter change, type = remote help (API included)", filter, 250),
     line("filter change, type = hotline (API included)", back, 250),
-    more.length ? line("load more (next rows, from the click)", more) : "  load more: no next page",
+    line("load more, the next 50 rows (from the click)", more),
   ].join("\n");
   console.log(report);
   test.info().annotations.push({ type: "benchmark", description: report });

@@ -34,25 +34,20 @@ export async function rowsShownAt(page: Page, rowsSelector: string, atLeast: num
 }
 
 /**
- * When the last answer from an API path starting with `apiPrefix` (e.g.
- * `/api/v1/requests?`) had arrived whole, by the page's clock, before `before`: where
- * "once the data has arrived" starts.
+ * When the last answer of the API had arrived whole, by the page's clock, before `before`
+ * (the rows showing): where "once their data has arrived" starts, whichever answers the
+ * page waits for (the session, a summary beside the rows, the rows themselves).
  */
-export async function dataArrivedAt(page: Page, apiPrefix: string, before: number): Promise<number> {
+export async function dataArrivedAt(page: Page, before: number): Promise<number> {
   const at = await page.evaluate(
-    ({ apiPrefix, before }) =>
+    (before) =>
       performance
         .getEntriesByType("resource")
         .map((e) => e as PerformanceResourceTiming)
-        .filter((e) => {
-          const url = new URL(e.name);
-          return (url.pathname + url.search).startsWith(apiPrefix);
-        })
-        .map((e) => e.responseEnd)
-        .filter((end) => end <= before)
-        .reduce((a, b) => Math.max(a, b), -1),
-    { apiPrefix, before },
+        .filter((e) => new URL(e.name).pathname.startsWith("/api/") && e.responseEnd <= before)
+        .reduce((latest, e) => Math.max(latest, e.responseEnd), -1),
+    before,
   );
-  if (at < 0) throw new Error(`no answer from ${apiPrefix} before the rows showed`);
+  if (at < 0) throw new Error("no answer from the API before the rows showed");
   return at;
 }
