@@ -139,6 +139,7 @@ export async function startPortal({ scale = false, dist = join(root, "dist") } =
     web = await startNginx(dir, dist, webPort, apiPort);
   } catch (error) {
     await stopChild(api);
+    rmSync(dir, { recursive: true, force: true });
     throw error;
   }
   return {
