@@ -62,9 +62,11 @@ load: setup
 bench: setup build
 	npx playwright test --config tests/e2e/bench.config.ts
 
-## Lighthouse, mobile, median of 3, on every page of the release build behind deploy/nginx.
+## Lighthouse, mobile, median of 3, on every page of the release build behind deploy/nginx
+## (make lighthouse RUNS=5 PAGES="/plan /credit": more runs, fewer pages).
+RUNS ?= 3
 lighthouse: setup build
-	node scripts/lighthouse.mjs
+	node scripts/lighthouse.mjs --runs $(RUNS) $(PAGES)
 
 e2e:
 	npx playwright test --config tests/e2e/playwright.config.ts

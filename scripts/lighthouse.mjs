@@ -5,13 +5,14 @@
 // ports (the browser tests' servers, tests/e2e/support/servers.mjs). Prints the median of
 // RUNS runs per page; a benchmark that prints figures, not a test that passes or fails.
 // The reports stay in target/lighthouse/ (open the .html in a browser).
+// Usage: node scripts/lighthouse.mjs [--runs N] [PAGE...]
+//   (make lighthouse [RUNS=5] [PAGES="/plan /credit"]): fewer pages, more runs.
 import { execFile } from "node:child_process";
 import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { promisify } from "node:util";
+import { parseArgs, promisify } from "node:util";
 import { root, startPortal } from "../tests/e2e/support/servers.mjs";
 
-const RUNS = 3;
 const ACCOUNT = { email: "admin@kowalski-aero.demo", password: "portal-demo" };
 /** Each page, and whether Lighthouse visits it signed in. */
 const PAGES = [
@@ -33,6 +34,18 @@ const CHROME_FLAGS = [
   "--no-first-run",
 ].join(" ");
 const reports = join(root, "target/lighthouse");
+
+const { values: options, positionals: chosen } = parseArgs({
+  options: { runs: { type: "string", default: "3" } },
+  allowPositionals: true,
+});
+const RUNS = Number(options.runs);
+const unknown = chosen.filter((path) => !PAGES.some(([p]) => p === path));
+if (!(RUNS >= 1) || unknown.length) {
+  console.error(`usage: node scripts/lighthouse.mjs [--runs N] [${PAGES.map(([p]) => p).join(" ")}]`);
+  process.exit(2);
+}
+const pages = chosen.length ? PAGES.filter(([p]) => chosen.includes(p)) : PAGES;
 
 /** The session cookie (`name=value`) of a fresh sign-in through the portal's origin. */
 async function sessionCookie(url) {
@@ -92,7 +105,7 @@ const rows = [];
 const notes = [];
 try {
   const cookie = await sessionCookie(portal.url);
-  for (const [path, signedIn] of PAGES) {
+  for (const [path, signedIn] of pages) {
     const runs = [];
     for (let run = 1; run <= RUNS; run++) {
       const name = `${path === "/" ? "overview" : path.slice(1).replaceAll("/", "-")}-${run}`;
