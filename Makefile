@@ -1,5 +1,6 @@
 # The two commands of the README: `make run` and `make test`. Both install what is
-# missing first (scripts/setup.sh), so a fresh clone needs nothing else.
+# missing first (scripts/setup.sh), so a fresh clone needs nothing else: `make run` only
+# what running needs, `make test` (and the benchmarks) the browsers, nginx and the rest.
 SHELL := bash
 .SHELLFLAGS := -eu -o pipefail -c
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
@@ -8,10 +9,10 @@ API_ADDR ?= 127.0.0.1:3000
 DB ?= data/portal.sqlite3
 WASM := --target wasm32-unknown-unknown
 
-.PHONY: run test setup reset-demo lint unit build size e2e fuzz fuzz-bounded load bench openapi fmt
+.PHONY: run test setup setup-run reset-demo lint unit build size e2e fuzz fuzz-bounded load bench lighthouse openapi fmt
 
 ## make run: the reference API with demo data on $(API_ADDR) and the portal on :8080.
-run: setup
+run: setup-run
 	@scripts/run.sh "$(API_ADDR)" "$(DB)"
 
 ## make test: every check CI runs.
@@ -19,7 +20,10 @@ test: setup lint unit build size fuzz-bounded e2e
 	@echo "make test: all checks passed"
 
 setup:
-	@scripts/setup.sh
+	@scripts/setup.sh test
+
+setup-run:
+	@scripts/setup.sh run
 
 ## Recreates the demo database (the API must not be running on it).
 reset-demo:
@@ -57,6 +61,12 @@ load: setup
 ## Benchmarks (figures, not pass/fail) with the scale customer, 4x CPU slowdown.
 bench: setup build
 	npx playwright test --config tests/e2e/bench.config.ts
+
+## Lighthouse, mobile, median of 3, on every page of the release build behind deploy/nginx
+## (make lighthouse RUNS=5 PAGES="/plan /credit": more runs, fewer pages).
+RUNS ?= 3
+lighthouse: setup build
+	node scripts/lighthouse.mjs --runs $(RUNS) $(PAGES)
 
 e2e:
 	npx playwright test --config tests/e2e/playwright.config.ts

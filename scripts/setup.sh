@@ -1,19 +1,32 @@
 #!/usr/bin/env bash
 # Installs whatever the portal needs and is missing, at the versions it needs, and says
-# nothing about what is already there. Used by `make run` and `make test` (and so CI).
-# Every tool comes from a package registry (crates.io, npm, Debian): trunk must find
+# nothing about what is already there.
+#   scripts/setup.sh run    what `make run` needs: Rust's wasm target, trunk and
+#                           wasm-bindgen-cli (trunk serve builds in debug: no wasm-opt)
+#   scripts/setup.sh test   that, and what the checks and benchmarks need (`make test`, CI):
+#                           the npm packages, schemathesis, and Debian's chromium,
+#                           chromium-driver, nginx with brotli_static, and wrk
+# Every tool comes from a package registry (crates.io, npm, PyPI, Debian): trunk must find
 # wasm-bindgen and wasm-opt on PATH, or it would try to download them, which fails here.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+mode=${1:-test}
 TRUNK_VERSION=0.21.14
-need_apt=()
 
 say() { printf 'setup: %s\n' "$*"; }
 fail() { printf 'setup: %s\n' "$*" >&2; exit 1; }
 
+case "$mode" in
+  run | test) ;;
+  *) fail "usage: scripts/setup.sh run|test" ;;
+esac
+
+# --- what running needs -----------------------------------------------------------------
+
 command -v cargo >/dev/null || fail "Rust is missing: install rustup (https://rustup.rs) with the stable toolchain, then run this again."
-command -v npm >/dev/null || fail "Node.js 20+ and npm are missing: install them (e.g. apt-get install nodejs npm), then run this again."
+# trunk's post-build hook (scripts/post-build.mjs) is a node script.
+command -v node >/dev/null || fail "Node.js 20+ is missing: install it (e.g. apt-get install nodejs npm), then run this again."
 
 if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
   say "adding the wasm32-unknown-unknown target"
@@ -38,8 +51,15 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $wb_version" ]; th
   cargo install wasm-bindgen-cli --version "$wb_version" --quiet
 fi
 
-# npm packages: binaryen (wasm-opt), Playwright and axe-core, pinned by package-lock.json.
-# The browser is Debian's chromium, never one Playwright downloads.
+[ "$mode" = test ] || exit 0
+
+# --- what the checks and benchmarks need ------------------------------------------------
+
+command -v npm >/dev/null || fail "npm is missing: install it (e.g. apt-get install npm), then run this again."
+
+# npm packages, pinned by package-lock.json: binaryen (wasm-opt, for release builds),
+# Playwright, axe-core and Lighthouse. The browser is Debian's chromium, never one
+# Playwright downloads.
 if ! cmp -s package-lock.json node_modules/.installed-from-lock 2>/dev/null; then
   say "installing npm packages"
   PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
@@ -55,10 +75,12 @@ if [ "$(.venv/bin/schemathesis --version 2>/dev/null)" != "schemathesis, version
   .venv/bin/pip install -q --disable-pip-version-check -r tests/fuzz/requirements.txt
 fi
 
+need_apt=()
 command -v chromium >/dev/null || need_apt+=(chromium)
 command -v chromedriver >/dev/null || need_apt+=(chromium-driver)
-# The browser tests serve the release build through nginx with deploy/nginx's config.
-command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || need_apt+=(nginx)
+# The browser tests and `make lighthouse` serve the release build through nginx with
+# deploy/nginx's config, found where they will look for it (scripts/nginx-path.sh).
+scripts/nginx-path.sh >/dev/null || need_apt+=(nginx)
 [ -f /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ] || need_apt+=(libnginx-mod-http-brotli-static)
 command -v wrk >/dev/null || need_apt+=(wrk)
 if [ ${#need_apt[@]} -gt 0 ]; then

@@ -1,84 +1,70 @@
-// Benchmark, not a timed test: the requests page of admin@scale.demo (2,000 requests) in
-// headless Chromium with the CPU slowed down four times. Prints the figures; asserts only
-// that the page worked. Run: npx playwright test --config tests/e2e/bench.config.ts
+// Benchmark, not a timed test: the requests page of admin@scale.demo (2,000 requests of
+// six types, the newest 150 open) in headless Chromium with the CPU slowed down four
+// times. Prints the figures; asserts only that the page worked.
+//   npx playwright test --config tests/e2e/bench.config.ts
 import type { Page } from "@playwright/test";
 import { test, expect, signIn } from "../support/fixtures";
+import { dataArrivedAt, line, now, rowsShownAt } from "./timing";
 
 const RUNS = 5;
 const SLOWDOWN = 4;
+const rows = "table tbody tr";
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const fmt = (xs: number[]) =>
-  `median ${median(xs).toFixed(0)} ms (min ${Math.min(...xs).toFixed(0)}, max ${Math.max(...xs).toFixed(0)}; ${xs
-    .map((x) => x.toFixed(0))
-    .join(", ")})`;
-
-/** Milliseconds since the page's navigation started, once the first page of rows shows. */
-async function firstRender(page: Page): Promise<number> {
+/** A full load of /requests (open requests, newest first): when the first 50 rows show,
+ * from the navigation and from the arrival of their data. */
+async function firstRender(page: Page): Promise<{ fromStart: number; fromData: number }> {
   await page.goto("/requests", { waitUntil: "commit" });
-  const handle = await page.waitForFunction(
-    () => document.querySelectorAll(".requests-table tbody tr").length >= 50 && performance.now(),
-    undefined,
-    { polling: "raf", timeout: 60_000 },
-  );
-  return (await handle.jsonValue()) as number;
+  const shown = await rowsShownAt(page, rows, 50);
+  return { fromStart: shown, fromData: shown - (await dataArrivedAt(page, shown)) };
 }
 
-/** Milliseconds from choosing a type filter until the list shows only that type. */
+/** Milliseconds from choosing a type filter until the list shows only that type. Both
+ * types have open requests in the scale seed (it has no trainings). */
 async function filterChange(page: Page, type: string, label: string): Promise<number> {
-  const start = await page.evaluate(() => performance.now());
+  const start = await now(page);
   await page.getByLabel("Type").selectOption(type);
-  const handle = await page.waitForFunction(
-    (label) => {
-      const rows = [...document.querySelectorAll(".requests-table tbody tr")];
-      const done = rows.length > 0 && rows.every((r) => r.querySelectorAll("td")[1]?.textContent === label);
-      return done && performance.now();
-    },
-    label,
-    { polling: "raf", timeout: 60_000 },
-  );
-  return ((await handle.jsonValue()) as number) - start;
+  return (await rowsShownAt(page, rows, 1, label)) - start;
 }
 
 test("requests page of the scale customer, 4x CPU slowdown", async ({ page }) => {
   await page.goto("/sign-in");
   await signIn(page, "admin@scale.demo");
-  await expect(page.getByRole("banner")).toBeVisible();
+  // The banner is on the sign-in page too: wait for the company's name in it, or the
+  // first navigation below could leave before the session cookie is set.
+  await expect(page.getByRole("banner")).toContainText("Scale Test");
 
   const cdp = await page.context().newCDPSession(page);
   await cdp.send("Emulation.setCPUThrottlingRate", { rate: SLOWDOWN });
 
   const first: number[] = [];
+  const rowsRender: number[] = [];
   const filter: number[] = [];
   const back: number[] = [];
+  const more: number[] = [];
   for (let i = 0; i < RUNS; i++) {
-    first.push(await firstRender(page));
-    filter.push(await filterChange(page, "training", "Training"));
+    const { fromStart, fromData } = await firstRender(page);
+    first.push(fromStart);
+    rowsRender.push(fromData);
+    filter.push(await filterChange(page, "remote_service", "Remote help"));
     back.push(await filterChange(page, "hotline", "Hotline: report a problem"));
-  }
-  const rows = await page.locator(".requests-table tbody tr").count();
-  const loadMore = page.getByRole("button", { name: "Load more" });
-  let more = -1;
-  if (await loadMore.isVisible()) {
-    const start = await page.evaluate(() => performance.now());
-    await loadMore.click();
-    const handle = await page.waitForFunction(
-      (n) => document.querySelectorAll(".requests-table tbody tr").length > n && performance.now(),
-      rows,
-      { polling: "raf" },
-    );
-    more = ((await handle.jsonValue()) as number) - start;
+    // The next page of the closed requests (1,850 of them).
+    await page.goto("/requests?view=closed", { waitUntil: "commit" });
+    await rowsShownAt(page, rows, 50);
+    const start = await now(page);
+    await page.getByRole("button", { name: "Load more" }).click();
+    more.push((await rowsShownAt(page, rows, 51)) - start);
   }
   await cdp.send("Emulation.setCPUThrottlingRate", { rate: 1 });
 
   const report = [
-    `requests page, admin@scale.demo, CPU slowdown x${SLOWDOWN}, ${RUNS} runs`,
-    `  first render (navigation start to 50 rows): ${fmt(first)}`,
-    `  filter change (type = training):            ${fmt(filter)}`,
-    `  filter change (type = hotline):             ${fmt(back)}`,
-    `  load more (next 50 rows):                   ${more.toFixed(0)} ms`,
+    `requests page, admin@scale.demo, CPU slowdown x${SLOWDOWN}, ${RUNS} runs:`,
+    line("first 50 rows (from navigation start)", first),
+    line("first 50 rows (from their data's arrival)", rowsRender, 100),
+    line("filter change, type = remote help (API included)", filter, 250),
+    line("filter change, type = hotline (API included)", back, 250),
+    line("load more, the next 50 rows (from the click)", more),
   ].join("\n");
   console.log(report);
-  test.info().annotations.push({ type: "figures", description: report });
+  test.info().annotations.push({ type: "benchmark", description: report });
   expect(first.length).toBe(RUNS);
 });
