@@ -1,78 +1,72 @@
+use leptos::prelude::*;
 use support_api::credit::PrepaidBlock;
 
-use super::table;
 use crate::format;
 use crate::i18n::*;
-use crate::markup::Markup;
 
 /// The prepaid blocks, as the API lists them (used oldest first).
-pub fn blocks_table(m: &mut Markup, blocks: &[PrepaidBlock], locale: Locale) {
-    m.open(
-        "section",
-        &[
-            ("class", "card"),
-            ("aria-labelledby", "credit-blocks-heading"),
-        ],
-    )
-    .el(
-        "h2",
-        &[("id", "credit-blocks-heading")],
-        td_string!(locale, credit.blocks_heading),
-    );
-    if blocks.is_empty() {
-        m.el("p", &[], td_string!(locale, credit.blocks_none))
-            .close("section");
-        return;
+#[component]
+pub fn BlocksTable(blocks: Vec<PrepaidBlock>) -> impl IntoView {
+    let i18n = use_i18n();
+    move || {
+        let locale = i18n.get_locale();
+        let caption = td_string!(locale, credit.blocks_caption);
+        let table = (!blocks.is_empty()).then(|| {
+            let rows = blocks
+                .iter()
+                .map(|b| block_row(b, locale))
+                .collect_view();
+            view! {
+                <div class="table-wrap" tabindex="0" role="region" aria-label=caption>
+                    <table class="data-table" data-testid="credit-blocks">
+                        <caption class="visually-hidden">{caption}</caption>
+                        <thead>
+                            <tr>
+                                <th scope="col">{td_string!(locale, credit.col_bought)}</th>
+                                <th scope="col">{td_string!(locale, credit.col_expires)}</th>
+                                <th scope="col" class="num">{td_string!(locale, credit.col_amount)}</th>
+                                <th scope="col" class="num">{td_string!(locale, credit.col_used)}</th>
+                                <th scope="col" class="num">{td_string!(locale, credit.col_remaining)}</th>
+                                <th scope="col" class="num">{td_string!(locale, credit.col_lapsed)}</th>
+                                <th scope="col">{td_string!(locale, credit.col_status)}</th>
+                            </tr>
+                        </thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                </div>
+            }
+        });
+        let none = blocks
+            .is_empty()
+            .then(|| view! { <p>{td_string!(locale, credit.blocks_none)}</p> });
+        view! {
+            <section class="card" aria-labelledby="credit-blocks-heading">
+                <h2 id="credit-blocks-heading">{td_string!(locale, credit.blocks_heading)}</h2>
+                {table}
+                {none}
+            </section>
+        }
     }
-    table::open_scroll(m, td_string!(locale, credit.blocks_caption));
-    table::open(
-        m,
-        "data-table",
-        "credit-blocks",
-        td_string!(locale, credit.blocks_caption),
-        false,
-    );
-    table::head(
-        m,
-        &[
-            (td_string!(locale, credit.col_bought), false),
-            (td_string!(locale, credit.col_expires), false),
-            (td_string!(locale, credit.col_amount), true),
-            (td_string!(locale, credit.col_used), true),
-            (td_string!(locale, credit.col_remaining), true),
-            (td_string!(locale, credit.col_lapsed), true),
-            (td_string!(locale, credit.col_status), false),
-        ],
-    );
-    m.open("tbody", &[]);
+}
+
+fn block_row(b: &PrepaidBlock, locale: Locale) -> impl IntoView + use<> {
+    let status = if b.expired {
+        td_string!(locale, credit.block_expired)
+    } else if b.remaining.minor == 0 {
+        td_string!(locale, credit.block_used_up)
+    } else {
+        td_string!(locale, credit.block_active)
+    };
     let money = |x| format::money(x, locale);
-    for b in blocks {
-        let status = if b.expired {
-            td_string!(locale, credit.block_expired)
-        } else if b.remaining.minor == 0 {
-            td_string!(locale, credit.block_used_up)
-        } else {
-            td_string!(locale, credit.block_active)
-        };
-        m.open(
-            "tr",
-            if b.expired {
-                &[("class", "credit-muted")]
-            } else {
-                &[]
-            },
-        );
-        table::cell(m, &format::date(&b.bought_on, locale));
-        table::cell(m, &format::date(&b.expires_on, locale));
-        table::num(m, &money(b.amount));
-        table::num(m, &money(b.used));
-        table::num(m, &money(b.remaining));
-        table::num(m, &money(b.lapsed));
-        table::cell(m, status);
-        m.close("tr");
+    view! {
+        <tr class:credit-muted=b.expired>
+            <td>{format::date(&b.bought_on, locale)}</td>
+            <td>{format::date(&b.expires_on, locale)}</td>
+            <td class="num">{money(b.amount)}</td>
+            <td class="num">{money(b.used)}</td>
+            <td class="num">{money(b.remaining)}</td>
+            <td class="num">{money(b.lapsed)}</td>
+            <td>{status}</td>
+        </tr>
     }
-    m.close("tbody")
-        .close("table")
-        .close("div")
-        .close("section");
 }

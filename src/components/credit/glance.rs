@@ -5,7 +5,6 @@ use crate::api::{self, client::use_client};
 use crate::components::part::part;
 use crate::format;
 use crate::i18n::*;
-use crate::markup::Markup;
 use crate::pages::credit::Loaded;
 
 /// "SBP balance at a glance" for the overview: the balance, the low-balance warning and
@@ -19,51 +18,26 @@ pub fn CreditGlance() -> impl IntoView {
         api::credit::get_optional(client).await.map(Loaded::Credit)
     });
     part(credit, move |loaded| {
-        let credit = match loaded {
-            Loaded::Credit(credit) => credit.as_ref(),
-            Loaded::Statement(_) => None,
+        let Loaded::Credit(Some(credit)) = loaded else {
+            return ().into_any();
         };
         let locale = i18n.get_locale();
-        let mut m = Markup::new();
-        if let Some(credit) = credit {
-            let amount = if credit.below_threshold {
-                "credit-amount credit-low"
-            } else {
-                "credit-amount"
-            };
-            m.open(
-                "section",
-                &[
-                    ("class", "card credit-glance"),
-                    ("aria-labelledby", "credit-glance-heading"),
-                ],
-            )
-            .el(
-                "h2",
-                &[("id", "credit-glance-heading")],
-                td_string!(locale, credit.glance_heading),
-            )
-            .el(
-                "p",
-                &[("class", amount), ("data-testid", "glance-balance")],
-                &format::money(credit.balance, locale),
-            );
-            if credit.below_threshold {
-                m.el(
-                    "p",
-                    &[("class", "credit-warning-inline")],
-                    &warning_text(credit, locale),
-                );
-            }
-            m.open("p", &[])
-                .el(
-                    "a",
-                    &[("href", "/credit")],
-                    td_string!(locale, credit.glance_link),
-                )
-                .close("p")
-                .close("section");
+        let low = credit.below_threshold;
+        let warning = low.then(|| {
+            view! { <p class="credit-warning-inline">{warning_text(credit, locale)}</p> }
+        });
+        view! {
+            <section class="card credit-glance" aria-labelledby="credit-glance-heading">
+                <h2 id="credit-glance-heading">{td_string!(locale, credit.glance_heading)}</h2>
+                <p class="credit-amount" class:credit-low=low data-testid="glance-balance">
+                    {format::money(credit.balance, locale)}
+                </p>
+                {warning}
+                <p>
+                    <a href="/credit">{td_string!(locale, credit.glance_link)}</a>
+                </p>
+            </section>
         }
-        m.into_view().into_any()
+        .into_any()
     })
 }

@@ -1,17 +1,27 @@
 //! The parts of the SBP credit page (`pages::credit`), and `CreditGlance` for the
 //! overview. Their logic lives in `crate::credit`; these only render it.
+//!
+//! Read-only parts render their loaded facts in the language of the moment (a closure
+//! over the locale: a language switch redraws them); interactive parts keep their state
+//! in signals, which a language switch leaves alone, and only their texts follow it.
 
 pub mod balance_card;
 pub mod blocks_table;
-pub mod dom;
 pub mod export;
 pub mod forecast;
 pub mod glance;
 pub mod ledger_filters;
+pub mod ledger_rows;
+pub mod ledger_section;
 pub mod ledger_table;
-pub mod table;
+pub mod page_loader;
+pub mod statement_picker;
 pub mod top_up;
 pub mod usage_chart;
+pub mod usage_table;
+
+#[cfg(all(test, target_arch = "wasm32"))]
+mod ledger_table_tests;
 
 use support_api::credit::Credit;
 
@@ -32,4 +42,13 @@ pub fn warning_text(credit: &Credit, locale: Locale) -> String {
         td_string!(locale, credit.warning_text),
         &[("balance", &balance), ("threshold", &threshold)],
     )
+}
+
+/// A text of the locale files that follows the reader's language, for the interactive
+/// parts: `text(|l| td_string!(l, credit.load_more))`. Every text is the same closure
+/// type, so the wasm holds one copy of the reactive text's code rather than one per
+/// text (as a `t!` per text would).
+pub fn text(pick: fn(Locale) -> &'static str) -> impl Fn() -> &'static str + Copy + Send + Sync {
+    let i18n = use_i18n();
+    move || pick(i18n.get_locale())
 }
