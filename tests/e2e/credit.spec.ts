@@ -437,8 +437,14 @@ test.describe("on a phone", () => {
       }
     }
     // A card is a few lines high, not a row of seven cells squeezed into the width.
-    const first = await rows.first().boundingBox();
-    expect(first!.height).toBeLessThan(160);
+    // A card, not seven cells squeezed side by side: the date and the amount share its
+    // first line, the balance after sits on a line of its own below.
+    const [date, amount, balance] = await Promise.all(
+      [1, 6, 7].map((column) => rows.first().locator(`td:nth-child(${column})`).boundingBox()),
+    );
+    expect(Math.abs(date!.y - amount!.y)).toBeLessThan(4);
+    expect(amount!.x).toBeGreaterThan(date!.x + date!.width);
+    expect(balance!.y).toBeGreaterThan(amount!.y + amount!.height);
     await expectAccessible(page);
   });
 });
