@@ -8,7 +8,7 @@ use support_api::money::{Currency, Money};
 
 use crate::api::{self, ApiError, Client};
 use crate::components::credit::ledger_rows::{entry_row, ledger_head};
-use crate::components::credit::{hours, text};
+use crate::components::credit::{Words, hours, localized, text};
 use crate::credit::filter::LedgerFilter;
 use crate::credit::month::Month;
 use crate::credit::statement::{Statement, summarize};
@@ -70,7 +70,34 @@ pub fn heading(month: Month, locale: Locale) -> String {
 /// (oldest first, as a statement reads), with "Print" and the way back.
 #[component]
 pub fn StatementView(statement: MonthStatement, company: String) -> impl IntoView {
-    let i18n = use_i18n();
+    let MonthStatement {
+        month,
+        currency,
+        entries,
+        statement: s,
+    } = statement;
+    let money = move |minor: i64| localized(move |l| format::money(Money::new(minor, currency), l));
+    let lead = localized(move |l| {
+        let from = format::date(&month.first_day(), l);
+        let to = format::date(&month.last_day(), l);
+        let period = fill(
+            td_string!(l, credit.statement_period),
+            &[("from", &from), ("to", &to)],
+        );
+        format!("{company} · {period}")
+    });
+    let facts: [(Words, i64); 6] = [
+        (|l| td_string!(l, credit.opening), s.opening),
+        (|l| td_string!(l, credit.top_ups), s.top_ups),
+        (|l| td_string!(l, credit.used), -s.used),
+        (|l| td_string!(l, credit.expired), -s.expired),
+        (|l| td_string!(l, credit.adjustments), s.adjustments),
+        (|l| td_string!(l, credit.closing), s.closing),
+    ];
+    let facts = facts
+        .into_iter()
+        .map(|(label, minor)| view! { <dt>{text(label)}</dt><dd>{money(minor)}</dd> })
+        .collect_view();
     let print = move |_| {
         let _ = window().print();
     };
@@ -81,90 +108,60 @@ pub fn StatementView(statement: MonthStatement, company: String) -> impl IntoVie
                 {text(|l| td_string!(l, credit.statement_print))}
             </button>
         </p>
-        {move || statement_body(&statement, &company, i18n.get_locale())}
-    }
-}
-
-fn statement_body(loaded: &MonthStatement, company: &str, locale: Locale) -> impl IntoView + use<> {
-    let MonthStatement {
-        month,
-        currency,
-        entries,
-        statement: s,
-    } = loaded;
-    let currency = *currency;
-    let money = move |minor: i64| format::money(Money::new(minor, currency), locale);
-    let from = format::date(&month.first_day(), locale);
-    let to = format::date(&month.last_day(), locale);
-    let period = fill(
-        td_string!(locale, credit.statement_period),
-        &[("from", &from), ("to", &to)],
-    );
-    let facts = [
-        (td_string!(locale, credit.opening), s.opening),
-        (td_string!(locale, credit.top_ups), s.top_ups),
-        (td_string!(locale, credit.used), -s.used),
-        (td_string!(locale, credit.expired), -s.expired),
-        (td_string!(locale, credit.adjustments), s.adjustments),
-        (td_string!(locale, credit.closing), s.closing),
-    ]
-    .into_iter()
-    .map(|(label, minor)| view! { <dt>{label}</dt><dd>{money(minor)}</dd> })
-    .collect_view();
-    view! {
-        <p class="lead">{format!("{company} · {period}")}</p>
+        <p class="lead">{lead}</p>
         <section class="card" aria-labelledby="statement-summary-heading">
-            <h2 id="statement-summary-heading">{td_string!(locale, credit.statement_summary)}</h2>
+            <h2 id="statement-summary-heading">{text(|l| td_string!(l, credit.statement_summary))}</h2>
             <dl class="facts" data-testid="statement-summary">{facts}</dl>
         </section>
         <section class="card" aria-labelledby="statement-services-heading">
-            <h2 id="statement-services-heading">{td_string!(locale, credit.statement_by_service)}</h2>
-            {by_service(s, money, locale)}
+            <h2 id="statement-services-heading">{text(|l| td_string!(l, credit.statement_by_service))}</h2>
+            {by_service(&s, currency)}
         </section>
         <section class="card" aria-labelledby="statement-entries-heading">
-            <h2 id="statement-entries-heading">{td_string!(locale, credit.statement_entries)}</h2>
-            {entries_table(entries, locale)}
+            <h2 id="statement-entries-heading">{text(|l| td_string!(l, credit.statement_entries))}</h2>
+            {entries_table(entries)}
         </section>
     }
 }
 
 /// What was used per service, with the total.
-fn by_service(s: &Statement, money: impl Fn(i64) -> String, locale: Locale) -> AnyView {
+fn by_service(s: &Statement, currency: Currency) -> AnyView {
     if s.by_service.is_empty() {
-        return view! { <p>{td_string!(locale, credit.statement_no_use)}</p> }.into_any();
+        return view! { <p>{text(|l| td_string!(l, credit.statement_no_use))}</p> }.into_any();
     }
+    let money = move |minor: i64| localized(move |l| format::money(Money::new(minor, currency), l));
     let rows = s
         .by_service
         .iter()
         .map(|t| {
-            let service = t
-                .service
-                .map(|x| service_name(locale, x))
-                .unwrap_or_default();
+            let service = t.service;
             let minutes = u32::try_from(t.minutes).unwrap_or(u32::MAX);
             view! {
                 <tr>
-                    <th scope="row">{service}</th>
-                    <td class="num">{hours(minutes, locale)}</td>
+                    <th scope="row">
+                        {localized(move |l| service.map(|x| service_name(l, x)).unwrap_or_default().to_owned())}
+                    </th>
+                    <td class="num">{localized(move |l| hours(minutes, l))}</td>
                     <td class="num">{money(t.used)}</td>
                 </tr>
             }
         })
         .collect_view();
+    let caption = text(|l| td_string!(l, credit.statement_by_service));
     view! {
         <table class="data-table" data-testid="statement-services">
-            <caption class="visually-hidden">{td_string!(locale, credit.statement_by_service)}</caption>
+            <caption class="visually-hidden">{caption}</caption>
             <thead>
                 <tr>
-                    <th scope="col">{td_string!(locale, credit.col_service)}</th>
-                    <th scope="col" class="num">{td_string!(locale, credit.col_hours)}</th>
-                    <th scope="col" class="num">{td_string!(locale, credit.col_used)}</th>
+                    <th scope="col">{text(|l| td_string!(l, credit.col_service))}</th>
+                    <th scope="col" class="num">{text(|l| td_string!(l, credit.col_hours))}</th>
+                    <th scope="col" class="num">{text(|l| td_string!(l, credit.col_used))}</th>
                 </tr>
             </thead>
             <tbody>{rows}</tbody>
             <tfoot>
                 <tr>
-                    <th scope="row">{td_string!(locale, credit.col_total)}</th>
+                    <th scope="row">{text(|l| td_string!(l, credit.col_total))}</th>
                     <td></td>
                     <td class="num">{money(s.used)}</td>
                 </tr>
@@ -175,19 +172,15 @@ fn by_service(s: &Statement, money: impl Fn(i64) -> String, locale: Locale) -> A
 }
 
 /// The month's entries, oldest first.
-fn entries_table(entries: &[LedgerEntry], locale: Locale) -> AnyView {
+fn entries_table(entries: Vec<LedgerEntry>) -> AnyView {
     if entries.is_empty() {
-        return view! { <p>{td_string!(locale, credit.statement_no_entries)}</p> }.into_any();
+        return view! { <p>{text(|l| td_string!(l, credit.statement_no_entries))}</p> }.into_any();
     }
-    let rows = entries
-        .iter()
-        .rev()
-        .map(|entry| entry_row(entry, locale))
-        .collect_view();
+    let rows = entries.into_iter().rev().map(entry_row).collect_view();
     view! {
         <table class="data-table ledger" data-testid="statement-entries">
-            <caption class="visually-hidden">{td_string!(locale, credit.statement_entries)}</caption>
-            <thead>{ledger_head(locale)}</thead>
+            <caption class="visually-hidden">{text(|l| td_string!(l, credit.statement_entries))}</caption>
+            <thead>{ledger_head()}</thead>
             <tbody>{rows}</tbody>
         </table>
     }

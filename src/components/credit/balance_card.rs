@@ -1,36 +1,32 @@
 use leptos::prelude::*;
 use support_api::credit::Credit;
 
+use super::{Words, localized, text};
 use crate::format;
 use crate::i18n::*;
 
 /// The balance, big, with the threshold under which the portal warns.
 #[component]
 pub fn BalanceCard(credit: Credit) -> impl IntoView {
-    let i18n = use_i18n();
-    move || {
-        let locale = i18n.get_locale();
-        let low = credit.below_threshold;
-        let status = if low {
-            td_string!(locale, credit.status_low)
-        } else {
-            td_string!(locale, credit.status_ok)
-        };
-        view! {
-            <section class="card credit-balance" aria-labelledby="credit-balance-heading">
-                <h2 id="credit-balance-heading">{td_string!(locale, credit.balance_heading)}</h2>
-                <p class="credit-amount" class:credit-low=low data-testid="credit-balance">
-                    {format::money(credit.balance, locale)}
-                </p>
-                <dl class="facts">
-                    <dt>{td_string!(locale, credit.threshold)}</dt>
-                    <dd data-testid="credit-threshold">
-                        {format::money(credit.low_balance_threshold, locale)}
-                    </dd>
-                    <dt>{td_string!(locale, credit.status)}</dt>
-                    <dd>{status}</dd>
-                </dl>
-            </section>
-        }
+    let low = credit.below_threshold;
+    let (balance, threshold) = (credit.balance, credit.low_balance_threshold);
+    let status: Words = if low {
+        |l| td_string!(l, credit.status_low)
+    } else {
+        |l| td_string!(l, credit.status_ok)
+    };
+    view! {
+        <section class="card credit-balance" aria-labelledby="credit-balance-heading">
+            <h2 id="credit-balance-heading">{text(|l| td_string!(l, credit.balance_heading))}</h2>
+            <p class="credit-amount" class:credit-low=low data-testid="credit-balance">
+                {localized(move |l| format::money(balance, l))}
+            </p>
+            <dl class="facts">
+                <dt>{text(|l| td_string!(l, credit.threshold))}</dt>
+                <dd data-testid="credit-threshold">{localized(move |l| format::money(threshold, l))}</dd>
+                <dt>{text(|l| td_string!(l, credit.status))}</dt>
+                <dd>{text(status)}</dd>
+            </dl>
+        </section>
     }
 }

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use super::warning_text;
+use super::{localized, text, warning_text};
 use crate::api::{self, client::use_client};
 use crate::components::part::part;
 use crate::format;
@@ -11,7 +11,6 @@ use crate::pages::credit::Loaded;
 /// a link to the credit page. Nothing for a customer without SBP.
 #[component]
 pub fn CreditGlance() -> impl IntoView {
-    let i18n = use_i18n();
     let client = use_client();
     // The credit page's resource type, so both share one copy of its code in the wasm.
     let credit = LocalResource::new(move || async move {
@@ -21,20 +20,23 @@ pub fn CreditGlance() -> impl IntoView {
         let Loaded::Credit(Some(credit)) = loaded else {
             return ().into_any();
         };
-        let locale = i18n.get_locale();
         let low = credit.below_threshold;
+        let balance = credit.balance;
         let warning = low.then(|| {
-            view! { <p class="credit-warning-inline">{warning_text(credit, locale)}</p> }
+            let credit = credit.clone();
+            view! {
+                <p class="credit-warning-inline">{localized(move |l| warning_text(&credit, l))}</p>
+            }
         });
         view! {
             <section class="card credit-glance" aria-labelledby="credit-glance-heading">
-                <h2 id="credit-glance-heading">{td_string!(locale, credit.glance_heading)}</h2>
+                <h2 id="credit-glance-heading">{text(|l| td_string!(l, credit.glance_heading))}</h2>
                 <p class="credit-amount" class:credit-low=low data-testid="glance-balance">
-                    {format::money(credit.balance, locale)}
+                    {localized(move |l| format::money(balance, l))}
                 </p>
                 {warning}
                 <p>
-                    <a href="/credit">{td_string!(locale, credit.glance_link)}</a>
+                    <a href="/credit">{text(|l| td_string!(l, credit.glance_link))}</a>
                 </p>
             </section>
         }

@@ -8,7 +8,7 @@ use leptos_router::hooks::use_navigate;
 use support_api::catalog::ServiceCode;
 use support_api::credit::LedgerKind;
 
-use super::text;
+use super::{localized, text};
 use crate::calendar::parse_day;
 use crate::credit::filter::LedgerFilter;
 use crate::i18n::*;
@@ -66,13 +66,23 @@ impl Fields {
     }
 }
 
+/// One option of a select: it says whether it is the field's value (a select's value
+/// is set before its options exist on the first render).
+fn choice(
+    value: &'static str,
+    name: impl Fn() -> String + Send + Sync + 'static,
+    field: RwSignal<String>,
+) -> impl IntoView {
+    let selected = move || field.with(|v| v == value);
+    view! { <option value=value selected=selected>{name}</option> }
+}
+
 #[component]
 pub fn LedgerFilters(
     /// The filter of the page's query.
     #[prop(into)]
     filter: Signal<LedgerFilter>,
 ) -> impl IntoView {
-    let i18n = use_i18n();
     let fields = Fields {
         from: RwSignal::new(String::new()),
         to: RwSignal::new(String::new()),
@@ -108,28 +118,27 @@ pub fn LedgerFilters(
     let clear = move |_| go(&LedgerFilter::default());
 
     let all = text(|l| td_string!(l, credit.filter_all));
-    let services = move || {
-        let locale = i18n.get_locale();
-        ServiceCode::ALL
-            .into_iter()
-            .map(|s| {
-                let selected = move || fields.service.with(|v| v == s.as_str());
-                view! { <option value=s.as_str() selected=selected>{service_name(locale, s)}</option> }
-            })
-            .collect_view()
-    };
-    let kinds = move || {
-        let locale = i18n.get_locale();
-        LedgerKind::ALL
-            .into_iter()
-            .map(|k| {
-                let selected = move || fields.kind.with(|v| v == k.as_str());
-                view! { <option value=k.as_str() selected=selected>{kind_name(locale, k)}</option> }
-            })
-            .collect_view()
-    };
-    // The options say which is chosen (the select's value is set before its options
-    // exist on the first render); `prop:value` keeps the select in step afterwards.
+    let services = ServiceCode::ALL
+        .into_iter()
+        .map(|s| {
+            choice(
+                s.as_str(),
+                localized(move |l| service_name(l, s).to_owned()),
+                fields.service,
+            )
+        })
+        .collect_view();
+    let kinds = LedgerKind::ALL
+        .into_iter()
+        .map(|k| {
+            choice(
+                k.as_str(),
+                localized(move |l| kind_name(l, k).to_owned()),
+                fields.kind,
+            )
+        })
+        .collect_view();
+    // `prop:value` keeps a select in step with its field once its options exist.
     let bind =
         |field: RwSignal<String>| move |ev: leptos::ev::Event| field.set(event_target_value(&ev));
 

@@ -134,12 +134,12 @@ pub fn LedgerTable(
         <div class="table-wrap ledger-wrap" tabindex="0" role="region" aria-label=caption hidden=empty>
             <table class="data-table ledger" data-testid="ledger">
                 <caption class="visually-hidden">{caption}</caption>
-                <thead>{move || ledger_head(i18n.get_locale())}</thead>
+                <thead>{ledger_head()}</thead>
                 <tbody>
                     <For
                         each=move || rows.get()
                         key=|entry: &LedgerEntry| entry.id
-                        children=move |entry| move || entry_row(&entry, i18n.get_locale())
+                        children=entry_row
                     />
                 </tbody>
             </table>

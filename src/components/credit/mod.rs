@@ -1,9 +1,9 @@
 //! The parts of the SBP credit page (`pages::credit`), and `CreditGlance` for the
 //! overview. Their logic lives in `crate::credit`; these only render it.
 //!
-//! Read-only parts render their loaded facts in the language of the moment (a closure
-//! over the locale: a language switch redraws them); interactive parts keep their state
-//! in signals, which a language switch leaves alone, and only their texts follow it.
+//! Each part is built once from what was loaded; a language switch redraws only its
+//! texts (`text` and `localized` below), and leaves the state of the interactive parts
+//! alone.
 
 pub mod balance_card;
 pub mod blocks_table;
@@ -44,11 +44,30 @@ pub fn warning_text(credit: &Credit, locale: Locale) -> String {
     )
 }
 
-/// A text of the locale files that follows the reader's language, for the interactive
-/// parts: `text(|l| td_string!(l, credit.load_more))`. Every text is the same closure
-/// type, so the wasm holds one copy of the reactive text's code rather than one per
-/// text (as a `t!` per text would).
-pub fn text(pick: fn(Locale) -> &'static str) -> impl Fn() -> &'static str + Copy + Send + Sync {
+/// A text of the locale files in a language.
+pub type Words = fn(Locale) -> &'static str;
+
+/// A text of the locale files that follows the reader's language:
+/// `text(|l| td_string!(l, credit.load_more))`. Every text is the same closure type, so
+/// the wasm holds one copy of the reactive text's code rather than one per text (as a
+/// `t!` per text would).
+pub fn text(pick: Words) -> impl Fn() -> &'static str + Copy + Send + Sync {
     let i18n = use_i18n();
     move || pick(i18n.get_locale())
+}
+
+/// A loaded value in words of the reader's language (money, a date, a service's name),
+/// redrawn by a language switch: `localized(move |l| format::money(amount, l))`. Boxed,
+/// so that every such text is one closure type too.
+pub fn localized(
+    show: impl Fn(Locale) -> String + Send + Sync + 'static,
+) -> impl Fn() -> String + Send + Sync {
+    boxed(Box::new(show))
+}
+
+type Show = Box<dyn Fn(Locale) -> String + Send + Sync>;
+
+fn boxed(show: Show) -> impl Fn() -> String + Send + Sync + use<> {
+    let i18n = use_i18n();
+    move || show(i18n.get_locale())
 }

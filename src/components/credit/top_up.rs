@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 use support_api::credit::Credit;
 
-use super::warning_text;
+use super::{localized, text, warning_text};
 use crate::credit::amount::{decimal, suggested_top_up};
 use crate::i18n::*;
 
@@ -20,26 +20,22 @@ pub fn top_up_href(amount: i64) -> String {
 
 #[component]
 pub fn LowBalance(credit: Credit) -> impl IntoView {
-    let i18n = use_i18n();
     let href = top_up_href(suggested_top_up(credit.low_balance_threshold.minor));
-    move || {
-        let locale = i18n.get_locale();
-        view! {
-            <section
-                class="credit-warning"
-                aria-labelledby="credit-warning-heading"
-                data-testid="low-balance"
-            >
-                <h2 id="credit-warning-heading">{td_string!(locale, credit.warning_heading)}</h2>
-                <p>{warning_text(&credit, locale)}</p>
-                <p class="top-up">
-                    <a class="button" href=href.clone() data-testid="top-up-link">
-                        {td_string!(locale, credit.top_up_button)}
-                    </a>
-                </p>
-                <p class="hint">{td_string!(locale, credit.top_up_hint)}</p>
-            </section>
-        }
+    view! {
+        <section
+            class="credit-warning"
+            aria-labelledby="credit-warning-heading"
+            data-testid="low-balance"
+        >
+            <h2 id="credit-warning-heading">{text(|l| td_string!(l, credit.warning_heading))}</h2>
+            <p>{localized(move |l| warning_text(&credit, l))}</p>
+            <p class="top-up">
+                <a class="button" href=href data-testid="top-up-link">
+                    {text(|l| td_string!(l, credit.top_up_button))}
+                </a>
+            </p>
+            <p class="hint">{text(|l| td_string!(l, credit.top_up_hint))}</p>
+        </section>
     }
 }
 

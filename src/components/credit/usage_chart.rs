@@ -11,42 +11,41 @@ use leptos::prelude::*;
 use support_api::credit::MonthUsage;
 use support_api::money::{Currency, Money};
 
-use super::usage_table::{UsageTable, month_label};
+use super::usage_table::{UsageTable, month_label, service_text};
+use super::{localized, text};
 use crate::credit::chart::{self, Geometry, HEIGHT, LEFT, RIGHT, WIDTH};
 use crate::format;
 use crate::i18n::*;
-use crate::labels::service_name;
 use crate::template::fill;
 
 #[component]
 pub fn UsageChart(usage: Vec<MonthUsage>, currency: Currency) -> impl IntoView {
-    let i18n = use_i18n();
     let geometry = chart::build(&usage);
-    let services = geometry.services.clone();
-    let months = usage.clone();
-    let drawing = move || {
-        let locale = i18n.get_locale();
-        let money = |minor: i64| format::money(Money::new(minor, currency), locale);
-        let total = money(usage.iter().map(|m| m.total.minor).sum());
-        let balance = money(usage.last().map(|m| m.balance_at_end.minor).unwrap_or(0));
-        let desc = fill(
-            td_string!(locale, credit.chart_desc),
+    let total = usage.iter().map(|m| m.total.minor).sum::<i64>();
+    let balance = usage.last().map(|m| m.balance_at_end.minor).unwrap_or(0);
+    let desc = localized(move |l| {
+        let money = |minor: i64| format::money(Money::new(minor, currency), l);
+        fill(
+            td_string!(l, credit.chart_desc),
             &[
                 ("currency", currency.code()),
-                ("total", &total),
-                ("balance", &balance),
+                ("total", &money(total)),
+                ("balance", &money(balance)),
             ],
-        );
-        let legend = geometry
-            .services
-            .iter()
-            .map(|s| {
-                let swatch = format!("swatch svc-{}", s.as_str());
-                view! { <li><span class=swatch aria-hidden="true"></span>{service_name(locale, *s)}</li> }
-            })
-            .collect_view();
-        view! {
-            <h2 id="credit-usage-heading">{td_string!(locale, credit.usage_heading)}</h2>
+        )
+    });
+    let legend = geometry
+        .services
+        .iter()
+        .map(|s| {
+            let swatch = format!("swatch svc-{}", s.as_str());
+            view! { <li><span class=swatch aria-hidden="true"></span>{service_text(*s)}</li> }
+        })
+        .collect_view();
+    let services = geometry.services.clone();
+    view! {
+        <section class="card" aria-labelledby="credit-usage-heading">
+            <h2 id="credit-usage-heading">{text(|l| td_string!(l, credit.usage_heading))}</h2>
             <svg
                 class="chart"
                 viewBox=format!("0 0 {WIDTH} {HEIGHT}")
@@ -55,39 +54,35 @@ pub fn UsageChart(usage: Vec<MonthUsage>, currency: Currency) -> impl IntoView {
                 aria-describedby="usage-chart-desc"
                 data-testid="usage-chart"
             >
-                <title id="usage-chart-title">{td_string!(locale, credit.chart_title)}</title>
+                <title id="usage-chart-title">{text(|l| td_string!(l, credit.chart_title))}</title>
                 <desc id="usage-chart-desc">{desc}</desc>
-                {drawn(&geometry, locale)}
+                {drawn(&geometry)}
             </svg>
             <ul class="chart-legend">
                 {legend}
                 <li>
                     <span class="swatch swatch-line" aria-hidden="true"></span>
-                    {td_string!(locale, credit.legend_balance)}
+                    {text(|l| td_string!(l, credit.legend_balance))}
                 </li>
             </ul>
-        }
-    };
-    view! {
-        <section class="card" aria-labelledby="credit-usage-heading">
-            {drawing}
-            <UsageTable usage=months services currency />
+            <UsageTable usage services currency />
         </section>
     }
 }
 
 /// The grid with its tick labels, the stacked bars with their month labels, and the
 /// balance line with its points.
-fn drawn(geometry: &Geometry, locale: Locale) -> impl IntoView + use<> {
+fn drawn(geometry: &Geometry) -> impl IntoView + use<> {
     let (left, right) = (LEFT, WIDTH - RIGHT);
     let ticks = geometry
         .ticks
         .iter()
         .map(|tick| {
-            let value = format::number(tick.value as f64 / 100.0, locale);
+            let value = tick.value;
+            let label = localized(move |l| format::number(value as f64 / 100.0, l));
             view! {
                 <line class="chart-grid" x1=left x2=right y1=tick.y y2=tick.y></line>
-                <text class="chart-tick" x=LEFT - 6 y=tick.y + 4 text-anchor="end">{value}</text>
+                <text class="chart-tick" x=LEFT - 6 y=tick.y + 4 text-anchor="end">{label}</text>
             }
         })
         .collect_view();
@@ -103,7 +98,8 @@ fn drawn(geometry: &Geometry, locale: Locale) -> impl IntoView + use<> {
                     view! { <rect class=class x=bar.x y=s.y width=bar.width height=s.height></rect> }
                 })
                 .collect_view();
-            let label = month_label(&bar.month, true, locale);
+            let month = bar.month.clone();
+            let label = localized(move |l| month_label(&month, true, l));
             view! {
                 {segments}
                 <text class="chart-tick" x=bar.center y=HEIGHT - 8 text-anchor="middle">{label}</text>
