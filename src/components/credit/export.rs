@@ -1,7 +1,10 @@
 //! CSV of the filtered ledger (every page, not only the shown ones), with the choice
 //! of a month's statement beside it.
 
+use std::sync::{Arc, Mutex};
+
 use leptos::prelude::*;
+use leptos::reactive::actions::ActionAbortHandle;
 use support_api::catalog::ServiceCode;
 use support_api::credit::LedgerKind;
 use support_api::money::Currency;
@@ -99,12 +102,26 @@ pub fn CsvExport(filter: Memo<LedgerFilter>, currency: Currency) -> impl IntoVie
         }
     });
     let busy = export.pending();
-    let start = move |_| {
-        if !busy.get_untracked() {
-            fetched.set(0);
-            export.dispatch_local(filter.get_untracked());
+    // An export still running when the page goes stops there: no more pages are
+    // fetched and no file is offered after the reader has left.
+    let running: Arc<Mutex<Option<ActionAbortHandle>>> = Arc::default();
+    let start = {
+        let running = running.clone();
+        move |_| {
+            if !busy.get_untracked() {
+                fetched.set(0);
+                let handle = export.dispatch_local(filter.get_untracked());
+                if let Ok(mut running) = running.lock() {
+                    *running = Some(handle);
+                }
+            }
         }
     };
+    on_cleanup(move || {
+        if let Some(handle) = running.lock().ok().and_then(|mut r| r.take()) {
+            handle.abort();
+        }
+    });
     let failed = move || !busy.get() && export.value().with(|v| matches!(v, Some(Err(_))));
     let status = move || {
         let locale = i18n.get_locale();
