@@ -1,5 +1,6 @@
 //! The SBP credit's logic that needs no browser: months, the ledger filter, amounts,
-//! checks of the API's answers, the chart's geometry, CSV and the monthly statement.
+//! checks of the API's answers, the ledger's paging, the chart's geometry, CSV and the
+//! monthly statement.
 //! Everything here is tested natively; the components only render it.
 
 pub mod amount;
@@ -8,4 +9,5 @@ pub mod check;
 pub mod csv;
 pub mod filter;
 pub mod month;
+pub mod paging;
 pub mod statement;

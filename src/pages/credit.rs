@@ -1,29 +1,24 @@
-use std::cell::RefCell;
-use std::rc::Rc;
-
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::NavigateOptions;
-use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::hooks::use_query_map;
 use support_api::credit::Credit;
 use support_api::money::Currency;
 use support_api::session::Role;
-use web_sys::Element;
 
 use crate::api::{self, client::use_client};
-use crate::components::credit::balance_card::balance_card;
-use crate::components::credit::blocks_table::blocks_table;
-use crate::components::credit::dom::{self, Handler};
-use crate::components::credit::forecast::forecast;
-use crate::components::credit::ledger_table::SharedLedger;
-use crate::components::credit::usage_chart::usage_chart;
-use crate::components::credit::{export, ledger_filters, ledger_table, top_up, warning_text};
+use crate::components::credit::balance_card::BalanceCard;
+use crate::components::credit::blocks_table::BlocksTable;
+use crate::components::credit::export::CsvExport;
+use crate::components::credit::forecast::Forecast;
+use crate::components::credit::ledger_section::LedgerSection;
+use crate::components::credit::text;
+use crate::components::credit::top_up::LowBalance;
+use crate::components::credit::usage_chart::UsageChart;
 use crate::components::part::part;
 use crate::credit::filter::LedgerFilter;
 use crate::credit::month::Month;
 use crate::i18n::*;
-use crate::markup::Markup;
-use crate::pages::credit_statement::{self, MonthStatement};
+use crate::pages::credit_statement::{self, MonthStatement, StatementView};
 use crate::pages::page_title;
 use crate::session::use_session;
 
@@ -85,170 +80,68 @@ pub fn CreditPage() -> impl IntoView {
         <Title text=title />
         <div class:statement=move || statement.get().is_some()>
             <h1>{heading}</h1>
-            {part(data, move |loaded: &Loaded| {
-                let locale = i18n.get_locale();
-                match loaded {
-                    Loaded::Credit(Some(credit)) => credit_view(credit, admin, locale),
-                    Loaded::Credit(None) => no_sbp(locale),
-                    Loaded::Statement(s) => {
-                        let company = session.with(|s| s.customer.name.clone()).unwrap_or_default();
-                        credit_statement::view(s, &company, locale)
-                    }
+            // Not redrawn by a language switch: each part follows the language itself,
+            // and the ledger keeps the pages it has loaded.
+            {part(data, move |loaded: &Loaded| match loaded {
+                Loaded::Credit(Some(credit)) => {
+                    view! { <CreditView credit=credit.clone() admin /> }.into_any()
+                }
+                Loaded::Credit(None) => view! { <NoSbp /> }.into_any(),
+                Loaded::Statement(statement) => {
+                    let company = session.with(|s| s.customer.name.clone()).unwrap_or_default();
+                    view! { <StatementView statement=statement.clone() company /> }.into_any()
                 }
             })}
         </div>
     }
 }
 
-fn no_sbp(locale: Locale) -> AnyView {
-    let mut m = Markup::new();
-    m.open("section", &[("class", "card"), ("data-testid", "no-sbp")])
-        .el("h2", &[], td_string!(locale, credit.no_sbp_heading))
-        .el("p", &[], td_string!(locale, credit.no_sbp_text))
-        .el("p", &[], td_string!(locale, credit.no_sbp_contact))
-        .close("section");
-    m.into_view().into_any()
+/// What a customer without SBP finds at `/credit`.
+#[component]
+fn NoSbp() -> impl IntoView {
+    view! {
+        <section class="card" data-testid="no-sbp">
+            <h2>{text(|l| td_string!(l, credit.no_sbp_heading))}</h2>
+            <p>{text(|l| td_string!(l, credit.no_sbp_text))}</p>
+            <p>{text(|l| td_string!(l, credit.no_sbp_contact))}</p>
+        </section>
+    }
 }
 
-fn credit_view(credit: &Credit, admin: bool, locale: Locale) -> AnyView {
-    let client = use_client();
+/// The credit: the warning when low, balance and forecast, blocks; for admins the
+/// monthly use, the ledger (its filter in the page's query) and the export.
+#[component]
+fn CreditView(credit: Credit, admin: bool) -> impl IntoView {
     let currency = credit.balance.currency;
-    let threshold = credit.low_balance_threshold;
-
-    let mut m = Markup::new();
-    if credit.below_threshold {
-        m.open(
-            "section",
-            &[
-                ("class", "credit-warning"),
-                ("aria-labelledby", "credit-warning-heading"),
-                ("data-testid", "low-balance"),
-            ],
-        )
-        .el(
-            "h2",
-            &[("id", "credit-warning-heading")],
-            td_string!(locale, credit.warning_heading),
-        )
-        .el("p", &[], &warning_text(credit, locale));
-        top_up::top_up_markup(&mut m, threshold, locale);
-        m.close("section");
-    }
-    m.open("div", &[("class", "credit-summary")]);
-    balance_card(&mut m, credit, locale);
-    forecast(&mut m, credit, locale);
-    m.close("div");
-    blocks_table(&mut m, &credit.blocks, locale);
-    if !admin {
-        m.el(
-            "p",
-            &[("class", "notice")],
-            td_string!(locale, credit.admin_only),
-        );
-    }
-
-    // The ledger's filter lives in the page's query.
     let query = use_query_map();
     let filter = Memo::new(move |_| {
         let query = query.read();
         LedgerFilter::from_query(|key| query.get(key))
     });
-    if admin {
-        if let Some(usage) = &credit.usage {
-            usage_chart(&mut m, usage, currency, locale);
+    let warning = credit
+        .below_threshold
+        .then(|| view! { <LowBalance credit=credit.clone() /> });
+    let admin_parts = if admin {
+        let chart = credit
+            .usage
+            .clone()
+            .map(|usage| view! { <UsageChart usage currency /> });
+        view! {
+            {chart}
+            <LedgerSection filter currency />
+            <CsvExport filter currency />
         }
-        m.open(
-            "section",
-            &[
-                ("class", "card"),
-                ("aria-labelledby", "credit-ledger-heading"),
-            ],
-        )
-        .el(
-            "h2",
-            &[("id", "credit-ledger-heading"), ("tabindex", "-1")],
-            td_string!(locale, credit.ledger_heading),
-        );
-        ledger_filters::filters_markup(&mut m, &filter.get_untracked(), locale);
-        ledger_table::ledger_markup(&mut m, locale);
-        m.close("section");
-        export::export_markup(&mut m, locale);
-    }
-
-    let ledger: Rc<RefCell<Option<SharedLedger>>> = Rc::default();
-    let root_element: Rc<RefCell<Option<Element>>> = Rc::default();
-    let navigate = use_navigate();
-    let handler: Handler = {
-        let (ledger, root_element) = (ledger.clone(), root_element.clone());
-        Rc::new(move |kind: &str, element: Element, _ev: &web_sys::Event| {
-            let Some(root) = root_element.borrow().clone() else {
-                return;
-            };
-            let go = |to: &LedgerFilter| {
-                let options = NavigateOptions {
-                    scroll: false,
-                    ..Default::default()
-                };
-                navigate(&ledger_filters::url(to), options);
-            };
-            let action = element.get_attribute("data-action").unwrap_or_default();
-            match (kind, element.id().as_str(), action.as_str()) {
-                ("submit", "ledger-filters", _) => {
-                    let next = ledger_filters::read(&root);
-                    ledger_filters::reversed(&root, next.is_reversed());
-                    if !next.is_reversed() {
-                        go(&next);
-                    }
-                }
-                ("click", _, "ledger-clear") => go(&LedgerFilter::default()),
-                ("click", _, "ledger-more") => {
-                    if let Some(ledger) = ledger.borrow().as_ref() {
-                        ledger_table::more(ledger);
-                    }
-                    // A retry button goes away: keep the focus in the ledger.
-                    if element.id() != "ledger-more" {
-                        dom::focus(&root, "credit-ledger-heading");
-                    }
-                }
-                ("click", _, "export-csv") => {
-                    export::export_csv(root, client, filter.get_untracked(), currency, locale);
-                }
-                ("change", "statement-month", _) => export::month_chosen(&root),
-                _ => {}
-            }
-        })
+        .into_any()
+    } else {
+        view! { <p class="notice">{text(|l| td_string!(l, credit.admin_only))}</p> }.into_any()
     };
-
-    // The back and forward buttons change the query: the ledger follows.
-    {
-        let ledger = ledger.clone();
-        let root_element = root_element.clone();
-        Effect::new(move |_| {
-            let next = filter.get();
-            let (Some(ledger), Some(root)) =
-                (ledger.borrow().clone(), root_element.borrow().clone())
-            else {
-                return;
-            };
-            if ledger.borrow().filter != next {
-                ledger_filters::show(&root, &next);
-                ledger_table::refilter(&ledger, next);
-            }
-        });
+    view! {
+        {warning}
+        <div class="credit-summary">
+            <BalanceCard credit=credit.clone() />
+            <Forecast credit=credit.clone() />
+        </div>
+        <BlocksTable blocks=credit.blocks.clone() />
+        {admin_parts}
     }
-
-    dom::root(m, handler, move |root| {
-        if admin {
-            let shown = filter.get_untracked();
-            ledger_filters::show(&root, &shown);
-            *ledger.borrow_mut() = Some(ledger_table::start(
-                root.clone(),
-                client,
-                currency,
-                locale,
-                shown,
-            ));
-        }
-        *root_element.borrow_mut() = Some(root);
-    })
 }

@@ -2,26 +2,22 @@
 //! (`?statement=YYYY-MM`): opening and closing balance, totals by kind and by service,
 //! and the month's entries. `@media print` leaves out the portal around it.
 
-use std::rc::Rc;
-
 use leptos::prelude::*;
 use support_api::credit::LedgerEntry;
 use support_api::money::{Currency, Money};
 
 use crate::api::{self, ApiError, Client};
-use crate::components::credit::dom::{self, Handler};
-use crate::components::credit::ledger_table::{entry_rows, ledger_head};
-use crate::components::credit::{hours, table};
+use crate::components::credit::ledger_rows::{entry_row, ledger_head};
+use crate::components::credit::{Words, hours, localized, text};
 use crate::credit::filter::LedgerFilter;
 use crate::credit::month::Month;
 use crate::credit::statement::{Statement, summarize};
 use crate::format;
 use crate::i18n::*;
 use crate::labels::service_name;
-use crate::markup::Markup;
 use crate::template::fill;
-use web_sys::Element;
 
+#[derive(Clone)]
 pub struct MonthStatement {
     pub month: Month,
     pub currency: Currency,
@@ -70,154 +66,123 @@ pub fn heading(month: Month, locale: Locale) -> String {
     )
 }
 
-pub fn view(loaded: &MonthStatement, company: &str, locale: Locale) -> AnyView {
+/// The statement: who and when, the summary, the use by service and the entries
+/// (oldest first, as a statement reads), with "Print" and the way back.
+#[component]
+pub fn StatementView(statement: MonthStatement, company: String) -> impl IntoView {
     let MonthStatement {
         month,
         currency,
         entries,
         statement: s,
-    } = loaded;
-    let money = |minor: i64| format::money(Money::new(minor, *currency), locale);
-    let from = format::date(&month.first_day(), locale);
-    let to = format::date(&month.last_day(), locale);
-    let mut actions = Markup::new();
-    actions
-        .open("p", &[("class", "statement-actions")])
-        .el(
-            "a",
-            &[("href", "/credit")],
-            td_string!(locale, credit.statement_back),
-        )
-        .el(
-            "button",
-            &[
-                ("type", "button"),
-                ("class", "button"),
-                ("data-action", "print"),
-            ],
-            td_string!(locale, credit.statement_print),
-        )
-        .close("p");
-    let m = &mut actions;
-    m.el(
-        "p",
-        &[("class", "lead")],
-        &format!(
-            "{company} · {}",
-            fill(
-                td_string!(locale, credit.statement_period),
-                &[("from", &from), ("to", &to)]
-            )
-        ),
-    );
-
-    m.open(
-        "section",
-        &[
-            ("class", "card"),
-            ("aria-labelledby", "statement-summary-heading"),
-        ],
-    )
-    .el(
-        "h2",
-        &[("id", "statement-summary-heading")],
-        td_string!(locale, credit.statement_summary),
-    )
-    .open(
-        "dl",
-        &[("class", "facts"), ("data-testid", "statement-summary")],
-    );
-    for (label, minor) in [
-        (td_string!(locale, credit.opening), s.opening),
-        (td_string!(locale, credit.top_ups), s.top_ups),
-        (td_string!(locale, credit.used), -s.used),
-        (td_string!(locale, credit.expired), -s.expired),
-        (td_string!(locale, credit.adjustments), s.adjustments),
-        (td_string!(locale, credit.closing), s.closing),
-    ] {
-        m.el("dt", &[], label).el("dd", &[], &money(minor));
-    }
-    m.close("dl").close("section");
-
-    m.open(
-        "section",
-        &[
-            ("class", "card"),
-            ("aria-labelledby", "statement-services-heading"),
-        ],
-    )
-    .el(
-        "h2",
-        &[("id", "statement-services-heading")],
-        td_string!(locale, credit.statement_by_service),
-    );
-    if s.by_service.is_empty() {
-        m.el("p", &[], td_string!(locale, credit.statement_no_use));
-    } else {
-        let caption = td_string!(locale, credit.statement_by_service);
-        table::open(m, "data-table", "statement-services", caption, false);
-        table::head(
-            m,
-            &[
-                (td_string!(locale, credit.col_service), false),
-                (td_string!(locale, credit.col_hours), true),
-                (td_string!(locale, credit.col_used), true),
-            ],
+    } = statement;
+    let money = move |minor: i64| localized(move |l| format::money(Money::new(minor, currency), l));
+    let lead = localized(move |l| {
+        let from = format::date(&month.first_day(), l);
+        let to = format::date(&month.last_day(), l);
+        let period = fill(
+            td_string!(l, credit.statement_period),
+            &[("from", &from), ("to", &to)],
         );
-        m.open("tbody", &[]);
-        for t in &s.by_service {
-            m.open("tr", &[]);
-            table::row_head(
-                m,
-                t.service
-                    .map(|x| service_name(locale, x))
-                    .unwrap_or_default(),
-            );
-            table::num(
-                m,
-                &hours(u32::try_from(t.minutes).unwrap_or(u32::MAX), locale),
-            );
-            table::num(m, &money(t.used));
-            m.close("tr");
-        }
-        m.close("tbody").open("tfoot", &[]).open("tr", &[]);
-        table::row_head(m, td_string!(locale, credit.col_total));
-        table::cell(m, "");
-        table::num(m, &money(s.used));
-        m.close("tr").close("tfoot").close("table");
-    }
-    m.close("section");
-
-    m.open(
-        "section",
-        &[
-            ("class", "card"),
-            ("aria-labelledby", "statement-entries-heading"),
-        ],
-    )
-    .el(
-        "h2",
-        &[("id", "statement-entries-heading")],
-        td_string!(locale, credit.statement_entries),
-    );
-    if entries.is_empty() {
-        m.el("p", &[], td_string!(locale, credit.statement_no_entries));
-    } else {
-        let caption = td_string!(locale, credit.statement_entries);
-        table::open(m, "data-table ledger", "statement-entries", caption, false);
-        m.open("thead", &[]);
-        ledger_head(m, locale);
-        m.close("thead").open("tbody", &[]);
-        // Oldest first, as a statement reads.
-        entry_rows(m, entries.iter().rev(), locale);
-        m.close("tbody").close("table");
-    }
-    m.close("section");
-
-    let handler: Handler = Rc::new(|kind: &str, element: Element, _: &web_sys::Event| {
-        if kind == "click" && element.get_attribute("data-action").as_deref() == Some("print") {
-            let _ = window().print();
-        }
+        format!("{company} · {period}")
     });
-    dom::root(actions, handler, |_| {})
+    let facts: [(Words, i64); 6] = [
+        (|l| td_string!(l, credit.opening), s.opening),
+        (|l| td_string!(l, credit.top_ups), s.top_ups),
+        (|l| td_string!(l, credit.used), -s.used),
+        (|l| td_string!(l, credit.expired), -s.expired),
+        (|l| td_string!(l, credit.adjustments), s.adjustments),
+        (|l| td_string!(l, credit.closing), s.closing),
+    ];
+    let facts = facts
+        .into_iter()
+        .map(|(label, minor)| view! { <dt>{text(label)}</dt><dd>{money(minor)}</dd> })
+        .collect_view();
+    let print = move |_| {
+        let _ = window().print();
+    };
+    view! {
+        <p class="statement-actions">
+            <a href="/credit">{text(|l| td_string!(l, credit.statement_back))}</a>
+            <button type="button" class="button" on:click=print>
+                {text(|l| td_string!(l, credit.statement_print))}
+            </button>
+        </p>
+        <p class="lead">{lead}</p>
+        <section class="card" aria-labelledby="statement-summary-heading">
+            <h2 id="statement-summary-heading">{text(|l| td_string!(l, credit.statement_summary))}</h2>
+            <dl class="facts" data-testid="statement-summary">{facts}</dl>
+        </section>
+        <section class="card" aria-labelledby="statement-services-heading">
+            <h2 id="statement-services-heading">{text(|l| td_string!(l, credit.statement_by_service))}</h2>
+            {by_service(&s, currency)}
+        </section>
+        <section class="card" aria-labelledby="statement-entries-heading">
+            <h2 id="statement-entries-heading">{text(|l| td_string!(l, credit.statement_entries))}</h2>
+            {entries_table(entries)}
+        </section>
+    }
+}
+
+/// What was used per service, with the total.
+fn by_service(s: &Statement, currency: Currency) -> AnyView {
+    if s.by_service.is_empty() {
+        return view! { <p>{text(|l| td_string!(l, credit.statement_no_use))}</p> }.into_any();
+    }
+    let money = move |minor: i64| localized(move |l| format::money(Money::new(minor, currency), l));
+    let rows = s
+        .by_service
+        .iter()
+        .map(|t| {
+            let service = t.service;
+            let minutes = u32::try_from(t.minutes).unwrap_or(u32::MAX);
+            view! {
+                <tr>
+                    <th scope="row">
+                        {localized(move |l| service.map(|x| service_name(l, x)).unwrap_or_default().to_owned())}
+                    </th>
+                    <td class="num">{localized(move |l| hours(minutes, l))}</td>
+                    <td class="num">{money(t.used)}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let caption = text(|l| td_string!(l, credit.statement_by_service));
+    view! {
+        <table class="data-table" data-testid="statement-services">
+            <caption class="visually-hidden">{caption}</caption>
+            <thead>
+                <tr>
+                    <th scope="col">{text(|l| td_string!(l, credit.col_service))}</th>
+                    <th scope="col" class="num">{text(|l| td_string!(l, credit.col_hours))}</th>
+                    <th scope="col" class="num">{text(|l| td_string!(l, credit.col_used))}</th>
+                </tr>
+            </thead>
+            <tbody>{rows}</tbody>
+            <tfoot>
+                <tr>
+                    <th scope="row">{text(|l| td_string!(l, credit.col_total))}</th>
+                    <td></td>
+                    <td class="num">{money(s.used)}</td>
+                </tr>
+            </tfoot>
+        </table>
+    }
+    .into_any()
+}
+
+/// The month's entries, oldest first.
+fn entries_table(entries: Vec<LedgerEntry>) -> AnyView {
+    if entries.is_empty() {
+        return view! { <p>{text(|l| td_string!(l, credit.statement_no_entries))}</p> }.into_any();
+    }
+    let rows = entries.into_iter().rev().map(entry_row).collect_view();
+    view! {
+        <table class="data-table ledger" data-testid="statement-entries">
+            <caption class="visually-hidden">{text(|l| td_string!(l, credit.statement_entries))}</caption>
+            <thead>{ledger_head()}</thead>
+            <tbody>{rows}</tbody>
+        </table>
+    }
+    .into_any()
 }

@@ -402,3 +402,49 @@ test("the overview shows the SBP balance at a glance, with the warning only when
   await expect(other.getByTestId("glance-balance")).toBeVisible();
   await expect(other).not.toContainText("below your threshold");
 });
+
+test.describe("on a phone", () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test("the ledger shows each entry as a card, with nothing off-screen", async ({ page }) => {
+    await page.goto("/credit");
+    await signIn(page, KOWALSKI);
+    await expect(page.getByRole("heading", { level: 1, name: "SBP credit" })).toBeVisible();
+    const rows = ledgerRows(page);
+    await expect(rows.first()).toBeVisible();
+    const count = await rows.count();
+    expect(count).toBeGreaterThan(1);
+
+    // The document does not scroll sideways, nor does the ledger's own container.
+    const sideways = await page.evaluate(() => {
+      const root = document.documentElement;
+      const wrap = document.querySelector("[data-testid=ledger]")?.parentElement;
+      return {
+        document: root.scrollWidth - root.clientWidth,
+        ledger: wrap ? wrap.scrollWidth - wrap.clientWidth : 0,
+      };
+    });
+    expect(sideways).toEqual({ document: 0, ledger: 0 });
+
+    // Each entry's amount (and the balance after it) lies within the viewport.
+    for (let i = 0; i < count; i++) {
+      for (const column of [6, 7]) {
+        const box = await rows.nth(i).locator(`td:nth-child(${column})`).boundingBox();
+        expect(box, `row ${i} column ${column}`).not.toBeNull();
+        expect(box!.width).toBeGreaterThan(0);
+        expect(box!.x).toBeGreaterThanOrEqual(0);
+        expect(box!.x + box!.width).toBeLessThanOrEqual(390);
+      }
+    }
+    // A card is a few lines high, not a row of seven cells squeezed into the width.
+    // A card, not seven cells squeezed side by side: the date and the amount share its
+    // first line, the balance after sits on a line of its own below.
+    const [date, amount, balance] = await Promise.all(
+      [1, 6, 7].map((column) => rows.first().locator(`td:nth-child(${column})`).boundingBox()),
+    );
+    expect(Math.abs(date!.y - amount!.y)).toBeLessThan(4);
+    expect(amount!.x).toBeGreaterThan(date!.x + date!.width);
+    expect(balance!.y).toBeGreaterThan(amount!.y + amount!.height);
+    await expectAccessible(page);
+  });
+});

@@ -1,48 +1,32 @@
+use leptos::prelude::*;
 use support_api::credit::Credit;
 
+use super::{Words, localized, text};
 use crate::format;
 use crate::i18n::*;
-use crate::markup::Markup;
 
 /// The balance, big, with the threshold under which the portal warns.
-pub fn balance_card(m: &mut Markup, credit: &Credit, locale: Locale) {
-    let money = |x| format::money(x, locale);
-    let low = if credit.below_threshold {
-        "credit-amount credit-low"
+#[component]
+pub fn BalanceCard(credit: Credit) -> impl IntoView {
+    let low = credit.below_threshold;
+    let (balance, threshold) = (credit.balance, credit.low_balance_threshold);
+    let status: Words = if low {
+        |l| td_string!(l, credit.status_low)
     } else {
-        "credit-amount"
+        |l| td_string!(l, credit.status_ok)
     };
-    let status = if credit.below_threshold {
-        td_string!(locale, credit.status_low)
-    } else {
-        td_string!(locale, credit.status_ok)
-    };
-    m.open(
-        "section",
-        &[
-            ("class", "card credit-balance"),
-            ("aria-labelledby", "credit-balance-heading"),
-        ],
-    )
-    .el(
-        "h2",
-        &[("id", "credit-balance-heading")],
-        td_string!(locale, credit.balance_heading),
-    )
-    .el(
-        "p",
-        &[("class", low), ("data-testid", "credit-balance")],
-        &money(credit.balance),
-    )
-    .open("dl", &[("class", "facts")])
-    .el("dt", &[], td_string!(locale, credit.threshold))
-    .el(
-        "dd",
-        &[("data-testid", "credit-threshold")],
-        &money(credit.low_balance_threshold),
-    )
-    .el("dt", &[], td_string!(locale, credit.status))
-    .el("dd", &[], status)
-    .close("dl")
-    .close("section");
+    view! {
+        <section class="card credit-balance" aria-labelledby="credit-balance-heading">
+            <h2 id="credit-balance-heading">{text(|l| td_string!(l, credit.balance_heading))}</h2>
+            <p class="credit-amount" class:credit-low=low data-testid="credit-balance">
+                {localized(move |l| format::money(balance, l))}
+            </p>
+            <dl class="facts">
+                <dt>{text(|l| td_string!(l, credit.threshold))}</dt>
+                <dd data-testid="credit-threshold">{localized(move |l| format::money(threshold, l))}</dd>
+                <dt>{text(|l| td_string!(l, credit.status))}</dt>
+                <dd>{text(status)}</dd>
+            </dl>
+        </section>
+    }
 }

@@ -1,78 +1,67 @@
+use leptos::prelude::*;
 use support_api::credit::PrepaidBlock;
 
-use super::table;
+use super::{Words, localized, text};
 use crate::format;
 use crate::i18n::*;
-use crate::markup::Markup;
 
 /// The prepaid blocks, as the API lists them (used oldest first).
-pub fn blocks_table(m: &mut Markup, blocks: &[PrepaidBlock], locale: Locale) {
-    m.open(
-        "section",
-        &[
-            ("class", "card"),
-            ("aria-labelledby", "credit-blocks-heading"),
-        ],
-    )
-    .el(
-        "h2",
-        &[("id", "credit-blocks-heading")],
-        td_string!(locale, credit.blocks_heading),
-    );
-    if blocks.is_empty() {
-        m.el("p", &[], td_string!(locale, credit.blocks_none))
-            .close("section");
-        return;
+#[component]
+pub fn BlocksTable(blocks: Vec<PrepaidBlock>) -> impl IntoView {
+    let caption = text(|l| td_string!(l, credit.blocks_caption));
+    let table = (!blocks.is_empty()).then(|| {
+        let rows = blocks.into_iter().map(block_row).collect_view();
+        view! {
+            <div class="table-wrap" tabindex="0" role="region" aria-label=caption>
+                <table class="data-table" data-testid="credit-blocks">
+                    <caption class="visually-hidden">{caption}</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{text(|l| td_string!(l, credit.col_bought))}</th>
+                            <th scope="col">{text(|l| td_string!(l, credit.col_expires))}</th>
+                            <th scope="col" class="num">{text(|l| td_string!(l, credit.col_amount))}</th>
+                            <th scope="col" class="num">{text(|l| td_string!(l, credit.col_used))}</th>
+                            <th scope="col" class="num">{text(|l| td_string!(l, credit.col_remaining))}</th>
+                            <th scope="col" class="num">{text(|l| td_string!(l, credit.col_lapsed))}</th>
+                            <th scope="col">{text(|l| td_string!(l, credit.col_status))}</th>
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+        }
+    });
+    let none = table
+        .is_none()
+        .then(|| view! { <p>{text(|l| td_string!(l, credit.blocks_none))}</p> });
+    view! {
+        <section class="card" aria-labelledby="credit-blocks-heading">
+            <h2 id="credit-blocks-heading">{text(|l| td_string!(l, credit.blocks_heading))}</h2>
+            {table}
+            {none}
+        </section>
     }
-    table::open_scroll(m, td_string!(locale, credit.blocks_caption));
-    table::open(
-        m,
-        "data-table",
-        "credit-blocks",
-        td_string!(locale, credit.blocks_caption),
-        false,
-    );
-    table::head(
-        m,
-        &[
-            (td_string!(locale, credit.col_bought), false),
-            (td_string!(locale, credit.col_expires), false),
-            (td_string!(locale, credit.col_amount), true),
-            (td_string!(locale, credit.col_used), true),
-            (td_string!(locale, credit.col_remaining), true),
-            (td_string!(locale, credit.col_lapsed), true),
-            (td_string!(locale, credit.col_status), false),
-        ],
-    );
-    m.open("tbody", &[]);
-    let money = |x| format::money(x, locale);
-    for b in blocks {
-        let status = if b.expired {
-            td_string!(locale, credit.block_expired)
-        } else if b.remaining.minor == 0 {
-            td_string!(locale, credit.block_used_up)
-        } else {
-            td_string!(locale, credit.block_active)
-        };
-        m.open(
-            "tr",
-            if b.expired {
-                &[("class", "credit-muted")]
-            } else {
-                &[]
-            },
-        );
-        table::cell(m, &format::date(&b.bought_on, locale));
-        table::cell(m, &format::date(&b.expires_on, locale));
-        table::num(m, &money(b.amount));
-        table::num(m, &money(b.used));
-        table::num(m, &money(b.remaining));
-        table::num(m, &money(b.lapsed));
-        table::cell(m, status);
-        m.close("tr");
+}
+
+fn block_row(b: PrepaidBlock) -> impl IntoView {
+    let status: Words = if b.expired {
+        |l| td_string!(l, credit.block_expired)
+    } else if b.remaining.minor == 0 {
+        |l| td_string!(l, credit.block_used_up)
+    } else {
+        |l| td_string!(l, credit.block_active)
+    };
+    let money = |x| localized(move |l| format::money(x, l));
+    let (bought, expires) = (b.bought_on, b.expires_on);
+    view! {
+        <tr class:credit-muted=b.expired>
+            <td>{localized(move |l| format::date(&bought, l))}</td>
+            <td>{localized(move |l| format::date(&expires, l))}</td>
+            <td class="num">{money(b.amount)}</td>
+            <td class="num">{money(b.used)}</td>
+            <td class="num">{money(b.remaining)}</td>
+            <td class="num">{money(b.lapsed)}</td>
+            <td>{text(status)}</td>
+        </tr>
     }
-    m.close("tbody")
-        .close("table")
-        .close("div")
-        .close("section");
 }

@@ -1,34 +1,24 @@
-//! CSV of the filtered ledger (every page, not only the shown ones) and the choice of
-//! a month's statement.
+//! CSV of the filtered ledger (every page, not only the shown ones), with the choice
+//! of a month's statement beside it.
+
+use std::sync::{Arc, Mutex};
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
+use leptos::reactive::actions::ActionAbortHandle;
 use support_api::catalog::ServiceCode;
 use support_api::credit::LedgerKind;
 use support_api::money::Currency;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::Element;
 
-use super::dom;
-use crate::api::{self, ApiError, Client};
+use super::statement_picker::{StatementPicker, this_month};
+use super::text;
+use crate::api::{self, ApiError, Client, client::use_client};
 use crate::components::error_view::error_text;
 use crate::credit::csv::{CsvLabels, file_name, ledger_csv};
 use crate::credit::filter::LedgerFilter;
-use crate::credit::month::{Month, months_back};
-use crate::format;
 use crate::i18n::*;
 use crate::labels::{kind_name, service_name};
-use crate::markup::Markup;
 use crate::template::fill;
-
-/// The month the browser's clock is in.
-pub fn this_month() -> Month {
-    let now = js_sys::Date::new_0();
-    Month::new(now.get_full_year(), now.get_month() + 1).unwrap_or(Month {
-        year: 2026,
-        month: 1,
-    })
-}
 
 /// Offers `text` as a file download: a Blob URL clicked through a detached anchor.
 fn download(name: &str, text: &str) -> Result<(), JsValue> {
@@ -66,143 +56,104 @@ fn labels_for(locale: Locale) -> [&'static str; 10] {
     ]
 }
 
-/// The export card: the CSV button and its status, and the statement's month.
-pub fn export_markup(m: &mut Markup, locale: Locale) {
-    m.open(
-        "section",
-        &[
-            ("class", "card"),
-            ("aria-labelledby", "credit-export-heading"),
-        ],
-    )
-    .el(
-        "h2",
-        &[("id", "credit-export-heading")],
-        td_string!(locale, credit.export_heading),
-    )
-    .open("div", &[("class", "export-row")])
-    .el("p", &[], td_string!(locale, credit.export_hint))
-    .el(
-        "button",
-        &[
-            ("id", "export-csv"),
-            ("type", "button"),
-            ("class", "button"),
-            ("data-action", "export-csv"),
-        ],
-        td_string!(locale, credit.export_csv),
-    )
-    .el(
-        "p",
-        &[
-            ("id", "export-status"),
-            ("class", "progress"),
-            ("role", "status"),
-            ("data-testid", "export-status"),
-        ],
-        "",
-    )
-    .close("div");
-    // This month and the twelve before it; the last complete one is chosen.
-    let now = this_month();
-    let chosen = now.previous().to_string();
-    m.open("div", &[("class", "export-row")])
-        .el(
-            "label",
-            &[("for", "statement-month")],
-            td_string!(locale, credit.statement_month),
-        )
-        .open("select", &[("id", "statement-month")]);
-    for month in months_back(now, 13) {
-        let value = month.to_string();
-        let label = format::month(month.year, month.month, false, locale);
-        let attrs: &[(&str, &str)] = if value == chosen {
-            &[("value", &value), ("selected", "")]
-        } else {
-            &[("value", &value)]
-        };
-        m.el("option", attrs, &label);
-    }
-    let href = statement_href(&chosen);
-    m.close("select")
-        .el(
-            "a",
-            &[
-                ("id", "statement-link"),
-                ("class", "button button-secondary"),
-                ("href", &href),
-            ],
-            td_string!(locale, credit.statement_open),
-        )
-        .close("div")
-        .close("section");
-}
-
-fn statement_href(month: &str) -> String {
-    format!("/credit?statement={month}")
-}
-
-/// The statement link follows the chosen month.
-pub fn month_chosen(root: &Element) {
-    let href = statement_href(&dom::value(root, "statement-month"));
-    dom::set_attr(root, "statement-link", "href", Some(&href));
-}
-
-/// Fetches every entry for `filter`, builds the CSV and offers it as a download; the
-/// status line counts the entries as they come, then says how many the file holds.
-pub fn export_csv(
-    root: Element,
+/// Fetches every entry for `filter` (telling `fetched` how many came so far), builds
+/// the CSV in the language of the moment and offers it; answers how many it holds.
+async fn csv_file(
     client: Client,
     filter: LedgerFilter,
     currency: Currency,
-    locale: Locale,
-) {
-    if dom::find(&root, "export-csv").is_some_and(|b| b.has_attribute("disabled")) {
-        return;
-    }
-    dom::set_disabled(&root, "export-csv", true);
-    dom::set_attr(&root, "export-status", "class", Some("progress"));
-    let progress = move |root: &Element, count: usize| {
-        let text = fill(
-            td_string!(locale, credit.exporting),
-            &[("count", &count.to_string())],
-        );
-        dom::set_text(root, "export-status", &text);
+    i18n: leptos_i18n::I18nContext<Locale>,
+    fetched: RwSignal<usize>,
+) -> Result<usize, ApiError> {
+    let entries = api::credit::ledger_all(client, &filter, currency, |n| {
+        fetched.try_set(n);
+    })
+    .await?;
+    let locale = i18n.get_locale_untracked();
+    let kind = move |k: LedgerKind| kind_name(locale, k);
+    let service = move |s: ServiceCode| service_name(locale, s);
+    let labels = CsvLabels {
+        header: labels_for(locale),
+        kind: &kind,
+        service: &service,
     };
-    progress(&root, 0);
-    spawn_local(async move {
-        let result = async {
-            let entries =
-                api::credit::ledger_all(client, &filter, currency, |n| progress(&root, n)).await?;
-            let kind = move |k: LedgerKind| kind_name(locale, k);
-            let service = move |s: ServiceCode| service_name(locale, s);
-            let labels = CsvLabels {
-                header: labels_for(locale),
-                kind: &kind,
-                service: &service,
-            };
-            let text = ledger_csv(&entries, &labels);
-            let name = file_name(filter.to.as_deref(), this_month());
-            download(&name, &text).map_err(|e| ApiError::Malformed(format!("download: {e:?}")))?;
-            Ok::<usize, ApiError>(entries.len())
-        }
-        .await;
-        let text = match result {
-            Ok(count) => fill(
-                td_string!(locale, credit.exported),
-                &[("count", &count.to_string())],
-            ),
-            Err(error) => {
-                dom::set_attr(
-                    &root,
-                    "export-status",
-                    "class",
-                    Some("progress field-error"),
-                );
-                error_text(locale, &error).to_owned()
+    let text = ledger_csv(&entries, &labels);
+    let name = file_name(filter.to.as_deref(), this_month());
+    download(&name, &text).map_err(|e| ApiError::Malformed(format!("download: {e:?}")))?;
+    Ok(entries.len())
+}
+
+/// The export card: "Download CSV" fetches every entry for the filter, builds the file
+/// in the language of the moment and offers it; the status line counts the entries as
+/// they come, then says how many the file holds.
+#[component]
+pub fn CsvExport(filter: Memo<LedgerFilter>, currency: Currency) -> impl IntoView {
+    let i18n = use_i18n();
+    let client = use_client();
+    let fetched = RwSignal::new(0_usize);
+    let export = Action::new_local(move |filter: &LedgerFilter| {
+        let filter = filter.clone();
+        async move {
+            let result = csv_file(client, filter, currency, i18n, fetched).await;
+            if let Err(error) = &result {
+                leptos::logging::warn!("{error}");
             }
-        };
-        dom::set_text(&root, "export-status", &text);
-        dom::set_disabled(&root, "export-csv", false);
+            result
+        }
     });
+    let busy = export.pending();
+    // An export still running when the page goes stops there: no more pages are
+    // fetched and no file is offered after the reader has left.
+    let running: Arc<Mutex<Option<ActionAbortHandle>>> = Arc::default();
+    let start = {
+        let running = running.clone();
+        move |_| {
+            if !busy.get_untracked() {
+                fetched.set(0);
+                let handle = export.dispatch_local(filter.get_untracked());
+                if let Ok(mut running) = running.lock() {
+                    *running = Some(handle);
+                }
+            }
+        }
+    };
+    on_cleanup(move || {
+        if let Some(handle) = running.lock().ok().and_then(|mut r| r.take()) {
+            handle.abort();
+        }
+    });
+    let failed = move || !busy.get() && export.value().with(|v| matches!(v, Some(Err(_))));
+    let status = move || {
+        let locale = i18n.get_locale();
+        let count = |key: &str, n: usize| fill(key, &[("count", &n.to_string())]);
+        if busy.get() {
+            return count(td_string!(locale, credit.exporting), fetched.get());
+        }
+        export.value().with(|value| match value {
+            Some(Ok(n)) => count(td_string!(locale, credit.exported), *n),
+            Some(Err(error)) => error_text(locale, error).to_owned(),
+            None => String::new(),
+        })
+    };
+    view! {
+        <section class="card" aria-labelledby="credit-export-heading">
+            <h2 id="credit-export-heading">{text(|l| td_string!(l, credit.export_heading))}</h2>
+            <div class="export-row">
+                <p>{text(|l| td_string!(l, credit.export_hint))}</p>
+                <button
+                    type="button"
+                    class="button"
+                    disabled=busy
+                    aria-busy=move || busy.get().then_some("true")
+                    on:click=start
+                >
+                    {text(|l| td_string!(l, credit.export_csv))}
+                </button>
+                <p class="progress" class:field-error=failed role="status" data-testid="export-status">
+                    {status}
+                </p>
+            </div>
+            <StatementPicker />
+        </section>
+    }
 }

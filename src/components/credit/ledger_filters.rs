@@ -1,164 +1,18 @@
 //! Period, service and kind of the ledger. Applying writes them to the page's query
-//! (`?from=…`), so a reload, the back button or a shared link shows the same entries.
+//! (`?from=…`), so a reload, the back button or a shared link shows the same entries;
+//! the ledger follows the query.
 
+use leptos::prelude::*;
+use leptos_router::NavigateOptions;
+use leptos_router::hooks::use_navigate;
 use support_api::catalog::ServiceCode;
 use support_api::credit::LedgerKind;
-use web_sys::Element;
 
-use super::dom;
+use super::{localized, text};
 use crate::calendar::parse_day;
 use crate::credit::filter::LedgerFilter;
 use crate::i18n::*;
 use crate::labels::{kind_name, service_name};
-use crate::markup::Markup;
-
-fn field(m: &mut Markup, id: &'static str, label: &str) {
-    m.open("div", &[("class", "field")])
-        .el("label", &[("for", id)], label);
-}
-
-fn select<'a>(
-    m: &mut Markup,
-    id: &'static str,
-    label: &str,
-    all: &str,
-    options: impl Iterator<Item = (&'static str, &'a str)>,
-    chosen: &str,
-) {
-    field(m, id, label);
-    m.open("select", &[("id", id)]);
-    let option = |m: &mut Markup, value: &'static str, text: &str| {
-        let attrs: &[(&str, &str)] = if value == chosen {
-            &[("value", value), ("selected", "")]
-        } else {
-            &[("value", value)]
-        };
-        m.el("option", attrs, text);
-    };
-    option(m, "", all);
-    for (value, text) in options {
-        option(m, value, text);
-    }
-    m.close("select").close("div");
-}
-
-/// The filter form, showing `filter`.
-pub fn filters_markup(m: &mut Markup, filter: &LedgerFilter, locale: Locale) {
-    m.open(
-        "form",
-        &[
-            ("id", "ledger-filters"),
-            ("class", "ledger-filters"),
-            ("novalidate", ""),
-        ],
-    );
-    field(m, "ledger-from", td_string!(locale, credit.filter_from));
-    let from = filter.from.as_deref().unwrap_or_default();
-    m.el(
-        "input",
-        &[("id", "ledger-from"), ("type", "date"), ("value", from)],
-        "",
-    )
-    .close("div");
-    field(m, "ledger-to", td_string!(locale, credit.filter_to));
-    let to = filter.to.as_deref().unwrap_or_default();
-    m.el(
-        "input",
-        &[("id", "ledger-to"), ("type", "date"), ("value", to)],
-        "",
-    )
-    .close("div");
-    let all = td_string!(locale, credit.filter_all);
-    select(
-        m,
-        "ledger-service",
-        td_string!(locale, credit.filter_service),
-        all,
-        ServiceCode::ALL
-            .into_iter()
-            .map(|s| (s.as_str(), service_name(locale, s))),
-        filter.service.map(ServiceCode::as_str).unwrap_or_default(),
-    );
-    select(
-        m,
-        "ledger-kind",
-        td_string!(locale, credit.filter_kind),
-        all,
-        LedgerKind::ALL
-            .into_iter()
-            .map(|k| (k.as_str(), kind_name(locale, k))),
-        filter.kind.map(LedgerKind::as_str).unwrap_or_default(),
-    );
-    m.open("div", &[("class", "form-actions")]).el(
-        "button",
-        &[("type", "submit"), ("class", "button")],
-        td_string!(locale, credit.filter_apply),
-    );
-    let clear: &[(&str, &str)] = &[
-        ("id", "ledger-clear"),
-        ("type", "button"),
-        ("class", "button button-secondary"),
-        ("data-action", "ledger-clear"),
-    ];
-    m.el("button", clear, td_string!(locale, credit.filter_clear))
-        .close("div")
-        .el(
-            "p",
-            &[
-                ("id", "ledger-filter-error"),
-                ("class", "field-error"),
-                ("role", "alert"),
-                ("hidden", ""),
-            ],
-            td_string!(locale, credit.filter_reversed),
-        )
-        .close("form");
-}
-
-/// What the form holds now (a field that is not valid counts as unset).
-pub fn read(root: &Element) -> LedgerFilter {
-    let day = |id| Some(dom::value(root, id)).filter(|d| parse_day(d).is_some());
-    LedgerFilter {
-        from: day("ledger-from"),
-        to: day("ledger-to"),
-        service: ServiceCode::parse(&dom::value(root, "ledger-service")),
-        kind: LedgerKind::parse(&dom::value(root, "ledger-kind")),
-    }
-}
-
-/// Shows `filter` in the form (after the back button, say).
-pub fn show(root: &Element, filter: &LedgerFilter) {
-    dom::set_value(
-        root,
-        "ledger-from",
-        filter.from.as_deref().unwrap_or_default(),
-    );
-    dom::set_value(root, "ledger-to", filter.to.as_deref().unwrap_or_default());
-    dom::set_value(
-        root,
-        "ledger-service",
-        filter.service.map(ServiceCode::as_str).unwrap_or_default(),
-    );
-    dom::set_value(
-        root,
-        "ledger-kind",
-        filter.kind.map(LedgerKind::as_str).unwrap_or_default(),
-    );
-    dom::set_hidden(root, "ledger-clear", filter.is_empty());
-    reversed(root, false);
-}
-
-/// Marks the period as ending before it starts (or not).
-pub fn reversed(root: &Element, wrong: bool) {
-    dom::set_hidden(root, "ledger-filter-error", !wrong);
-    dom::set_attr(root, "ledger-from", "aria-invalid", wrong.then_some("true"));
-    dom::set_attr(
-        root,
-        "ledger-from",
-        "aria-describedby",
-        wrong.then_some("ledger-filter-error"),
-    );
-}
 
 /// `/credit` with the filter in its query.
 pub fn url(filter: &LedgerFilter) -> String {
@@ -167,5 +21,174 @@ pub fn url(filter: &LedgerFilter) -> String {
         "/credit".to_owned()
     } else {
         format!("/credit?{query}")
+    }
+}
+
+/// The form's fields as typed (a date that is not valid counts as unset).
+#[derive(Clone, Copy)]
+struct Fields {
+    from: RwSignal<String>,
+    to: RwSignal<String>,
+    service: RwSignal<String>,
+    kind: RwSignal<String>,
+}
+
+impl Fields {
+    fn show(&self, filter: &LedgerFilter) {
+        self.from.set(filter.from.clone().unwrap_or_default());
+        self.to.set(filter.to.clone().unwrap_or_default());
+        self.service.set(
+            filter
+                .service
+                .map(ServiceCode::as_str)
+                .unwrap_or_default()
+                .to_owned(),
+        );
+        self.kind.set(
+            filter
+                .kind
+                .map(LedgerKind::as_str)
+                .unwrap_or_default()
+                .to_owned(),
+        );
+    }
+
+    fn filter(&self) -> LedgerFilter {
+        let day = |field: RwSignal<String>| {
+            Some(field.get_untracked()).filter(|d| parse_day(d).is_some())
+        };
+        LedgerFilter {
+            from: day(self.from),
+            to: day(self.to),
+            service: self.service.with_untracked(|s| ServiceCode::parse(s)),
+            kind: self.kind.with_untracked(|k| LedgerKind::parse(k)),
+        }
+    }
+}
+
+/// One option of a select: it says whether it is the field's value (a select's value
+/// is set before its options exist on the first render).
+fn choice(
+    value: &'static str,
+    name: impl Fn() -> String + Send + Sync + 'static,
+    field: RwSignal<String>,
+) -> impl IntoView {
+    let selected = move || field.with(|v| v == value);
+    view! { <option value=value selected=selected>{name}</option> }
+}
+
+#[component]
+pub fn LedgerFilters(
+    /// The filter of the page's query.
+    #[prop(into)]
+    filter: Signal<LedgerFilter>,
+) -> impl IntoView {
+    let fields = Fields {
+        from: RwSignal::new(String::new()),
+        to: RwSignal::new(String::new()),
+        service: RwSignal::new(String::new()),
+        kind: RwSignal::new(String::new()),
+    };
+    let reversed = RwSignal::new(false);
+    // The fields show the query's filter, also after the back button.
+    Effect::new(move |_| {
+        filter.with(|f| fields.show(f));
+        reversed.set(false);
+    });
+    fields.show(&filter.get_untracked());
+    let navigate = use_navigate();
+    let go = move |to: &LedgerFilter| {
+        let options = NavigateOptions {
+            scroll: false,
+            ..Default::default()
+        };
+        navigate(&url(to), options);
+    };
+    let apply = {
+        let go = go.clone();
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            let next = fields.filter();
+            reversed.set(next.is_reversed());
+            if !next.is_reversed() {
+                go(&next);
+            }
+        }
+    };
+    let clear = move |_| go(&LedgerFilter::default());
+
+    let all = text(|l| td_string!(l, credit.filter_all));
+    let services = ServiceCode::ALL
+        .into_iter()
+        .map(|s| {
+            choice(
+                s.as_str(),
+                localized(move |l| service_name(l, s).to_owned()),
+                fields.service,
+            )
+        })
+        .collect_view();
+    let kinds = LedgerKind::ALL
+        .into_iter()
+        .map(|k| {
+            choice(
+                k.as_str(),
+                localized(move |l| kind_name(l, k).to_owned()),
+                fields.kind,
+            )
+        })
+        .collect_view();
+    // `prop:value` keeps a select in step with its field once its options exist.
+    let bind =
+        |field: RwSignal<String>| move |ev: leptos::ev::Event| field.set(event_target_value(&ev));
+
+    view! {
+        <form class="ledger-filters" novalidate on:submit=apply>
+            <div class="field">
+                <label for="ledger-from">{text(|l| td_string!(l, credit.filter_from))}</label>
+                <input
+                    id="ledger-from"
+                    type="date"
+                    prop:value=move || fields.from.get()
+                    on:input=bind(fields.from)
+                    aria-invalid=move || reversed.get().then_some("true")
+                    aria-describedby=move || reversed.get().then_some("ledger-filter-error")
+                />
+            </div>
+            <div class="field">
+                <label for="ledger-to">{text(|l| td_string!(l, credit.filter_to))}</label>
+                <input id="ledger-to" type="date" prop:value=move || fields.to.get() on:input=bind(fields.to) />
+            </div>
+            <div class="field">
+                <label for="ledger-service">{text(|l| td_string!(l, credit.filter_service))}</label>
+                <select id="ledger-service" prop:value=move || fields.service.get() on:change=bind(fields.service)>
+                    <option value="">{all}</option>
+                    {services}
+                </select>
+            </div>
+            <div class="field">
+                <label for="ledger-kind">{text(|l| td_string!(l, credit.filter_kind))}</label>
+                <select id="ledger-kind" prop:value=move || fields.kind.get() on:change=bind(fields.kind)>
+                    <option value="">{all}</option>
+                    {kinds}
+                </select>
+            </div>
+            <div class="form-actions">
+                <button type="submit" class="button">
+                    {text(|l| td_string!(l, credit.filter_apply))}
+                </button>
+                <button
+                    type="button"
+                    class="button button-secondary"
+                    hidden=move || filter.with(LedgerFilter::is_empty)
+                    on:click=clear
+                >
+                    {text(|l| td_string!(l, credit.filter_clear))}
+                </button>
+            </div>
+            <p id="ledger-filter-error" class="field-error" role="alert" hidden=move || !reversed.get()>
+                {text(|l| td_string!(l, credit.filter_reversed))}
+            </p>
+        </form>
     }
 }

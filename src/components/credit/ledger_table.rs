@@ -1,296 +1,162 @@
 //! The ledger, newest first, a page at a time: "Load more" fetches the next page with
 //! the cursor and appends its rows; only the pages asked for are in the DOM, so the
 //! scale customer's 10 000 entries stay smooth. A page that fails leaves the shown rows
-//! in place and offers a retry. (Markup and event delegation: see `super::dom`.)
+//! in place and offers a retry.
+//!
+//! The rows, the next cursor and the status are one `Paging` (`crate::credit::paging`)
+//! in a signal; the pages come through an action owned by the component. An answer for
+//! a filter that has changed since is ignored, and one that comes after the component
+//! is gone writes nowhere (its signal is disposed), so a language switch or a new
+//! filter can never get stray rows. The rows are a keyed `<For>`: a language switch
+//! redraws their texts and keeps them.
 
-use std::cell::RefCell;
-use std::rc::Rc;
-
-use leptos::task::spawn_local;
-use support_api::credit::{LEDGER_PAGE_DEFAULT, LedgerEntry};
+use leptos::prelude::*;
+use support_api::credit::LedgerEntry;
 use support_api::money::Currency;
-use web_sys::Element;
 
-use super::dom;
-use super::{hours, table};
-use crate::api::{self, ApiError, Client};
+use super::ledger_rows::{entry_row, ledger_head};
+use super::page_loader::PageLoader;
+use super::text;
+use crate::api::client::use_client;
 use crate::components::error_view::error_text;
+use crate::components::loading::Loading;
 use crate::credit::filter::LedgerFilter;
-use crate::format;
+use crate::credit::paging::{Ask, Paging, Status};
 use crate::i18n::*;
-use crate::labels::{kind_name, service_name};
-use crate::markup::Markup;
 use crate::template::fill;
 
-enum Status {
-    Loading,
-    Idle,
-    Failed(ApiError),
-}
-
-/// The ledger's head row, for the ledger and the statement.
-pub fn ledger_head(m: &mut Markup, locale: Locale) {
-    table::head_row(
-        m,
-        &[
-            (td_string!(locale, credit.col_date), false),
-            (td_string!(locale, credit.col_kind), false),
-            (td_string!(locale, credit.col_service), false),
-            (td_string!(locale, credit.col_details), false),
-            (td_string!(locale, credit.col_hours), true),
-            (td_string!(locale, credit.col_amount), true),
-            (td_string!(locale, credit.col_balance_after), true),
-        ],
-    );
-}
-
-/// One `<tr>` per entry; a debit links to its request.
-pub fn entry_rows<'a>(
-    m: &mut Markup,
-    entries: impl Iterator<Item = &'a LedgerEntry>,
-    locale: Locale,
-) {
-    for entry in entries {
-        let class = format!("ledger-{}", entry.kind.as_str());
-        m.open("tr", &[("class", &class)]);
-        table::cell(m, &format::instant_day(&entry.at, locale));
-        table::cell(m, kind_name(locale, entry.kind));
-        table::cell(
-            m,
-            entry
-                .service
-                .map(|s| service_name(locale, s))
-                .unwrap_or_default(),
-        );
-        m.open("td", &[]);
-        if let Some(id) = entry.request_id {
-            let href = format!("/requests/{id}");
-            let text = format!(
-                "#{id} {}",
-                entry.request_title.as_deref().unwrap_or_default()
-            );
-            m.el("a", &[("href", &href)], &text);
-        }
-        if let Some(note) = &entry.note {
-            m.el("span", &[("class", "ledger-note")], note);
-        }
-        m.close("td");
-        table::num(
-            m,
-            &entry.minutes.map(|x| hours(x, locale)).unwrap_or_default(),
-        );
-        table::num(m, &format::money(entry.amount, locale));
-        table::num(m, &format::money(entry.balance_after, locale));
-        m.close("tr");
-    }
-}
-
-/// The ledger's table (empty), its status line and "Load more".
-pub fn ledger_markup(m: &mut Markup, locale: Locale) {
-    let caption = td_string!(locale, credit.ledger_caption);
-    m.open(
-        "div",
-        &[
-            ("id", "ledger-table"),
-            ("class", "table-wrap"),
-            ("tabindex", "0"),
-            ("role", "region"),
-            ("aria-label", caption),
-            ("hidden", ""),
-        ],
-    );
-    table::open(m, "data-table ledger", "ledger", caption, false);
-    m.open("thead", &[]);
-    ledger_head(m, locale);
-    m.close("thead")
-        .el("tbody", &[("id", "ledger-rows")], "")
-        .close("table")
-        .close("div");
-    m.open("div", &[("id", "ledger-state")]);
-    dom::loading(m, locale);
-    m.close("div")
-        .el(
-            "p",
-            &[
-                ("id", "ledger-count"),
-                ("class", "ledger-count"),
-                ("role", "status"),
-                ("data-testid", "ledger-count"),
-            ],
-            "",
-        )
-        .open("div", &[("class", "ledger-more")])
-        .el(
-            "button",
-            &[
-                ("id", "ledger-more"),
-                ("type", "button"),
-                ("class", "button button-secondary"),
-                ("data-action", "ledger-more"),
-                ("hidden", ""),
-            ],
-            td_string!(locale, credit.load_more),
-        )
-        .close("div");
-}
-
-/// What the ledger shows and what it is waiting for.
-pub struct Ledger {
-    root: Element,
-    client: Client,
+#[component]
+pub fn LedgerTable(
+    /// The filter of the page's query; the ledger follows its changes.
+    #[prop(into)]
+    filter: Signal<LedgerFilter>,
     currency: Currency,
-    locale: Locale,
-    pub filter: LedgerFilter,
-    rows: Vec<LedgerEntry>,
-    next: Option<String>,
-    loading: bool,
-    /// Bumped by each new filter: an answer for an older one is dropped.
-    generation: u64,
-}
-
-pub type SharedLedger = Rc<RefCell<Ledger>>;
-
-/// Starts the ledger in `root` with `filter`: its first page loads.
-pub fn start(
-    root: Element,
-    client: Client,
-    currency: Currency,
-    locale: Locale,
-    filter: LedgerFilter,
-) -> SharedLedger {
-    let ledger = Rc::new(RefCell::new(Ledger {
-        root,
-        client,
-        currency,
-        locale,
-        filter,
-        rows: Vec::new(),
-        next: None,
-        loading: false,
-        generation: 0,
-    }));
-    fetch(&ledger, None);
-    ledger
-}
-
-/// A new filter: the shown rows go, its first page loads.
-pub fn refilter(ledger: &SharedLedger, filter: LedgerFilter) {
-    {
-        let mut l = ledger.borrow_mut();
-        l.filter = filter;
-        l.generation += 1;
-        l.rows.clear();
-        l.next = None;
-        dom::replace(&l.root, "ledger-rows", Markup::new());
-    }
-    fetch(ledger, None);
-}
-
-/// "Load more", or the retry after a failure: the next page (the first, if none came).
-pub fn more(ledger: &SharedLedger) {
-    let (busy, cursor, empty) = {
-        let l = ledger.borrow();
-        (l.loading, l.next.clone(), l.rows.is_empty())
-    };
-    if busy || (cursor.is_none() && !empty) {
-        return;
-    }
-    fetch(ledger, cursor);
-}
-
-fn fetch(ledger: &SharedLedger, cursor: Option<String>) {
-    let (client, filter, currency, asked) = {
-        let mut l = ledger.borrow_mut();
-        l.loading = true;
-        (l.client, l.filter.clone(), l.currency, l.generation)
-    };
-    show(ledger, Status::Loading);
-    let ledger = ledger.clone();
-    spawn_local(async move {
-        let result = api::credit::ledger_page(
-            client,
-            &filter,
-            LEDGER_PAGE_DEFAULT,
-            cursor.as_deref(),
-            currency,
-        )
-        .await;
-        let status = {
-            let mut l = ledger.borrow_mut();
-            // The filter changed while this page was on its way.
-            if l.generation != asked {
-                return;
+    /// Where pages come from (the API unless a test gives its own).
+    #[prop(optional)]
+    loader: Option<PageLoader>,
+    /// Told when "Try again" was pressed (the button goes away: the page moves the
+    /// focus somewhere that stays).
+    #[prop(optional)]
+    on_retry: Option<Callback<()>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let loader = loader.unwrap_or_else(|| PageLoader::api(use_client(), currency));
+    let (start, first) = Paging::start(filter.get_untracked());
+    let paging = RwSignal::new(start);
+    let load = Action::new_local(move |ask: &Ask| {
+        let ask = ask.clone();
+        let answer = loader.load(&ask.filter, ask.cursor.as_deref());
+        async move {
+            let result = answer.await;
+            if let Err(error) = &result {
+                leptos::logging::warn!("{error}");
             }
-            l.loading = false;
-            let result = result.and_then(|page| {
-                api::credit::continues(&l.rows[l.rows.len().saturating_sub(1)..], &page, &filter)
-                    .map(|()| page)
-            });
-            match result {
-                Ok(page) => {
-                    let mut m = Markup::new();
-                    entry_rows(&mut m, page.items.iter(), l.locale);
-                    dom::append(&l.root, "ledger-rows", m);
-                    l.rows.extend(page.items);
-                    l.next = page.next_cursor;
-                    Status::Idle
-                }
-                Err(error) => {
-                    leptos::logging::warn!("{error}");
-                    Status::Failed(error)
-                }
-            }
-        };
-        show(&ledger, status);
+            // Disposed with the component: then this writes nowhere.
+            paging.try_update(|p| p.answer(&ask, result));
+        }
     });
-}
+    load.dispatch_local(first);
+    // The back and forward buttons, and the filter form, change the query.
+    Effect::new(move |_| {
+        let next = filter.get();
+        if paging.with_untracked(|p| p.filter != next)
+            && let Some(ask) = paging.try_update(|p| p.refilter(next))
+        {
+            load.dispatch_local(ask);
+        }
+    });
+    let more = move || {
+        if let Some(ask) = paging.try_update(Paging::more).flatten() {
+            load.dispatch_local(ask);
+        }
+    };
+    let retry = move |_| {
+        more();
+        if let Some(on_retry) = on_retry {
+            on_retry.run(());
+        }
+    };
 
-/// Brings the status line, the message area and "Load more" up to date.
-fn show(ledger: &SharedLedger, status: Status) {
-    let l = ledger.borrow();
-    let (root, locale) = (&l.root, l.locale);
-    let empty = l.rows.is_empty();
-    let mut message = Markup::new();
-    match (&status, empty) {
-        (Status::Loading, true) => dom::loading(&mut message, locale),
-        (Status::Idle, true) => {
-            message.el("p", &[], td_string!(locale, credit.ledger_empty));
+    let rows = Memo::new(move |_| paging.with(|p| p.rows.clone()));
+    let empty = move || rows.with(Vec::is_empty);
+    let loading = move || paging.with(|p| p.status == Status::Loading);
+    let caption = text(|l| td_string!(l, credit.ledger_caption));
+    let status = move || {
+        let locale = i18n.get_locale();
+        paging.with(|p| match (&p.status, p.rows.is_empty()) {
+            (Status::Loading, true) => view! { <Loading /> }.into_any(),
+            (Status::Idle, true) => {
+                view! { <p>{td_string!(locale, credit.ledger_empty)}</p> }.into_any()
+            }
+            (Status::Failed(error), none_shown) => {
+                let text = if none_shown {
+                    error_text(locale, error).to_owned()
+                } else {
+                    format!(
+                        "{} {}",
+                        td_string!(locale, credit.more_failed),
+                        error_text(locale, error)
+                    )
+                };
+                view! {
+                    <div class="error-view" role="alert">
+                        <p>{text}</p>
+                        <button type="button" class="button" on:click=retry>
+                            {td_string!(locale, errors.retry)}
+                        </button>
+                    </div>
+                }
+                .into_any()
+            }
+            _ => ().into_any(),
+        })
+    };
+    let count = move || {
+        let shown = rows.with(Vec::len);
+        (shown > 0).then(|| {
+            fill(
+                td_string!(i18n.get_locale(), credit.ledger_shown),
+                &[("count", &shown.to_string())],
+            )
+        })
+    };
+    let more_hidden =
+        move || paging.with(|p| !p.has_more() || matches!(p.status, Status::Failed(_)));
+    let more_label = move || {
+        if loading() {
+            td_string!(i18n.get_locale(), credit.loading_more)
+        } else {
+            td_string!(i18n.get_locale(), credit.load_more)
         }
-        (Status::Failed(error), true) => dom::failure(
-            &mut message,
-            error_text(locale, error),
-            "ledger-more",
-            locale,
-        ),
-        (Status::Failed(error), false) => {
-            let text = format!(
-                "{} {}",
-                td_string!(locale, credit.more_failed),
-                error_text(locale, error)
-            );
-            dom::failure(&mut message, &text, "ledger-more", locale);
-        }
-        _ => {}
+    };
+
+    view! {
+        <div class="table-wrap ledger-wrap" tabindex="0" role="region" aria-label=caption hidden=empty>
+            <table class="data-table ledger" data-testid="ledger">
+                <caption class="visually-hidden">{caption}</caption>
+                <thead>{ledger_head()}</thead>
+                <tbody>
+                    <For
+                        each=move || rows.get()
+                        key=|entry: &LedgerEntry| entry.id
+                        children=entry_row
+                    />
+                </tbody>
+            </table>
+        </div>
+        <div>{status}</div>
+        <p class="ledger-count" role="status" data-testid="ledger-count">{count}</p>
+        <div class="ledger-more">
+            <button
+                type="button"
+                class="button button-secondary"
+                hidden=more_hidden
+                disabled=loading
+                aria-busy=move || loading().then_some("true")
+                on:click=move |_| more()
+            >
+                {more_label}
+            </button>
+        </div>
     }
-    dom::replace(root, "ledger-state", message);
-    dom::set_hidden(root, "ledger-table", empty);
-    let count = if empty {
-        String::new()
-    } else {
-        fill(
-            td_string!(locale, credit.ledger_shown),
-            &[("count", &l.rows.len().to_string())],
-        )
-    };
-    dom::set_text(root, "ledger-count", &count);
-    let loading = matches!(status, Status::Loading);
-    let more_hidden = empty || l.next.is_none() || matches!(status, Status::Failed(_));
-    dom::set_hidden(root, "ledger-more", more_hidden);
-    dom::set_disabled(root, "ledger-more", loading);
-    let label = if loading {
-        td_string!(locale, credit.loading_more)
-    } else {
-        td_string!(locale, credit.load_more)
-    };
-    dom::set_text(root, "ledger-more", label);
 }

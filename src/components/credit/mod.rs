@@ -1,17 +1,27 @@
 //! The parts of the SBP credit page (`pages::credit`), and `CreditGlance` for the
 //! overview. Their logic lives in `crate::credit`; these only render it.
+//!
+//! Each part is built once from what was loaded; a language switch redraws only its
+//! texts (`text` and `localized` below), and leaves the state of the interactive parts
+//! alone.
 
 pub mod balance_card;
 pub mod blocks_table;
-pub mod dom;
 pub mod export;
 pub mod forecast;
 pub mod glance;
 pub mod ledger_filters;
+pub mod ledger_rows;
+pub mod ledger_section;
 pub mod ledger_table;
-pub mod table;
+pub mod page_loader;
+pub mod statement_picker;
 pub mod top_up;
 pub mod usage_chart;
+pub mod usage_table;
+
+#[cfg(all(test, target_arch = "wasm32"))]
+mod ledger_table_tests;
 
 use support_api::credit::Credit;
 
@@ -32,4 +42,32 @@ pub fn warning_text(credit: &Credit, locale: Locale) -> String {
         td_string!(locale, credit.warning_text),
         &[("balance", &balance), ("threshold", &threshold)],
     )
+}
+
+/// A text of the locale files in a language.
+pub type Words = fn(Locale) -> &'static str;
+
+/// A text of the locale files that follows the reader's language:
+/// `text(|l| td_string!(l, credit.load_more))`. Every text is the same closure type, so
+/// the wasm holds one copy of the reactive text's code rather than one per text (as a
+/// `t!` per text would).
+pub fn text(pick: Words) -> impl Fn() -> &'static str + Copy + Send + Sync {
+    let i18n = use_i18n();
+    move || pick(i18n.get_locale())
+}
+
+/// A loaded value in words of the reader's language (money, a date, a service's name),
+/// redrawn by a language switch: `localized(move |l| format::money(amount, l))`. Boxed,
+/// so that every such text is one closure type too.
+pub fn localized(
+    show: impl Fn(Locale) -> String + Send + Sync + 'static,
+) -> impl Fn() -> String + Send + Sync {
+    boxed(Box::new(show))
+}
+
+type Show = Box<dyn Fn(Locale) -> String + Send + Sync>;
+
+fn boxed(show: Show) -> impl Fn() -> String + Send + Sync + use<> {
+    let i18n = use_i18n();
+    move || show(i18n.get_locale())
 }

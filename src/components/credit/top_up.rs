@@ -1,13 +1,14 @@
-//! "Request a top-up" in the low-balance warning: a link to the new-request form of
+//! The low-balance warning with "Request a top-up": a link to the new-request form of
 //! the requests pages (`/requests/new?type=credit_top_up`), pre-filled with twice the
 //! threshold, rounded. That form confirms the cost, keeps the draft and sends the
 //! request once with its idempotency key.
 
-use support_api::money::Money;
+use leptos::prelude::*;
+use support_api::credit::Credit;
 
+use super::{localized, text, warning_text};
 use crate::credit::amount::{decimal, suggested_top_up};
 use crate::i18n::*;
-use crate::markup::Markup;
 
 /// The new-request form for a top-up of `amount` (minor units).
 pub fn top_up_href(amount: i64) -> String {
@@ -17,24 +18,25 @@ pub fn top_up_href(amount: i64) -> String {
     )
 }
 
-pub fn top_up_markup(m: &mut Markup, threshold: Money, locale: Locale) {
-    let href = top_up_href(suggested_top_up(threshold.minor));
-    m.open("p", &[("class", "top-up")])
-        .el(
-            "a",
-            &[
-                ("class", "button"),
-                ("href", &href),
-                ("data-testid", "top-up-link"),
-            ],
-            td_string!(locale, credit.top_up_button),
-        )
-        .close("p")
-        .el(
-            "p",
-            &[("class", "hint")],
-            td_string!(locale, credit.top_up_hint),
-        );
+#[component]
+pub fn LowBalance(credit: Credit) -> impl IntoView {
+    let href = top_up_href(suggested_top_up(credit.low_balance_threshold.minor));
+    view! {
+        <section
+            class="credit-warning"
+            aria-labelledby="credit-warning-heading"
+            data-testid="low-balance"
+        >
+            <h2 id="credit-warning-heading">{text(|l| td_string!(l, credit.warning_heading))}</h2>
+            <p>{localized(move |l| warning_text(&credit, l))}</p>
+            <p class="top-up">
+                <a class="button" href=href data-testid="top-up-link">
+                    {text(|l| td_string!(l, credit.top_up_button))}
+                </a>
+            </p>
+            <p class="hint">{text(|l| td_string!(l, credit.top_up_hint))}</p>
+        </section>
+    }
 }
 
 #[cfg(test)]

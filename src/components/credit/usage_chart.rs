@@ -3,221 +3,118 @@
 //! Hand-made inline SVG rather than a chart crate: the chart is a few dozen rects, a
 //! polyline and some labels, while the chart crates for the browser (plotters with its
 //! SVG or canvas backend, charming around ECharts) add tens to hundreds of KiB, or a JS
-//! library, against the portal's size budget. The SVG is written as markup (escaped
-//! like all of `crate::markup`) rather than with `view!`: it never changes once drawn,
-//! and a `view!` tree of it cost about 6 KiB more of compressed wasm (measured).
-//! The geometry (scale, ticks, stacking) is `crate::credit::chart`, tested natively;
-//! colours come from the stylesheet (no inline style under the strict CSP). The same
-//! numbers are in a table under "Show as table".
+//! library, against the portal's size budget. The geometry (scale, ticks, stacking) is
+//! `crate::credit::chart`, tested natively; colours come from the stylesheet (no inline
+//! style under the strict CSP). The same numbers are in a table under "Show as table".
 
+use leptos::prelude::*;
 use support_api::credit::MonthUsage;
 use support_api::money::{Currency, Money};
 
-use super::table;
-use crate::credit::chart::{self, HEIGHT, LEFT, RIGHT, WIDTH};
-use crate::credit::month::Month;
+use super::usage_table::{UsageTable, month_label, service_text};
+use super::{localized, text};
+use crate::credit::chart::{self, Geometry, HEIGHT, LEFT, RIGHT, WIDTH};
 use crate::format;
 use crate::i18n::*;
-use crate::labels::service_name;
-use crate::markup::Markup;
 use crate::template::fill;
 
-fn month_label(text: &str, short: bool, locale: Locale) -> String {
-    match Month::parse(text) {
-        Some(m) => format::month(m.year, m.month, short, locale),
-        None => text.to_owned(),
+#[component]
+pub fn UsageChart(usage: Vec<MonthUsage>, currency: Currency) -> impl IntoView {
+    let geometry = chart::build(&usage);
+    let total = usage.iter().map(|m| m.total.minor).sum::<i64>();
+    let balance = usage.last().map(|m| m.balance_at_end.minor).unwrap_or(0);
+    let desc = localized(move |l| {
+        let money = |minor: i64| format::money(Money::new(minor, currency), l);
+        fill(
+            td_string!(l, credit.chart_desc),
+            &[
+                ("currency", currency.code()),
+                ("total", &money(total)),
+                ("balance", &money(balance)),
+            ],
+        )
+    });
+    let legend = geometry
+        .services
+        .iter()
+        .map(|s| {
+            let swatch = format!("swatch svc-{}", s.as_str());
+            view! { <li><span class=swatch aria-hidden="true"></span>{service_text(*s)}</li> }
+        })
+        .collect_view();
+    let services = geometry.services.clone();
+    view! {
+        <section class="card" aria-labelledby="credit-usage-heading">
+            <h2 id="credit-usage-heading">{text(|l| td_string!(l, credit.usage_heading))}</h2>
+            <svg
+                class="chart"
+                viewBox=format!("0 0 {WIDTH} {HEIGHT}")
+                role="img"
+                aria-labelledby="usage-chart-title"
+                aria-describedby="usage-chart-desc"
+                data-testid="usage-chart"
+            >
+                <title id="usage-chart-title">{text(|l| td_string!(l, credit.chart_title))}</title>
+                <desc id="usage-chart-desc">{desc}</desc>
+                {drawn(&geometry)}
+            </svg>
+            <ul class="chart-legend">
+                {legend}
+                <li>
+                    <span class="swatch swatch-line" aria-hidden="true"></span>
+                    {text(|l| td_string!(l, credit.legend_balance))}
+                </li>
+            </ul>
+            <UsageTable usage services currency />
+        </section>
     }
 }
 
-/// The chart, its legend and its table, in `locale`.
-pub fn usage_chart(m: &mut Markup, usage: &[MonthUsage], currency: Currency, locale: Locale) {
-    let geometry = chart::build(usage);
-    let money = |minor: i64| format::money(Money::new(minor, currency), locale);
-    let total = money(usage.iter().map(|m| m.total.minor).sum());
-    let balance = money(usage.last().map(|m| m.balance_at_end.minor).unwrap_or(0));
-    let desc = fill(
-        td_string!(locale, credit.chart_desc),
-        &[
-            ("currency", currency.code()),
-            ("total", &total),
-            ("balance", &balance),
-        ],
-    );
-
-    m.open(
-        "section",
-        &[
-            ("class", "card"),
-            ("aria-labelledby", "credit-usage-heading"),
-        ],
-    )
-    .el(
-        "h2",
-        &[("id", "credit-usage-heading")],
-        td_string!(locale, credit.usage_heading),
-    );
-    let (width, height) = (WIDTH.to_string(), HEIGHT.to_string());
-    let view_box = format!("0 0 {width} {height}");
-    m.open(
-        "svg",
-        &[
-            ("class", "chart"),
-            ("viewBox", &view_box),
-            ("role", "img"),
-            ("aria-labelledby", "usage-chart-title"),
-            ("aria-describedby", "usage-chart-desc"),
-            ("data-testid", "usage-chart"),
-        ],
-    )
-    .el(
-        "title",
-        &[("id", "usage-chart-title")],
-        td_string!(locale, credit.chart_title),
-    )
-    .el("desc", &[("id", "usage-chart-desc")], &desc);
-    let (left, right) = (LEFT.to_string(), (WIDTH - RIGHT).to_string());
-    let tick_x = (LEFT - 6).to_string();
-    for tick in &geometry.ticks {
-        let (y, label_y) = (tick.y.to_string(), (tick.y + 4).to_string());
-        m.el(
-            "line",
-            &[
-                ("class", "chart-grid"),
-                ("x1", &left),
-                ("x2", &right),
-                ("y1", &y),
-                ("y2", &y),
-            ],
-            "",
-        )
-        .el(
-            "text",
-            &[
-                ("class", "chart-tick"),
-                ("x", &tick_x),
-                ("y", &label_y),
-                ("text-anchor", "end"),
-            ],
-            &format::number(tick.value as f64 / 100.0, locale),
-        );
-    }
-    let label_y = (HEIGHT - 8).to_string();
-    for bar in &geometry.bars {
-        let (x, bar_width, center) = (
-            bar.x.to_string(),
-            bar.width.to_string(),
-            bar.center.to_string(),
-        );
-        for s in &bar.segments {
-            let class = format!("svc-{}", s.service.as_str());
-            let (y, h) = (s.y.to_string(), s.height.to_string());
-            m.el(
-                "rect",
-                &[
-                    ("class", &class),
-                    ("x", &x),
-                    ("y", &y),
-                    ("width", &bar_width),
-                    ("height", &h),
-                ],
-                "",
-            );
-        }
-        m.el(
-            "text",
-            &[
-                ("class", "chart-tick"),
-                ("x", &center),
-                ("y", &label_y),
-                ("text-anchor", "middle"),
-            ],
-            &month_label(&bar.month, true, locale),
-        );
-    }
-    m.el(
-        "polyline",
-        &[
-            ("class", "chart-balance"),
-            ("points", &geometry.balance_points),
-        ],
-        "",
-    );
-    for bar in &geometry.bars {
-        let (cx, cy) = (bar.center.to_string(), bar.balance_y.to_string());
-        m.el(
-            "circle",
-            &[
-                ("class", "chart-point"),
-                ("cx", &cx),
-                ("cy", &cy),
-                ("r", "3"),
-            ],
-            "",
-        );
-    }
-    m.close("svg");
-
-    // The legend and the table as markup: text only.
-    m.open("ul", &[("class", "chart-legend")]);
-    for service in &geometry.services {
-        let swatch = format!("swatch svc-{}", service.as_str());
-        m.open("li", &[])
-            .el("span", &[("class", &swatch), ("aria-hidden", "true")], "")
-            .text(service_name(locale, *service))
-            .close("li");
-    }
-    m.open("li", &[])
-        .el(
-            "span",
-            &[("class", "swatch swatch-line"), ("aria-hidden", "true")],
-            "",
-        )
-        .text(td_string!(locale, credit.legend_balance))
-        .close("li")
-        .close("ul");
-
-    m.open("details", &[("class", "chart-table")]).el(
-        "summary",
-        &[],
-        td_string!(locale, credit.show_table),
-    );
-    let caption = fill(
-        td_string!(locale, credit.usage_caption),
-        &[("currency", currency.code())],
-    );
-    table::open_scroll(m, &caption);
-    table::open(m, "data-table", "usage-table", &caption, true);
-    let mut columns = vec![(td_string!(locale, credit.col_month), false)];
-    columns.extend(
-        geometry
-            .services
-            .iter()
-            .map(|s| (service_name(locale, *s), true)),
-    );
-    columns.push((td_string!(locale, credit.col_total), true));
-    columns.push((td_string!(locale, credit.col_balance_end), true));
-    table::head(m, &columns);
-    m.open("tbody", &[]);
-    for month in usage {
-        m.open("tr", &[("data-month", &month.month)]);
-        table::row_head(m, &month_label(&month.month, false, locale));
-        for service in &geometry.services {
-            let amount: i64 = month
-                .by_service
+/// The grid with its tick labels, the stacked bars with their month labels, and the
+/// balance line with its points.
+fn drawn(geometry: &Geometry) -> impl IntoView + use<> {
+    let (left, right) = (LEFT, WIDTH - RIGHT);
+    let ticks = geometry
+        .ticks
+        .iter()
+        .map(|tick| {
+            let value = tick.value;
+            let label = localized(move |l| format::number(value as f64 / 100.0, l));
+            view! {
+                <line class="chart-grid" x1=left x2=right y1=tick.y y2=tick.y></line>
+                <text class="chart-tick" x=LEFT - 6 y=tick.y + 4 text-anchor="end">{label}</text>
+            }
+        })
+        .collect_view();
+    let bars = geometry
+        .bars
+        .iter()
+        .map(|bar| {
+            let segments = bar
+                .segments
                 .iter()
-                .filter(|p| p.service == *service)
-                .map(|p| p.amount.minor)
-                .sum();
-            table::num(m, &money(amount));
-        }
-        table::num(m, &money(month.total.minor));
-        table::num(m, &money(month.balance_at_end.minor));
-        m.close("tr");
+                .map(|s| {
+                    let class = format!("svc-{}", s.service.as_str());
+                    view! { <rect class=class x=bar.x y=s.y width=bar.width height=s.height></rect> }
+                })
+                .collect_view();
+            let month = bar.month.clone();
+            let label = localized(move |l| month_label(&month, true, l));
+            view! {
+                {segments}
+                <text class="chart-tick" x=bar.center y=HEIGHT - 8 text-anchor="middle">{label}</text>
+            }
+        })
+        .collect_view();
+    let points = geometry
+        .bars
+        .iter()
+        .map(|bar| view! { <circle class="chart-point" cx=bar.center cy=bar.balance_y r="3"></circle> })
+        .collect_view();
+    view! {
+        {ticks}
+        {bars}
+        <polyline class="chart-balance" points=geometry.balance_points.clone()></polyline>
+        {points}
     }
-    m.close("tbody")
-        .close("table")
-        .close("div")
-        .close("details");
-
-    m.close("section");
 }
