@@ -3,11 +3,12 @@
 use std::io;
 use std::net::SocketAddr;
 
-use crate::app::{self, AppState};
+use crate::app;
 use crate::auth::rate_limit::Limits;
 use crate::config::Config;
 use crate::db::{self, Db, DbError};
 use crate::seed::{self, SeedError};
+use crate::state::AppState;
 
 #[derive(Debug, thiserror::Error)]
 pub enum ServeError {

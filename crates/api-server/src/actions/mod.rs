@@ -2,7 +2,9 @@
 //! and the demo seed, so all three follow the same rules. Each takes the connection of a
 //! write transaction the caller opened and the instant `now` it acts at.
 
+pub mod credit;
 pub mod customer;
+pub mod pricing;
 pub mod staff;
 
 use rusqlite::Connection;
@@ -37,7 +39,7 @@ pub fn sla_due(
         return Ok(None);
     };
     let hours = BusinessHours::from_contract(&contract.business_hours).ok_or_else(|| {
-        ApiError::Internal(format!(
+        ApiError::broken(format!(
             "SLA {} has unusable business hours",
             contract.reference
         ))

@@ -2,13 +2,12 @@
 //! a live session and, for state-changing methods, 403 without the session's CSRF token,
 //! so no handler can forget either check.
 
-use axum::extract::FromRequestParts;
+use axum::extract::{FromRef, FromRequestParts};
 use axum::http::request::Parts;
 use support_api::session::{CustomerSummary, Session, User};
 
 use super::{cookie, csrf, token};
-use crate::app::AppState;
-use crate::db::{accounts, sessions};
+use crate::db::{Db, accounts, sessions};
 use crate::error::ApiError;
 use crate::time_util::{format_instant, now_unix};
 
@@ -31,16 +30,19 @@ impl CurrentSession {
     }
 }
 
-impl FromRequestParts<AppState> for CurrentSession {
+impl<S> FromRequestParts<S> for CurrentSession
+where
+    S: Send + Sync,
+    Db: FromRef<S>,
+{
     type Rejection = ApiError;
 
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, ApiError> {
         let token_hash = cookie::session_token(&parts.headers)
             .map(token::hash)
             .ok_or(ApiError::Unauthenticated)?;
         let now = now_unix();
-        let found = state
-            .db
+        let found = Db::from_ref(state)
             .run(move |conn| {
                 let Some(stored) = sessions::find_live(conn, &token_hash, now)? else {
                     return Ok(None);

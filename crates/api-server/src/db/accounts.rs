@@ -56,3 +56,14 @@ pub fn user_with_customer(
     )
     .optional()
 }
+
+/// The customer whose users have e-mail addresses at `domain` (lower-case, no `@`).
+pub fn customer_at_domain(conn: &Connection, domain: &str) -> rusqlite::Result<Option<i64>> {
+    conn.query_row(
+        "SELECT customer_id FROM users WHERE substr(email, instr(email, '@') + 1) = ?1
+         LIMIT 1",
+        [domain],
+        |row| row.get(0),
+    )
+    .optional()
+}

@@ -1,14 +1,34 @@
-//! `GET /catalog` from storage, in the customer's currency.
+//! `GET /catalog` from storage, in the customer's currency, and the rates and prices
+//! a draft is priced with.
 
-use rusqlite::{Connection, params};
+use rusqlite::{Connection, OptionalExtension, params};
 use support_api::catalog::{
-    Billing, Course, CourseDate, LevelInfo, Service, ServiceCode, TrainingLocation, billed_as,
+    Billing, Catalog, Course, CourseDate, LevelInfo, Service, ServiceCode, TrainingLocation,
+    billed_as,
 };
 use support_api::money::{Currency, Money};
 use support_api::plan::Level;
 
 use super::codec::Code;
+use super::plan::held_levels;
 use crate::error::ApiError;
+
+/// The catalog as the customer sees it on `today`.
+pub fn load(
+    conn: &Connection,
+    customer_id: i64,
+    currency: Currency,
+    today: &str,
+) -> Result<Catalog, ApiError> {
+    let held = held_levels(conn, customer_id, today)?;
+    let has_licences = has_licences(conn, customer_id)?;
+    Ok(Catalog {
+        currency,
+        levels: levels(conn, &held, has_licences)?,
+        services: services(conn, currency, &held)?,
+        courses: courses(conn, currency, today)?,
+    })
+}
 
 /// Every level with what it includes; `held` and `available` for this customer.
 pub fn levels(
@@ -111,4 +131,38 @@ pub fn has_licences(conn: &Connection, customer_id: i64) -> Result<bool, ApiErro
         [customer_id],
         |row| row.get(0),
     )?)
+}
+
+/// Billing, PAY rate and SBP rate of a service in a currency.
+pub fn rates(
+    conn: &Connection,
+    service: ServiceCode,
+    currency: Currency,
+) -> Result<(Billing, i64, i64), ApiError> {
+    conn.query_row(
+        "SELECT s.billing, r.pay_rate_minor, r.sbp_rate_minor
+         FROM services s JOIN service_rates r ON r.service_code = s.code AND r.currency = ?2
+         WHERE s.code = ?1",
+        params![Code(service), Code(currency)],
+        |row| Ok((row.get::<_, Code<Billing>>(0)?.0, row.get(1)?, row.get(2)?)),
+    )
+    .optional()?
+    .ok_or_else(|| ApiError::broken(format!("no {currency:?} rate for {service:?}")))
+}
+
+/// The per-participant price of the course of a date, in `currency`.
+pub fn course_price(
+    conn: &Connection,
+    date_id: i64,
+    currency: Currency,
+) -> Result<Option<i64>, ApiError> {
+    Ok(conn
+        .query_row(
+            "SELECT p.price_per_participant_minor FROM course_dates d
+             JOIN course_prices p ON p.course_id = d.course_id AND p.currency = ?2
+             WHERE d.id = ?1",
+            params![date_id, Code(currency)],
+            |row| row.get(0),
+        )
+        .optional()?)
 }

@@ -13,6 +13,7 @@ use time::Date;
 
 use super::codec::Code;
 use super::ledger::BlockState;
+use super::parts;
 use crate::error::ApiError;
 use crate::time_util::{add_days, add_months, format_day, format_instant, start_of_day};
 
@@ -214,9 +215,9 @@ pub fn ledger_page(
         params.push(start_of_day(add_days(to, 1)).into());
     }
     let services = filter.services.iter().map(|s| s.as_str());
-    super::and_any_of(&mut sql, &mut params, "l.service", services);
+    parts::and_any_of(&mut sql, &mut params, "l.service", services);
     let kinds = filter.kinds.iter().map(|k| k.as_str());
-    super::and_any_of(&mut sql, &mut params, "l.kind", kinds);
+    parts::and_any_of(&mut sql, &mut params, "l.kind", kinds);
     if let Some((at, id)) = filter.after {
         sql.push_str(" AND (l.at, l.id) < (?, ?)");
         params.extend([Value::from(at), Value::from(id)]);
@@ -245,7 +246,7 @@ pub fn ledger_page(
         ))
     })?;
     let rows = rows.collect::<Result<Vec<_>, _>>()?;
-    let (rows, next_cursor) = super::page(rows, filter.limit, |(at, entry)| {
+    let (rows, next_cursor) = parts::page(rows, filter.limit, |(at, entry)| {
         crate::cursor::encode(LEDGER_CURSOR, &[*at, entry.id])
     });
     let items = rows

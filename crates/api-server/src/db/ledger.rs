@@ -262,7 +262,7 @@ pub fn top_up(
     request_id: Option<i64>,
 ) -> Result<i64, ApiError> {
     if amount <= 0 || expires_on < bought_on {
-        return Err(ApiError::Internal(format!(
+        return Err(ApiError::broken(format!(
             "top-up of {amount} from {bought_on} to {expires_on}"
         )));
     }

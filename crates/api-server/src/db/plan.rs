@@ -35,6 +35,18 @@ pub fn load(
     })
 }
 
+/// The levels the customer holds on `today`.
+pub fn held_levels(
+    conn: &Connection,
+    customer_id: i64,
+    today: &str,
+) -> Result<Vec<Level>, ApiError> {
+    Ok(levels_in_force(conn, customer_id, today)?
+        .into_iter()
+        .map(|holding| holding.level)
+        .collect())
+}
+
 pub fn levels_in_force(
     conn: &Connection,
     customer_id: i64,
@@ -94,6 +106,21 @@ pub fn installed_base(
         });
     }
     Ok(licences)
+}
+
+/// The maintenance end of the customer's licence, `None` when it is not the customer's.
+pub fn licence_end(
+    conn: &Connection,
+    customer_id: i64,
+    id: i64,
+) -> Result<Option<String>, ApiError> {
+    Ok(conn
+        .query_row(
+            "SELECT maintenance_end FROM licences WHERE id = ?1 AND customer_id = ?2",
+            params![id, customer_id],
+            |row| row.get(0),
+        )
+        .optional()?)
 }
 
 pub fn sbp(
@@ -202,7 +229,7 @@ fn contacts(conn: &Connection) -> Result<Contacts, ApiError> {
         )
         .optional()?;
     let (weekdays, mut contacts) =
-        contacts.ok_or_else(|| ApiError::Internal("support_contacts has no row".into()))?;
+        contacts.ok_or_else(|| ApiError::broken("support_contacts has no row"))?;
     contacts.hotline.hours.weekdays = parse_weekdays(&weekdays)?;
     Ok(contacts)
 }
@@ -212,7 +239,7 @@ fn parse_weekdays(text: &str) -> Result<Vec<u8>, ApiError> {
     text.split(',')
         .map(|day| match day.trim().parse::<u8>() {
             Ok(n @ 1..=7) => Ok(n),
-            _ => Err(ApiError::Internal(format!("stored weekdays {text:?}"))),
+            _ => Err(ApiError::broken(format!("stored weekdays {text:?}"))),
         })
         .collect()
 }

@@ -13,6 +13,7 @@ use support_api::requests::{
 use support_api::session::Role;
 
 use super::codec::Code;
+use super::parts;
 use crate::error::ApiError;
 use crate::time_util::format_instant;
 
@@ -157,7 +158,7 @@ pub struct NewRow<'a> {
 
 pub fn insert(conn: &Connection, r: &NewRow<'_>) -> Result<i64, ApiError> {
     let details = serde_json::to_string(r.details)
-        .map_err(|err| ApiError::Internal(format!("details as JSON: {err}")))?;
+        .map_err(|err| ApiError::internal("details as JSON", err))?;
     conn.prepare_cached(
         "INSERT INTO requests (customer_id, requested_by, type, title, description, priority,
              licence_id, contact_phone, details, course_date_id, participants, status, billed_as,
@@ -354,6 +355,18 @@ pub fn take_seats(conn: &Connection, date_id: i64, n: u32, today: &str) -> Resul
         )?
         .execute(params![date_id, n, today])?;
     Ok(changed == 1)
+}
+
+/// The currency of the request's customer; `None` when there is no such request.
+pub fn currency(conn: &Connection, request_id: i64) -> Result<Option<Currency>, ApiError> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT c.currency FROM requests r JOIN customers c ON c.id = r.customer_id
+             WHERE r.id = ?1",
+        )?
+        .query_row([request_id], |row| row.get::<_, Code<Currency>>(0))
+        .optional()?
+        .map(|c| c.0))
 }
 
 pub fn summary(r: &Stored, currency: Currency) -> Result<RequestSummary, ApiError> {
@@ -582,11 +595,11 @@ pub fn list(
         params.push(viewer.user_id.into());
     }
     let statuses = filter.statuses.iter().map(|s| s.as_str());
-    super::and_any_of(&mut sql, &mut params, "r.status", statuses);
+    parts::and_any_of(&mut sql, &mut params, "r.status", statuses);
     let types = filter.types.iter().map(|t| t.as_str());
-    super::and_any_of(&mut sql, &mut params, "r.type", types);
+    parts::and_any_of(&mut sql, &mut params, "r.type", types);
     let priorities = filter.priorities.iter().map(|p| p.as_str());
-    super::and_any_of(&mut sql, &mut params, "r.priority", priorities);
+    parts::and_any_of(&mut sql, &mut params, "r.priority", priorities);
     match filter.open {
         Some(true) => sql.push_str(" AND r.status NOT IN ('resolved', 'closed', 'cancelled')"),
         Some(false) => sql.push_str(" AND r.status IN ('resolved', 'closed', 'cancelled')"),
@@ -608,7 +621,7 @@ pub fn list(
         Ok((stored(row)?, [row.get(26)?, row.get(27)?, row.get(28)?]))
     })?;
     let rows = rows.collect::<Result<Vec<(Stored, [i64; 3])>, _>>()?;
-    let (rows, next_cursor) = super::page(rows, filter.limit, |(_, k)| {
+    let (rows, next_cursor) = parts::page(rows, filter.limit, |(_, k)| {
         crate::cursor::encode(
             REQUESTS_CURSOR,
             &[sort_index(filter.sort), k[0], k[1], k[2]],

@@ -4,10 +4,10 @@ use axum::Json;
 use axum::extract::State;
 use support_api::catalog::Catalog;
 
-use crate::app::AppState;
 use crate::auth::current::CurrentSession;
 use crate::db;
 use crate::error::ApiError;
+use crate::state::AppState;
 use crate::time_util::{format_day, today};
 
 pub async fn get_catalog(
@@ -19,19 +19,7 @@ pub async fn get_catalog(
     let today = format_day(today());
     let catalog = state
         .db
-        .run(move |conn| {
-            let held: Vec<_> = db::plan::levels_in_force(conn, customer_id, &today)?
-                .into_iter()
-                .map(|holding| holding.level)
-                .collect();
-            let has_licences = db::catalog::has_licences(conn, customer_id)?;
-            Ok(Catalog {
-                currency,
-                levels: db::catalog::levels(conn, &held, has_licences)?,
-                services: db::catalog::services(conn, currency, &held)?,
-                courses: db::catalog::courses(conn, currency, &today)?,
-            })
-        })
+        .run(move |conn| db::catalog::load(conn, customer_id, currency, &today))
         .await?;
     Ok(Json(catalog))
 }

@@ -4,54 +4,28 @@
 
 use axum::Json;
 use axum::extract::{RawQuery, State};
+use rusqlite::Connection;
 use support_api::catalog::ServiceCode;
 use support_api::credit::{Credit, LEDGER_PAGE_DEFAULT, LEDGER_PAGE_MAX, LedgerKind, LedgerPage};
-use support_api::money::Money;
-use support_api::session::Role;
 use support_api::validation::codes;
 
-use crate::app::AppState;
+use crate::actions::credit::{self, Holder};
 use crate::auth::current::CurrentSession;
 use crate::db::credit::{LEDGER_CURSOR, LedgerFilter};
-use crate::db::{self, ledger};
 use crate::error::ApiError;
 use crate::query::Query;
-use crate::time_util::{day_of, format_day, now_unix};
+use crate::state::AppState;
+use crate::time_util::now_unix;
 
 pub async fn get_credit(
     State(state): State<AppState>,
     session: CurrentSession,
 ) -> Result<Json<Credit>, ApiError> {
-    let customer_id = session.customer.id;
-    let currency = session.customer.currency;
-    let admin = session.user.role == Role::Admin;
+    let who = holder(&session);
     let now = now_unix();
-    let credit = state
-        .db
-        .write(move |tx| {
-            let today = day_of(now);
-            let today_text = format_day(today);
-            let sbp =
-                db::plan::sbp(tx, customer_id, &today_text, currency)?.ok_or(ApiError::NotFound)?;
-            ledger::apply_expiries(tx, customer_id, now)?;
-            let balance = ledger::balance(tx, customer_id)?;
-            let blocks = ledger::blocks(tx, customer_id)?;
-            let burn = db::credit::recent_burn(tx, customer_id, now)?;
-            Ok(Credit {
-                balance: Money::new(balance, currency),
-                below_threshold: balance < sbp.low_balance_threshold.minor,
-                low_balance_threshold: sbp.low_balance_threshold,
-                blocks: db::credit::prepaid_blocks(&blocks, &today_text, currency),
-                forecast: db::credit::forecast(&blocks, burn, today, currency),
-                usage: if admin {
-                    Some(db::credit::usage(tx, customer_id, today, currency)?)
-                } else {
-                    None
-                },
-            })
-        })
-        .await?;
-    Ok(Json(credit))
+    let overview = move |conn: &Connection| credit::overview(conn, who, now);
+    let answer = credit::fresh(&state.db, who.customer_id, now, overview).await?;
+    Ok(Json(answer))
 }
 
 /// Parameters of `GET /credit/ledger`.
@@ -87,24 +61,18 @@ pub async fn get_ledger(
     session: CurrentSession,
     RawQuery(raw): RawQuery,
 ) -> Result<Json<LedgerPage>, ApiError> {
-    // A member learns nothing, not even that the ledger exists.
-    if session.user.role != Role::Admin {
-        return Err(ApiError::NotFound);
-    }
-    let customer_id = session.customer.id;
-    let currency = session.customer.currency;
+    let who = holder(&session);
     let now = now_unix();
-    let page = state
-        .db
-        .write(move |tx| {
-            let today = format_day(day_of(now));
-            db::plan::sbp(tx, customer_id, &today, currency)?.ok_or(ApiError::NotFound)?;
-            // Parameters are checked after the SBP check: a customer without credit
-            // gets 404 whatever it asks.
-            let filter = ledger_filter(raw.as_deref())?;
-            ledger::apply_expiries(tx, customer_id, now)?;
-            db::credit::ledger_page(tx, customer_id, &filter, currency)
-        })
-        .await?;
-    Ok(Json(page))
+    let filter = ledger_filter(raw.as_deref());
+    let page = move |conn: &Connection| credit::ledger_page(conn, who, filter, now);
+    let answer = credit::fresh(&state.db, who.customer_id, now, page).await?;
+    Ok(Json(answer))
+}
+
+fn holder(session: &CurrentSession) -> Holder {
+    Holder {
+        customer_id: session.customer.id,
+        currency: session.customer.currency,
+        role: session.user.role,
+    }
 }

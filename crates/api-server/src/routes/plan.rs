@@ -4,10 +4,10 @@ use axum::Json;
 use axum::extract::State;
 use support_api::plan::Plan;
 
-use crate::app::AppState;
 use crate::auth::current::CurrentSession;
 use crate::db;
 use crate::error::ApiError;
+use crate::state::AppState;
 use crate::time_util::today;
 
 pub async fn get_plan(

@@ -16,14 +16,14 @@ use support_api::requests::{
 use support_api::validation::codes;
 
 use crate::actions::customer::{self, Requester};
-use crate::app::AppState;
+use crate::actions::pricing;
 use crate::auth::current::CurrentSession;
-use crate::billing;
 use crate::db::idempotency::{self, Owner, Remembered};
 use crate::db::requests::{self as stored, ListFilter, REQUESTS_CURSOR, sort_index};
 use crate::error::ApiError;
 use crate::extract::ApiJson;
 use crate::query::Query;
+use crate::state::AppState;
 use crate::time_util::{day_of, now_unix};
 
 /// Set on an answer repeated for a reused Idempotency-Key.
@@ -61,7 +61,7 @@ fn detail(conn: &Connection, who: &Requester, id: i64) -> Result<RequestDetail, 
 
 fn created(id: i64, detail: RequestDetail, replayed: bool) -> Result<Response, ApiError> {
     let location = HeaderValue::from_str(&format!("{}/requests/{id}", support_api::API_PREFIX))
-        .map_err(|err| ApiError::Internal(format!("location header: {err}")))?;
+        .map_err(|err| ApiError::internal("location header", err))?;
     let mut response = (
         StatusCode::CREATED,
         [(header::LOCATION, location)],
@@ -264,7 +264,7 @@ pub async fn estimate_request(
     let estimate = state
         .db
         .run(move |conn| {
-            let pricing = billing::price(conn, who.customer_id, who.currency, &body, today)?;
+            let pricing = pricing::price(conn, who.customer_id, who.currency, &body, today)?;
             Ok(pricing.estimate(who.currency, who.role, &body))
         })
         .await?;

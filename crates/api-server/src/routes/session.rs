@@ -9,12 +9,12 @@ use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use support_api::session::{Session, SignIn};
 
-use crate::app::AppState;
 use crate::auth::current::CurrentSession;
 use crate::auth::{cookie, password, token};
 use crate::db::{accounts, sessions};
 use crate::error::ApiError;
 use crate::extract::ApiJson;
+use crate::state::AppState;
 use crate::time_util::{format_instant, now_unix};
 
 pub async fn sign_in(
@@ -45,7 +45,7 @@ pub async fn sign_in(
         .password_checks
         .acquire()
         .await
-        .map_err(|err| ApiError::Internal(format!("password check: {err}")))?;
+        .map_err(|err| ApiError::internal("password check", err))?;
     let user_id = tokio::task::spawn_blocking(move || match credentials {
         Some(c) => password::verify(&password, &c.password_hash).then_some(c.user_id),
         None => {
@@ -54,7 +54,7 @@ pub async fn sign_in(
         }
     })
     .await
-    .map_err(|err| ApiError::Internal(format!("password check: {err}")))?;
+    .map_err(|err| ApiError::internal("password check", err))?;
     let Some(user_id) = user_id else {
         tracing::info!(ip = %peer.ip(), known_account, "sign-in refused");
         return Err(ApiError::InvalidCredentials);
