@@ -45,7 +45,8 @@ pub async fn serve(config: Config) -> Result<(), ServeError> {
     } else {
         Limits::unlimited()
     };
-    let state = AppState::new(Db::new(conn), config, limits);
+    let db = Db::new(conn, &config.db, db::readers_for_this_machine())?;
+    let state = AppState::new(db, config, limits);
     let router = app::router(state);
     tracing::info!(addr = %local, "listening");
     // Scripts and tests wait for this exact line on stdout.

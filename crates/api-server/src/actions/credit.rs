@@ -21,17 +21,33 @@ pub struct Holder {
 }
 
 /// Runs `answer` on storage in which every block that lapsed before `now` has its
-/// expiry entry, in one transaction with the write-off.
+/// expiry entry. Usually none awaits one, and `answer` runs on a reader, in the same read
+/// transaction as that check; otherwise the writer writes them off and answers, in one
+/// write transaction.
 pub async fn fresh<T, F>(db: &Db, customer_id: i64, now: i64, answer: F) -> Result<T, ApiError>
 where
     T: Send + 'static,
-    F: FnOnce(&Connection) -> Result<T, ApiError> + Send + 'static,
+    F: Fn(&Connection) -> Result<T, ApiError> + Clone + Send + 'static,
 {
-    db.write(move |tx| {
-        ledger::apply_expiries(tx, customer_id, now)?;
-        answer(tx)
-    })
-    .await
+    let on_reader = answer.clone();
+    let read = db
+        .read(move |conn| {
+            if ledger::expiries_due(conn, customer_id, now)? {
+                return Ok(None);
+            }
+            on_reader(conn).map(Some)
+        })
+        .await?;
+    match read {
+        Some(answered) => Ok(answered),
+        None => {
+            db.write(move |tx| {
+                ledger::apply_expiries(tx, customer_id, now)?;
+                answer(tx)
+            })
+            .await
+        }
+    }
 }
 
 /// Balance, blocks, forecast and (for admins) monthly use; 404 for a customer without

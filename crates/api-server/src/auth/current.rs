@@ -7,7 +7,7 @@ use axum::http::request::Parts;
 use support_api::session::{CustomerSummary, Session, User};
 
 use super::{cookie, csrf, token};
-use crate::db::{Db, accounts, sessions};
+use crate::db::{Db, sessions};
 use crate::error::ApiError;
 use crate::time_util::{format_instant, now_unix};
 
@@ -43,24 +43,18 @@ where
             .ok_or(ApiError::Unauthenticated)?;
         let now = now_unix();
         let found = Db::from_ref(state)
-            .run(move |conn| {
-                let Some(stored) = sessions::find_live(conn, &token_hash, now)? else {
-                    return Ok(None);
-                };
-                let who = accounts::user_with_customer(conn, stored.user_id)?;
-                Ok(who.map(|(user, customer)| (stored, user, customer)))
-            })
+            .read(move |conn| Ok(sessions::find_live(conn, &token_hash, now)?))
             .await?;
-        let (stored, user, customer) = found.ok_or(ApiError::Unauthenticated)?;
+        let live = found.ok_or(ApiError::Unauthenticated)?;
         if !parts.method.is_safe() {
-            csrf::check(&parts.headers, &stored.csrf_token)?;
+            csrf::check(&parts.headers, &live.csrf_token)?;
         }
         Ok(CurrentSession {
             token_hash,
-            user,
-            customer,
-            csrf_token: stored.csrf_token,
-            expires_at: stored.expires_at,
+            user: live.user,
+            customer: live.customer,
+            csrf_token: live.csrf_token,
+            expires_at: live.expires_at,
         })
     }
 }

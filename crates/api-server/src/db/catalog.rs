@@ -126,11 +126,9 @@ pub fn courses(
 }
 
 pub fn has_licences(conn: &Connection, customer_id: i64) -> Result<bool, ApiError> {
-    Ok(conn.query_row(
-        "SELECT EXISTS (SELECT 1 FROM licences WHERE customer_id = ?1)",
-        [customer_id],
-        |row| row.get(0),
-    )?)
+    Ok(conn
+        .prepare_cached("SELECT EXISTS (SELECT 1 FROM licences WHERE customer_id = ?1)")?
+        .query_row([customer_id], |row| row.get(0))?)
 }
 
 /// Billing, PAY rate and SBP rate of a service in a currency.
@@ -139,13 +137,14 @@ pub fn rates(
     service: ServiceCode,
     currency: Currency,
 ) -> Result<(Billing, i64, i64), ApiError> {
-    conn.query_row(
+    conn.prepare_cached(
         "SELECT s.billing, r.pay_rate_minor, r.sbp_rate_minor
          FROM services s JOIN service_rates r ON r.service_code = s.code AND r.currency = ?2
          WHERE s.code = ?1",
-        params![Code(service), Code(currency)],
-        |row| Ok((row.get::<_, Code<Billing>>(0)?.0, row.get(1)?, row.get(2)?)),
-    )
+    )?
+    .query_row(params![Code(service), Code(currency)], |row| {
+        Ok((row.get::<_, Code<Billing>>(0)?.0, row.get(1)?, row.get(2)?))
+    })
     .optional()?
     .ok_or_else(|| ApiError::broken(format!("no {currency:?} rate for {service:?}")))
 }
@@ -157,12 +156,11 @@ pub fn course_price(
     currency: Currency,
 ) -> Result<Option<i64>, ApiError> {
     Ok(conn
-        .query_row(
+        .prepare_cached(
             "SELECT p.price_per_participant_minor FROM course_dates d
              JOIN course_prices p ON p.course_id = d.course_id AND p.currency = ?2
              WHERE d.id = ?1",
-            params![date_id, Code(currency)],
-            |row| row.get(0),
-        )
+        )?
+        .query_row(params![date_id, Code(currency)], |row| row.get(0))
         .optional()?)
 }

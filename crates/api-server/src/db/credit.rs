@@ -39,12 +39,15 @@ pub fn prepaid_blocks(blocks: &[BlockState], today: &str, currency: Currency) ->
 
 /// What debits took in the [`FORECAST_WINDOW_DAYS`] before `now` (positive).
 pub fn recent_burn(conn: &Connection, customer_id: i64, now: i64) -> Result<i64, ApiError> {
-    Ok(conn.query_row(
-        "SELECT coalesce(-sum(amount_minor), 0) FROM ledger
+    Ok(conn
+        .prepare_cached(
+            "SELECT coalesce(-sum(amount_minor), 0) FROM ledger
          WHERE customer_id = ?1 AND kind = 'debit' AND at > ?2 AND at <= ?3",
-        rusqlite::params![customer_id, now - FORECAST_WINDOW_DAYS * 86_400, now],
-        |row| row.get(0),
-    )?)
+        )?
+        .query_row(
+            rusqlite::params![customer_id, now - FORECAST_WINDOW_DAYS * 86_400, now],
+            |row| row.get(0),
+        )?)
 }
 
 /// The forecast at the burn of the window: blocks are consumed oldest first at the

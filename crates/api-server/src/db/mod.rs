@@ -16,4 +16,4 @@ pub mod requests;
 pub mod sessions;
 
 pub use connect::{DbError, expire_sessions, open, open_existing, write_tx};
-pub use pool::Db;
+pub use pool::{Db, readers_for_this_machine};

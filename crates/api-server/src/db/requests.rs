@@ -1,6 +1,8 @@
 //! Requests and their timeline in storage. Every read is scoped by the customer (and, for
 //! members, by the requester): a request of anyone else is simply not found.
 
+use std::sync::LazyLock;
+
 use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension, Row, params};
 use support_api::catalog::{BilledAs, Billing};
@@ -71,6 +73,10 @@ const COLUMNS: &str = "r.id, r.customer_id, r.requested_by, u.name, r.type, r.ti
 const FROM: &str = "FROM requests r JOIN users u ON u.id = r.requested_by
     LEFT JOIN licences li ON li.id = r.licence_id";
 
+/// One request by id, written out once.
+static FIND: LazyLock<String> =
+    LazyLock::new(|| format!("SELECT {COLUMNS} {FROM} WHERE r.id = ?1"));
+
 fn stored(row: &Row<'_>) -> rusqlite::Result<Stored> {
     let details: String = row.get(11)?;
     let details = serde_json::from_str(&details).map_err(|err| {
@@ -122,7 +128,7 @@ pub fn find(
     id: i64,
 ) -> Result<Option<Stored>, ApiError> {
     let found = conn
-        .prepare_cached(&format!("SELECT {COLUMNS} {FROM} WHERE r.id = ?1"))?
+        .prepare_cached(&FIND)?
         .query_row([id], stored)
         .optional()?;
     Ok(found.filter(|r| match viewer {

@@ -19,7 +19,7 @@ pub async fn get_catalog(
     let today = format_day(today());
     let catalog = state
         .db
-        .run(move |conn| db::catalog::load(conn, customer_id, currency, &today))
+        .read(move |conn| db::catalog::load(conn, customer_id, currency, &today))
         .await?;
     Ok(Json(catalog))
 }

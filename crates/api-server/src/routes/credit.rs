@@ -63,8 +63,8 @@ pub async fn get_ledger(
 ) -> Result<Json<LedgerPage>, ApiError> {
     let who = holder(&session);
     let now = now_unix();
-    let filter = ledger_filter(raw.as_deref());
-    let page = move |conn: &Connection| credit::ledger_page(conn, who, filter, now);
+    let page =
+        move |conn: &Connection| credit::ledger_page(conn, who, ledger_filter(raw.as_deref()), now);
     let answer = credit::fresh(&state.db, who.customer_id, now, page).await?;
     Ok(Json(answer))
 }

@@ -19,7 +19,7 @@ pub async fn get_plan(
     let today = today();
     let plan = state
         .db
-        .run(move |conn| db::plan::load(conn, customer_id, currency, today))
+        .read(move |conn| db::plan::load(conn, customer_id, currency, today))
         .await?;
     Ok(Json(plan))
 }

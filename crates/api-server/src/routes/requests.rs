@@ -143,7 +143,7 @@ pub async fn list_requests(
     let who = requester(&session);
     let page = state
         .db
-        .run(move |conn| stored::list(conn, who.viewer(), &filter, who.currency))
+        .read(move |conn| stored::list(conn, who.viewer(), &filter, who.currency))
         .await?;
     Ok(Json(page))
 }
@@ -180,7 +180,7 @@ pub async fn get_request(
 ) -> Result<Json<RequestDetail>, ApiError> {
     let id = request_id(&raw)?;
     let who = requester(&session);
-    let detail = state.db.run(move |conn| detail(conn, &who, id)).await?;
+    let detail = state.db.read(move |conn| detail(conn, &who, id)).await?;
     Ok(Json(detail))
 }
 
@@ -263,7 +263,7 @@ pub async fn estimate_request(
     let today = day_of(now_unix());
     let estimate = state
         .db
-        .run(move |conn| {
+        .read(move |conn| {
             let pricing = pricing::price(conn, who.customer_id, who.currency, &body, today)?;
             Ok(pricing.estimate(who.currency, who.role, &body))
         })

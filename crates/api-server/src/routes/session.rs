@@ -34,7 +34,7 @@ pub async fn sign_in(
 
     let credentials = state
         .db
-        .run(move |conn| Ok(accounts::credentials(conn, &email)?))
+        .read(move |conn| Ok(accounts::credentials(conn, &email)?))
         .await?;
     let known_account = credentials.is_some();
     let password = body.password;
@@ -71,14 +71,13 @@ pub async fn sign_in(
     let now = now_unix();
     let session = state
         .db
-        .run(move |conn| {
-            let tx = conn.transaction()?;
+        .write(move |tx| {
             if let Some(previous) = previous {
-                sessions::delete(&tx, &previous)?;
+                sessions::delete(tx, &previous)?;
             }
-            sessions::delete_expired(&tx, now)?;
+            sessions::delete_expired(tx, now)?;
             sessions::insert(
-                &tx,
+                tx,
                 &sessions::NewSession {
                     token_hash: &token_hash,
                     user_id,
@@ -88,8 +87,7 @@ pub async fn sign_in(
                 },
             )?;
             let (user, customer) =
-                accounts::user_with_customer(&tx, user_id)?.ok_or(ApiError::InvalidCredentials)?;
-            tx.commit()?;
+                accounts::user_with_customer(tx, user_id)?.ok_or(ApiError::InvalidCredentials)?;
             Ok(Session {
                 user,
                 customer,
@@ -114,7 +112,7 @@ pub async fn sign_out(
     let token_hash = session.token_hash;
     state
         .db
-        .run(move |conn| Ok(sessions::delete(conn, &token_hash)?))
+        .write(move |tx| Ok(sessions::delete(tx, &token_hash)?))
         .await?;
     let clear = cookie::clear_session(state.config.secure_cookies())?;
     Ok((StatusCode::NO_CONTENT, [(header::SET_COOKIE, clear)]).into_response())

@@ -196,7 +196,8 @@ impl TestApp {
             sign_in_limit: true,
             secure_cookie,
         };
-        let state = AppState::new(Db::new(conn), config, Limits::default());
+        let db = Db::new(conn, &db_path, 2).expect("open the readers");
+        let state = AppState::new(db, config, Limits::default());
         TestApp {
             router: app::router(state),
             db_path,
