@@ -26,8 +26,6 @@ pub enum DbError {
     Io(#[from] std::io::Error),
     #[error("there is no database at {0}")]
     Missing(std::path::PathBuf),
-    #[error("opening the readers: {0}")]
-    Pool(#[from] r2d2::Error),
 }
 
 /// What every connection gets, the writer and each reader.

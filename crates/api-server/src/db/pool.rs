@@ -3,17 +3,19 @@
 //! writer writes, so reads run side by side on up to [`readers_for_this_machine`]
 //! connections; writes take turns on the writer, each one `BEGIN IMMEDIATE` transaction.
 //!
-//! SQLite calls block, so they run on tokio's blocking threads, never on the async
-//! workers. A task waits for its connection asynchronously (a semaphore of the readers'
-//! size, a fair async mutex on the writer) before it takes a blocking thread, so 200
-//! waiting requests are 200 parked futures, not 200 blocked threads.
+//! Each connection lives on a thread of its own (SQLite calls block: never on the async
+//! workers). Handlers queue their work as a job and await its answer; the readers take
+//! jobs from one shared queue, the writer from its own, in the order they came. Under
+//! load the threads go from job to job without sleeping, so a query trip costs no thread
+//! wake-up, which a pool lent out per request and tokio's blocking threads did.
 
+use std::collections::VecDeque;
+use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::Path;
-use std::sync::Arc;
+use std::sync::{Arc, Condvar, Mutex, PoisonError};
 
-use r2d2_sqlite::SqliteConnectionManager;
 use rusqlite::{Connection, OpenFlags, Transaction};
-use tokio::sync::{Mutex, Semaphore};
+use tokio::sync::oneshot;
 
 use super::connect::{DbError, configure, write_tx};
 use crate::error::ApiError;
@@ -21,100 +23,172 @@ use crate::error::ApiError;
 /// As many readers as the machine runs threads at once, at least 2 (a reader may wait on
 /// the disk while another computes) and at most 8 (beyond that they only wait on each
 /// other for the CPU).
-pub fn readers_for_this_machine() -> u32 {
-    let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
-    u32::try_from(cores).unwrap_or(8).clamp(2, 8)
+pub fn readers_for_this_machine() -> usize {
+    std::thread::available_parallelism()
+        .map_or(2, |n| n.get())
+        .clamp(2, 8)
 }
 
 #[derive(Clone)]
 pub struct Db {
-    writer: Arc<Mutex<Connection>>,
-    readers: r2d2::Pool<SqliteConnectionManager>,
-    /// One permit per reader: a task holds one before it asks the pool, so the pool
-    /// always has a connection ready and no blocking thread waits in it.
-    reader_permits: Arc<Semaphore>,
+    inner: Arc<Inner>,
+}
+
+/// Closes both queues when the last handle goes: the threads finish what was queued and
+/// end, closing their connections.
+struct Inner {
+    readers: Arc<Queue>,
+    writer: Arc<Queue>,
+}
+
+impl Drop for Inner {
+    fn drop(&mut self) {
+        self.readers.close();
+        self.writer.close();
+    }
 }
 
 impl Db {
     /// The database at `path`: `writer` (opened and migrated by [`super::open`]) and
-    /// `readers` read-only connections beside it.
-    pub fn new(writer: Connection, path: &Path, readers: u32) -> Result<Db, DbError> {
-        let manager = SqliteConnectionManager::file(path)
-            .with_flags(
+    /// `readers` read-only connections beside it, each on its own thread.
+    pub fn new(writer: Connection, path: &Path, readers: usize) -> Result<Db, DbError> {
+        let read_queue = Arc::new(Queue::default());
+        for n in 0..readers.max(1) {
+            let mut conn = Connection::open_with_flags(
+                path,
                 OpenFlags::SQLITE_OPEN_READ_ONLY
                     | OpenFlags::SQLITE_OPEN_NO_MUTEX
                     | OpenFlags::SQLITE_OPEN_URI,
-            )
-            .with_init(configure);
-        let pool = r2d2::Pool::builder()
-            .max_size(readers)
-            .min_idle(Some(readers))
-            // Connections to a local file do not go stale: no check per checkout.
-            .test_on_check_out(false)
-            .build(manager)?;
+            )?;
+            configure(&mut conn)?;
+            serve_queue(format!("db-reader-{n}"), conn, Arc::clone(&read_queue))?;
+        }
+        let write_queue = Arc::new(Queue::default());
+        serve_queue("db-writer".into(), writer, Arc::clone(&write_queue))?;
         Ok(Db {
-            writer: Arc::new(Mutex::new(writer)),
-            readers: pool,
-            reader_permits: Arc::new(Semaphore::new(readers as usize)),
+            inner: Arc::new(Inner {
+                readers: read_queue,
+                writer: write_queue,
+            }),
         })
     }
 
     /// Runs `work` on a reader, inside one read transaction: every query of it sees the
     /// same committed state, whatever the writer commits meanwhile. Read-only: a write
-    /// fails (SQLITE_READONLY), which a handler must not attempt here.
+    /// fails (SQLITE_READONLY).
     pub async fn read<T, F>(&self, work: F) -> Result<T, ApiError>
     where
         T: Send + 'static,
         F: FnOnce(&Connection) -> Result<T, ApiError> + Send + 'static,
     {
-        let permit = Arc::clone(&self.reader_permits)
-            .acquire_owned()
+        self.inner
+            .readers
+            .run(move |conn| {
+                let tx = conn.transaction()?;
+                let out = work(&tx)?;
+                // Ends the read snapshot; nothing was written.
+                tx.commit()?;
+                Ok(out)
+            })
             .await
-            .map_err(|err| ApiError::internal("waiting for a reader", err))?;
-        let pool = self.readers.clone();
-        blocking(move || {
-            let _permit = permit;
-            let mut conn = pool
-                .get()
-                .map_err(|err| ApiError::internal("taking a reader", err))?;
-            let tx = conn.transaction()?;
-            let out = work(&tx)?;
-            // Ends the read snapshot; nothing was written.
-            tx.commit()?;
-            Ok(out)
-        })
-        .await
     }
 
     /// Runs `work` on the writer inside one write transaction ([`write_tx`]): committed
-    /// when `work` succeeds, rolled back when it fails. Writers take turns in the order
-    /// they came.
+    /// when `work` succeeds, rolled back when it fails.
     pub async fn write<T, F>(&self, work: F) -> Result<T, ApiError>
     where
         T: Send + 'static,
         F: FnOnce(&Transaction<'_>) -> Result<T, ApiError> + Send + 'static,
     {
-        let mut conn = Arc::clone(&self.writer).lock_owned().await;
-        blocking(move || {
-            let tx = write_tx(&mut conn)?;
-            let out = work(&tx)?;
-            tx.commit()?;
-            Ok(out)
-        })
-        .await
+        self.inner
+            .writer
+            .run(move |conn| {
+                let tx = write_tx(conn)?;
+                let out = work(&tx)?;
+                tx.commit()?;
+                Ok(out)
+            })
+            .await
     }
 }
 
-/// Runs SQLite work on a blocking thread. A panic in `work` is a 500 (the connection
-/// stays sound: its transaction rolled back when it was dropped).
-async fn blocking<T, F>(work: F) -> Result<T, ApiError>
-where
-    T: Send + 'static,
-    F: FnOnce() -> Result<T, ApiError> + Send + 'static,
-{
-    tokio::task::spawn_blocking(work)
-        .await
-        .map_err(|err| ApiError::internal("database task", err))?
+type Job = Box<dyn FnOnce(&mut Connection) + Send>;
+
+/// Jobs waiting for a connection, first come first served.
+#[derive(Default)]
+struct Queue {
+    state: Mutex<QueueState>,
+    ready: Condvar,
+}
+
+#[derive(Default)]
+struct QueueState {
+    jobs: VecDeque<Job>,
+    closed: bool,
+}
+
+impl Queue {
+    /// Queues `work` and waits for its answer without holding an async worker.
+    async fn run<T, F>(&self, work: F) -> Result<T, ApiError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut Connection) -> Result<T, ApiError> + Send + 'static,
+    {
+        let (answer, answered) = oneshot::channel();
+        self.push(Box::new(move |conn| {
+            // The handler may have gone (the client hung up): nobody to tell.
+            let _ = answer.send(work(conn));
+        }));
+        // Dropped unanswered only when `work` panicked: a 500, as any panic.
+        answered
+            .await
+            .map_err(|err| ApiError::internal("database job", err))?
+    }
+
+    fn push(&self, job: Job) {
+        // The state is a queue and a flag: a panic elsewhere cannot leave it half-changed.
+        let mut state = self.state.lock().unwrap_or_else(PoisonError::into_inner);
+        state.jobs.push_back(job);
+        drop(state);
+        self.ready.notify_one();
+    }
+
+    /// The next job; `None` once the queue is closed and empty.
+    fn next(&self) -> Option<Job> {
+        let mut state = self.state.lock().unwrap_or_else(PoisonError::into_inner);
+        loop {
+            if let Some(job) = state.jobs.pop_front() {
+                return Some(job);
+            }
+            if state.closed {
+                return None;
+            }
+            state = self
+                .ready
+                .wait(state)
+                .unwrap_or_else(PoisonError::into_inner);
+        }
+    }
+
+    fn close(&self) {
+        self.state
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .closed = true;
+        self.ready.notify_all();
+    }
+}
+
+/// A thread that owns `conn` and runs the jobs of `queue` on it until the queue closes.
+fn serve_queue(name: String, mut conn: Connection, queue: Arc<Queue>) -> Result<(), DbError> {
+    std::thread::Builder::new().name(name).spawn(move || {
+        while let Some(job) = queue.next() {
+            // A panicking job answers nothing (its handler gets a 500); the connection
+            // stays sound, as the job's transaction rolled back when it was dropped.
+            let _ = catch_unwind(AssertUnwindSafe(|| job(&mut conn)));
+        }
+    })?;
+    Ok(())
 }
 
 #[cfg(test)]
@@ -148,6 +222,23 @@ mod tests {
             .read(|conn| Ok(conn.execute("INSERT INTO t VALUES (8)", [])?))
             .await;
         assert!(matches!(refused, Err(ApiError::Internal(_))));
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[tokio::test]
+    async fn a_panicking_job_is_an_error_and_the_reader_goes_on() {
+        let dir = std::env::temp_dir().join(format!("support-api-panic-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("pool.sqlite3");
+        let _ = std::fs::remove_file(&path);
+        let db = Db::new(super::super::open(&path).unwrap(), &path, 1).unwrap();
+        let failed: Result<(), ApiError> = db.read(|_| panic!("a bug")).await;
+        assert!(matches!(failed, Err(ApiError::Internal(_))));
+        let one: i64 = db
+            .read(|conn| Ok(conn.query_row("SELECT 1", [], |r| r.get(0))?))
+            .await
+            .unwrap();
+        assert_eq!(one, 1);
         std::fs::remove_dir_all(&dir).unwrap();
     }
 }
