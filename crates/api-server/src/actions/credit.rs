@@ -20,30 +20,36 @@ pub struct Holder {
     pub role: Role,
 }
 
-/// Runs `answer` on storage in which every block that lapsed before `now` has its
-/// expiry entry. Usually none awaits one, and `answer` runs on a reader, in the same read
-/// transaction as that check; otherwise the writer writes them off and answers, in one
-/// write transaction.
-pub async fn fresh<T, F>(db: &Db, customer_id: i64, now: i64, answer: F) -> Result<T, ApiError>
+/// Runs `answer` for the holder `who` finds, on storage in which every block that
+/// lapsed before `now` has its expiry entry. Usually none awaits one, and `who` and
+/// `answer` run on a reader, in one read transaction with that check; otherwise the
+/// writer writes them off and answers, in one write transaction.
+pub async fn fresh<T, W, F>(db: &Db, who: W, now: i64, answer: F) -> Result<T, ApiError>
 where
     T: Send + 'static,
-    F: Fn(&Connection) -> Result<T, ApiError> + Clone + Send + 'static,
+    W: FnOnce(&Connection) -> Result<Holder, ApiError> + Send + 'static,
+    F: Fn(&Connection, Holder) -> Result<T, ApiError> + Clone + Send + 'static,
 {
+    enum Read<T> {
+        Answered(T),
+        WriteOffFirst(Holder),
+    }
     let on_reader = answer.clone();
     let read = db
         .read(move |conn| {
-            if ledger::expiries_due(conn, customer_id, now)? {
-                return Ok(None);
+            let holder = who(conn)?;
+            if ledger::expiries_due(conn, holder.customer_id, now)? {
+                return Ok(Read::WriteOffFirst(holder));
             }
-            on_reader(conn).map(Some)
+            on_reader(conn, holder).map(Read::Answered)
         })
         .await?;
     match read {
-        Some(answered) => Ok(answered),
-        None => {
+        Read::Answered(answered) => Ok(answered),
+        Read::WriteOffFirst(holder) => {
             db.write(move |tx| {
-                ledger::apply_expiries(tx, customer_id, now)?;
-                answer(tx)
+                ledger::apply_expiries(tx, holder.customer_id, now)?;
+                answer(tx, holder)
             })
             .await
         }

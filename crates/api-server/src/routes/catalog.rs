@@ -4,7 +4,7 @@ use axum::Json;
 use axum::extract::State;
 use support_api::catalog::Catalog;
 
-use crate::auth::current::CurrentSession;
+use crate::auth::current::SessionToken;
 use crate::db;
 use crate::error::ApiError;
 use crate::state::AppState;
@@ -12,14 +12,15 @@ use crate::time_util::{format_day, today};
 
 pub async fn get_catalog(
     State(state): State<AppState>,
-    session: CurrentSession,
+    token: SessionToken,
 ) -> Result<Json<Catalog>, ApiError> {
-    let customer_id = session.customer.id;
-    let currency = session.customer.currency;
     let today = format_day(today());
     let catalog = state
         .db
-        .read(move |conn| db::catalog::load(conn, customer_id, currency, &today))
+        .read(move |conn| {
+            let customer = token.resolve(conn)?.customer;
+            db::catalog::load(conn, customer.id, customer.currency, &today)
+        })
         .await?;
     Ok(Json(catalog))
 }

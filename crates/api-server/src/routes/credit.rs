@@ -10,7 +10,7 @@ use support_api::credit::{Credit, LEDGER_PAGE_DEFAULT, LEDGER_PAGE_MAX, LedgerKi
 use support_api::validation::codes;
 
 use crate::actions::credit::{self, Holder};
-use crate::auth::current::CurrentSession;
+use crate::auth::current::{CurrentSession, SessionToken};
 use crate::db::credit::{LEDGER_CURSOR, LedgerFilter};
 use crate::error::ApiError;
 use crate::query::Query;
@@ -19,12 +19,12 @@ use crate::time_util::now_unix;
 
 pub async fn get_credit(
     State(state): State<AppState>,
-    session: CurrentSession,
+    token: SessionToken,
 ) -> Result<Json<Credit>, ApiError> {
-    let who = holder(&session);
     let now = now_unix();
-    let overview = move |conn: &Connection| credit::overview(conn, who, now);
-    let answer = credit::fresh(&state.db, who.customer_id, now, overview).await?;
+    let who = move |conn: &Connection| Ok(holder(&token.resolve(conn)?));
+    let overview = move |conn: &Connection, who| credit::overview(conn, who, now);
+    let answer = credit::fresh(&state.db, who, now, overview).await?;
     Ok(Json(answer))
 }
 
@@ -58,14 +58,15 @@ fn ledger_filter(raw: Option<&str>) -> Result<LedgerFilter, ApiError> {
 
 pub async fn get_ledger(
     State(state): State<AppState>,
-    session: CurrentSession,
+    token: SessionToken,
     RawQuery(raw): RawQuery,
 ) -> Result<Json<LedgerPage>, ApiError> {
-    let who = holder(&session);
     let now = now_unix();
-    let page =
-        move |conn: &Connection| credit::ledger_page(conn, who, ledger_filter(raw.as_deref()), now);
-    let answer = credit::fresh(&state.db, who.customer_id, now, page).await?;
+    let who = move |conn: &Connection| Ok(holder(&token.resolve(conn)?));
+    let page = move |conn: &Connection, who| {
+        credit::ledger_page(conn, who, ledger_filter(raw.as_deref()), now)
+    };
+    let answer = credit::fresh(&state.db, who, now, page).await?;
     Ok(Json(answer))
 }
 

@@ -4,7 +4,7 @@ use axum::Json;
 use axum::extract::State;
 use support_api::plan::Plan;
 
-use crate::auth::current::CurrentSession;
+use crate::auth::current::SessionToken;
 use crate::db;
 use crate::error::ApiError;
 use crate::state::AppState;
@@ -12,14 +12,15 @@ use crate::time_util::today;
 
 pub async fn get_plan(
     State(state): State<AppState>,
-    session: CurrentSession,
+    token: SessionToken,
 ) -> Result<Json<Plan>, ApiError> {
-    let customer_id = session.customer.id;
-    let currency = session.customer.currency;
     let today = today();
     let plan = state
         .db
-        .read(move |conn| db::plan::load(conn, customer_id, currency, today))
+        .read(move |conn| {
+            let customer = token.resolve(conn)?.customer;
+            db::plan::load(conn, customer.id, customer.currency, today)
+        })
         .await?;
     Ok(Json(plan))
 }

@@ -17,7 +17,7 @@ use support_api::validation::codes;
 
 use crate::actions::customer::{self, Requester};
 use crate::actions::pricing;
-use crate::auth::current::CurrentSession;
+use crate::auth::current::{CurrentSession, SessionToken};
 use crate::db::idempotency::{self, Owner, Remembered};
 use crate::db::requests::{self as stored, ListFilter, REQUESTS_CURSOR, sort_index};
 use crate::error::ApiError;
@@ -136,14 +136,16 @@ fn list_filter(raw: Option<&str>) -> Result<ListFilter, ApiError> {
 
 pub async fn list_requests(
     State(state): State<AppState>,
-    session: CurrentSession,
+    token: SessionToken,
     RawQuery(raw): RawQuery,
 ) -> Result<Json<RequestPage>, ApiError> {
-    let filter = list_filter(raw.as_deref())?;
-    let who = requester(&session);
     let page = state
         .db
-        .read(move |conn| stored::list(conn, who.viewer(), &filter, who.currency))
+        .read(move |conn| {
+            let who = requester(&token.resolve(conn)?);
+            let filter = list_filter(raw.as_deref())?;
+            stored::list(conn, who.viewer(), &filter, who.currency)
+        })
         .await?;
     Ok(Json(page))
 }
@@ -175,12 +177,16 @@ pub async fn create_request(
 
 pub async fn get_request(
     State(state): State<AppState>,
-    session: CurrentSession,
+    token: SessionToken,
     Path(raw): Path<String>,
 ) -> Result<Json<RequestDetail>, ApiError> {
-    let id = request_id(&raw)?;
-    let who = requester(&session);
-    let detail = state.db.read(move |conn| detail(conn, &who, id)).await?;
+    let detail = state
+        .db
+        .read(move |conn| {
+            let who = requester(&token.resolve(conn)?);
+            detail(conn, &who, request_id(&raw)?)
+        })
+        .await?;
     Ok(Json(detail))
 }
 

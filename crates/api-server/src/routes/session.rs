@@ -9,7 +9,7 @@ use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use support_api::session::{Session, SignIn};
 
-use crate::auth::current::CurrentSession;
+use crate::auth::current::{CurrentSession, SessionToken};
 use crate::auth::{cookie, password, token};
 use crate::db::{accounts, sessions};
 use crate::error::ApiError;
@@ -101,8 +101,15 @@ pub async fn sign_in(
     Ok(([(header::SET_COOKIE, set_cookie)], Json(session)).into_response())
 }
 
-pub async fn who_am_i(session: CurrentSession) -> Result<Json<Session>, ApiError> {
-    Ok(Json(session.to_session()?))
+pub async fn who_am_i(
+    State(state): State<AppState>,
+    token: SessionToken,
+) -> Result<Json<Session>, ApiError> {
+    let session = state
+        .db
+        .read(move |conn| token.resolve(conn)?.to_session())
+        .await?;
+    Ok(Json(session))
 }
 
 pub async fn sign_out(
