@@ -36,24 +36,34 @@ pub fn levels(
     held: &[Level],
     has_licences: bool,
 ) -> Result<Vec<LevelInfo>, ApiError> {
+    // Every level's services in one query, in the catalog's order.
     let mut stmt = conn.prepare_cached(
-        "SELECT ls.service_code FROM level_services ls JOIN services s ON s.code = ls.service_code
-         WHERE ls.level = ?1 ORDER BY s.position",
+        "SELECT ls.level, ls.service_code
+         FROM level_services ls JOIN services s ON s.code = ls.service_code
+         ORDER BY s.position",
     )?;
-    let mut infos = Vec::with_capacity(Level::ALL.len());
-    for level in Level::ALL {
-        let includes = stmt
-            .query_map([Code(level)], |row| row.get::<_, Code<ServiceCode>>(0))?
-            .map(|code| code.map(|c| c.0))
-            .collect::<Result<_, _>>()?;
-        infos.push(LevelInfo {
+    let pairs = stmt
+        .query_map([], |row| {
+            Ok((
+                row.get::<_, Code<Level>>(0)?.0,
+                row.get::<_, Code<ServiceCode>>(1)?.0,
+            ))
+        })?
+        .collect::<Result<Vec<_>, _>>()?;
+    let infos = Level::ALL
+        .into_iter()
+        .map(|level| LevelInfo {
             level,
-            includes,
+            includes: pairs
+                .iter()
+                .filter(|(of, _)| *of == level)
+                .map(|(_, service)| *service)
+                .collect(),
             held: held.contains(&level),
             // ALC comes only with licences; PAY, SBP and an SLA are open to any company.
             available: level != Level::Alc || has_licences,
-        });
-    }
+        })
+        .collect();
     Ok(infos)
 }
 
@@ -106,21 +116,28 @@ pub fn courses(
         })
     })?;
     let mut courses = rows.collect::<Result<Vec<_>, _>>()?;
+    // Every course's dates in one query, spread over the courses below.
     let mut dates = conn.prepare_cached(
-        "SELECT id, starts_on, ends_on, location, seats_left FROM course_dates
-         WHERE course_id = ?1 AND starts_on >= ?2 ORDER BY starts_on, id",
+        "SELECT course_id, id, starts_on, ends_on, location, seats_left FROM course_dates
+         WHERE starts_on >= ?1 ORDER BY starts_on, id",
     )?;
-    for course in &mut courses {
-        let rows = dates.query_map(params![course.id, today], |row| {
-            Ok(CourseDate {
-                id: row.get(0)?,
-                starts_on: row.get(1)?,
-                ends_on: row.get(2)?,
-                location: row.get::<_, Code<TrainingLocation>>(3)?.0,
-                seats_left: row.get(4)?,
-            })
-        })?;
-        course.dates = rows.collect::<Result<_, _>>()?;
+    let rows = dates.query_map([today], |row| {
+        Ok((
+            row.get::<_, i64>(0)?,
+            CourseDate {
+                id: row.get(1)?,
+                starts_on: row.get(2)?,
+                ends_on: row.get(3)?,
+                location: row.get::<_, Code<TrainingLocation>>(4)?.0,
+                seats_left: row.get(5)?,
+            },
+        ))
+    })?;
+    for row in rows {
+        let (course_id, date) = row?;
+        if let Some(course) = courses.iter_mut().find(|c| c.id == course_id) {
+            course.dates.push(date);
+        }
     }
     Ok(courses)
 }

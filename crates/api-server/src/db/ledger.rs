@@ -143,12 +143,22 @@ pub fn append(conn: &Connection, entry: &NewEntry<'_>) -> Result<i64, ApiError> 
 }
 
 /// Whether a block of the customer lapsed before the day of `now` and awaits its write-off
-/// (rare: once per block). Reads only, so a reader can tell whether it may answer.
+/// (rare: once per block), as [`BlockState::awaits_write_off`] says. Reads only, and only
+/// the expired blocks, so a reader can tell cheaply whether it may answer.
 pub fn expiries_due(conn: &Connection, customer_id: i64, now: i64) -> Result<bool, ApiError> {
-    let today = format_day(day_of(now));
-    Ok(blocks(conn, customer_id)?
-        .iter()
-        .any(|block| block.awaits_write_off(&today)))
+    Ok(conn
+        .prepare_cached(
+            "SELECT EXISTS (
+                 SELECT 1 FROM prepaid_blocks b
+                 WHERE b.customer_id = ?1 AND b.expires_on < ?2
+                   AND NOT EXISTS (SELECT 1 FROM ledger l
+                                   WHERE l.block_id = b.id AND l.kind = 'expiry')
+                   AND (SELECT coalesce(sum(l.amount_minor), 0) FROM ledger l
+                        WHERE l.block_id = b.id) > 0)",
+        )?
+        .query_row(params![customer_id, format_day(day_of(now))], |row| {
+            row.get(0)
+        })?)
 }
 
 /// Writes off the remainder of every block that expired before the day of `now`, once
@@ -430,14 +440,18 @@ mod tests {
         let (conn, c, _) = db();
         bought(&conn, 500, date!(2025 - 01 - 01), date!(2025 - 01 - 31));
         debit(&conn, date!(2025 - 01 - 15), 200);
+        assert!(!expiries_due(&conn, c, at(date!(2025 - 01 - 31))).unwrap());
         assert_eq!(
             apply_expiries(&conn, c, at(date!(2025 - 01 - 31))).unwrap(),
             0
         );
+        // What a reader checks agrees with what the writer then does.
+        assert!(expiries_due(&conn, c, at(date!(2025 - 02 - 01))).unwrap());
         assert_eq!(
             apply_expiries(&conn, c, at(date!(2025 - 02 - 01))).unwrap(),
             1
         );
+        assert!(!expiries_due(&conn, c, at(date!(2025 - 02 - 01))).unwrap());
         assert_eq!(
             apply_expiries(&conn, c, at(date!(2025 - 02 - 02))).unwrap(),
             0
