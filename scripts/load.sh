@@ -30,7 +30,7 @@ fi
 api_pid=$!
 base=
 for _ in $(seq 100); do
-  base=$(grep -o 'http://127.0.0.1:[0-9]*' "$work/api.log" | head -1 || true)
+  base=$(grep -o 'http://127.0.0.1:[0-9]*' "$work/api.log" 2>/dev/null | head -1 || true)
   [ -n "$base" ] && break
   sleep 0.1
 done
