@@ -1,6 +1,8 @@
-//! State changes of requests and credit, shared by the HTTP handlers, the staff commands
-//! and the demo seed, so all three follow the same rules. Each takes the connection of a
-//! write transaction the caller opened and the instant `now` it acts at.
+//! What the server does with requests and credit, between the HTTP handlers (and the
+//! staff commands and the demo seed, so all follow the same rules) and storage: state
+//! changes (`customer`, `staff`), each on the connection of a write transaction the caller
+//! opened, at the instant `now`; and answers assembled from several reads (`credit`,
+//! `pricing`).
 
 pub mod credit;
 pub mod customer;

@@ -1,6 +1,7 @@
 //! `GET /credit` (every user of an SBP customer; monthly use for admins only) and
-//! `GET /credit/ledger` (admins only). Both apply due expiries first, in the same
-//! transaction, so the answer never shows a lapsed block's remainder as credit.
+//! `GET /credit/ledger` (admins only), assembled by `actions::credit`. Both answer after
+//! due expiries are written off (`credit::fresh`), so the answer never shows a lapsed
+//! block's remainder as credit; the session is looked up in the same job.
 
 use axum::Json;
 use axum::extract::{RawQuery, State};
