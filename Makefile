@@ -56,7 +56,7 @@ fuzz: setup
 
 ## Load test of the reference server on loopback (docs/load-test.md).
 load: setup
-	scripts/load.sh 15
+	scripts/load.sh 8
 
 ## Benchmarks (figures, not pass/fail) with the scale customer, 4x CPU slowdown.
 bench: setup build

@@ -1,5 +1,6 @@
 -- Creates hotline requests, each with an idempotency key of its own.
 dofile("tests/load/auth.lua")
+dofile("tests/load/report.lua")
 local thread_id = 0
 local counter = 0
 function setup(thread)

@@ -1,3 +1,4 @@
 dofile("tests/load/auth.lua")
+dofile("tests/load/report.lua")
 wrk.method = "GET"
 wrk.path = "/api/v1/plan"

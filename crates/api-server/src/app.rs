@@ -1,6 +1,5 @@
-//! The router: every route under `/api/v1`, and the layers around them.
-
-use std::sync::Arc;
+//! The router: every route under `/api/v1`, and the layers around them. It only
+//! assembles: the handlers live in `routes`, what they share in `state`.
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
@@ -11,35 +10,10 @@ use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 
-use crate::auth::rate_limit::{Limits, RateLimiter};
-use crate::config::Config;
-use crate::db::Db;
 use crate::error::ApiError;
 use crate::extract::BODY_LIMIT_BYTES;
 use crate::routes;
-
-#[derive(Clone)]
-pub struct AppState {
-    pub db: Db,
-    pub config: Arc<Config>,
-    pub limiter: Arc<RateLimiter>,
-    /// Argon2 checks running at once. Each takes ~19 MiB and a core for tens of
-    /// milliseconds; more at once than there are cores only adds memory and latency.
-    pub password_checks: Arc<tokio::sync::Semaphore>,
-}
-
-impl AppState {
-    pub fn new(db: Db, config: Config, limits: Limits) -> Self {
-        AppState {
-            db,
-            config: Arc::new(config),
-            limiter: Arc::new(RateLimiter::new(limits)),
-            password_checks: Arc::new(tokio::sync::Semaphore::new(
-                std::thread::available_parallelism().map_or(2, |n| n.get()),
-            )),
-        }
-    }
-}
+use crate::state::AppState;
 
 pub fn router(state: AppState) -> Router {
     use routes::{catalog, credit, openapi, plan, requests, session};
@@ -97,5 +71,5 @@ fn panic_response(panic: Box<dyn std::any::Any + Send>) -> axum::response::Respo
         .map(|s| (*s).to_owned())
         .or_else(|| panic.downcast_ref::<String>().cloned())
         .unwrap_or_default();
-    ApiError::Internal(format!("handler panicked: {message}")).into_response()
+    ApiError::broken(format!("handler panicked: {message}")).into_response()
 }

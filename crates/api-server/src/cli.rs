@@ -2,14 +2,13 @@
 //! clap. Flags win over the environment (`PORTAL_API_ADDR`, `PORTAL_DB`), which wins over
 //! the defaults. The doc comments below are the `--help` text.
 
-use std::net::SocketAddr;
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 use time::Date;
 
 use crate::actions::staff::DEFAULT_STAFF_NAME;
-use crate::config::{Config, DEFAULT_DB};
+use crate::config::{Config, DEFAULT_DB, minutes};
 
 /// The reference Support API server: the Support API over SQLite, with the demo seed.
 #[derive(Debug, Parser)]
@@ -135,20 +134,6 @@ fn request_id(text: &str) -> Result<i64, String> {
         .ok()
         .filter(|id| *id > 0)
         .ok_or_else(|| "expected a request id".to_owned())
-}
-
-/// `--minutes` and `--session-ttl-minutes`: a whole number above 0.
-pub(crate) fn minutes(text: &str) -> Result<u32, String> {
-    text.parse()
-        .ok()
-        .filter(|minutes| *minutes > 0)
-        .ok_or_else(|| "expected a whole number of minutes above 0".to_owned())
-}
-
-/// `--addr`.
-pub(crate) fn address(text: &str) -> Result<SocketAddr, String> {
-    text.parse()
-        .map_err(|_| "expected an address like 127.0.0.1:3000".to_owned())
 }
 
 /// `--at`.

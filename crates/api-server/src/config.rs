@@ -15,7 +15,7 @@ pub struct Config {
         long,
         env = "PORTAL_API_ADDR",
         default_value = DEFAULT_ADDR,
-        value_parser = crate::cli::address
+        value_parser = address
     )]
     pub addr: SocketAddr,
     /// The SQLite database file; created with the demo seed if it does not exist.
@@ -26,7 +26,7 @@ pub struct Config {
         long,
         value_name = "MINUTES",
         default_value_t = DEFAULT_SESSION_TTL_MINUTES,
-        value_parser = crate::cli::minutes
+        value_parser = minutes
     )]
     pub session_ttl_minutes: u32,
     /// Sign-ins are rate limited unless `--no-sign-in-limit` is given: only the load test
@@ -37,6 +37,20 @@ pub struct Config {
     /// a TLS-terminating proxy on the same host (elsewhere it is always `Secure`).
     #[arg(long)]
     pub secure_cookie: bool,
+}
+
+/// `--minutes` and `--session-ttl-minutes`: a whole number above 0.
+pub fn minutes(text: &str) -> Result<u32, String> {
+    text.parse()
+        .ok()
+        .filter(|minutes| *minutes > 0)
+        .ok_or_else(|| "expected a whole number of minutes above 0".to_owned())
+}
+
+/// `--addr`.
+pub fn address(text: &str) -> Result<SocketAddr, String> {
+    text.parse()
+        .map_err(|_| "expected an address like 127.0.0.1:3000".to_owned())
 }
 
 impl Config {

@@ -1,5 +1,8 @@
 //! One error type for every handler, answered as `application/problem+json`.
 
+use std::error::Error;
+use std::fmt;
+
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use support_api::problem::{FieldError, PROBLEM_CONTENT_TYPE, Problem, ProblemType};
@@ -38,14 +41,31 @@ pub enum ApiError {
     Conflict(String),
     #[error("method not allowed")]
     MethodNotAllowed,
-    /// Storage or another server-side failure: logged, never shown in detail.
-    #[error("internal error: {0}")]
-    Internal(String),
+    /// Storage or another server-side failure, with its cause: logged with the whole
+    /// chain of causes, never shown to the client.
+    #[error("internal error")]
+    Internal(#[source] Box<dyn Error + Send + Sync>),
 }
+
+/// A cause with what the server was doing when it happened ("database", "session
+/// cookie"), so the log says both.
+#[derive(Debug, thiserror::Error)]
+#[error("{doing}")]
+pub struct Failed {
+    doing: &'static str,
+    #[source]
+    source: Box<dyn Error + Send + Sync>,
+}
+
+/// A broken expectation about the server's own data (a stored value it cannot read, a
+/// row the seed always writes): no library error to keep, only what was found.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct Broken(pub String);
 
 impl From<rusqlite::Error> for ApiError {
     fn from(err: rusqlite::Error) -> Self {
-        ApiError::Internal(format!("database: {err}"))
+        ApiError::internal("database", err)
     }
 }
 
@@ -56,6 +76,19 @@ impl From<FieldErrors> for ApiError {
 }
 
 impl ApiError {
+    /// A server-side failure: `cause` while `doing` something.
+    pub fn internal(doing: &'static str, cause: impl Into<Box<dyn Error + Send + Sync>>) -> Self {
+        ApiError::Internal(Box::new(Failed {
+            doing,
+            source: cause.into(),
+        }))
+    }
+
+    /// The server's own data is not what it should be; `what` says how.
+    pub fn broken(what: impl Into<String>) -> Self {
+        ApiError::Internal(Box::new(Broken(what.into())))
+    }
+
     /// One field refused: `code` at `field`, with a message for the form.
     pub fn field(field: &str, code: &str, message: &str) -> Self {
         let mut errors = FieldErrors::default();
@@ -131,7 +164,7 @@ impl ApiError {
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         if let ApiError::Internal(cause) = &self {
-            tracing::error!(%cause, "request failed");
+            tracing::error!(cause = %Chain(cause.as_ref()), "request failed");
         }
         let status = self.status();
         let retry_after = match &self {
@@ -162,4 +195,44 @@ fn problem_response(status: StatusCode, problem: &Problem, retry_after: Option<u
         headers.insert(header::RETRY_AFTER, HeaderValue::from(secs));
     }
     response
+}
+
+/// An error and its sources, as one line: `database: no such table: support_contacts`.
+pub struct Chain<'a>(pub &'a (dyn Error + 'static));
+
+impl fmt::Display for Chain<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0)?;
+        let mut source = self.0.source();
+        while let Some(cause) = source {
+            write!(f, ": {cause}")?;
+            source = cause.source();
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_internal_error_keeps_its_cause_for_the_log_only() {
+        let cause = rusqlite::Error::InvalidColumnName("secret_column".into());
+        let err = ApiError::from(cause);
+        let source = err.source().expect("the cause is kept");
+        assert_eq!(source.to_string(), "database");
+        assert!(
+            source
+                .source()
+                .is_some_and(|s| s.to_string().contains("secret_column"))
+        );
+        assert!(
+            Chain(&err)
+                .to_string()
+                .ends_with("database: Invalid column name: secret_column")
+        );
+        assert!(!err.detail().contains("secret_column"));
+        assert_eq!(err.status(), StatusCode::INTERNAL_SERVER_ERROR);
+    }
 }

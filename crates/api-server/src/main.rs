@@ -1,39 +1,18 @@
-//! `support-api-server`: the command line of `cli::Cli` (`support-api-server help`).
+//! `support-api-server`: the command line of `cli::Cli` (`support-api-server help`), run
+//! by `commands`.
 
 use std::process::ExitCode;
 
 use clap::Parser;
-use support_api_server::cli::{Cli, Command};
-use support_api_server::{db, seed, serve};
+use support_api_server::cli::Cli;
+use support_api_server::commands;
 
 fn main() -> ExitCode {
     // `help` and `--help` print the help and exit 0; bad arguments print what is wrong
     // with the usage and exit 2.
     let Cli { command } = Cli::parse();
     init_logging();
-    let result: Result<(), String> = match command {
-        Command::Serve(config) => tokio::runtime::Builder::new_multi_thread()
-            .enable_all()
-            .build()
-            .map_err(|err| format!("starting the runtime: {err}"))
-            .and_then(|runtime| {
-                runtime
-                    .block_on(serve::serve(config))
-                    .map_err(|e| e.to_string())
-            }),
-        Command::ResetDemo { db, scale } => seed::create_demo_db(&db.path, scale)
-            .map(|_| println!("created the demo database at {}", db.path.display()))
-            .map_err(|err| err.to_string()),
-        Command::ExpireSessions { db } => db::expire_sessions(&db.path)
-            .map(|count| println!("expired {count} session(s) in {}", db.path.display()))
-            .map_err(|err| err.to_string()),
-        Command::Staff { db, by, action } => {
-            support_api_server::actions::staff::run(&db.path, &by, action)
-                .map(|lines| lines.iter().for_each(|line| println!("{line}")))
-                .map_err(|err| err.to_string())
-        }
-    };
-    match result {
+    match commands::run(command) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
             eprintln!("error: {err}");

@@ -3,11 +3,12 @@
 use std::io;
 use std::net::SocketAddr;
 
-use crate::app::{self, AppState};
+use crate::app;
 use crate::auth::rate_limit::Limits;
 use crate::config::Config;
 use crate::db::{self, Db, DbError};
 use crate::seed::{self, SeedError};
+use crate::state::AppState;
 
 #[derive(Debug, thiserror::Error)]
 pub enum ServeError {
@@ -44,8 +45,11 @@ pub async fn serve(config: Config) -> Result<(), ServeError> {
     } else {
         Limits::unlimited()
     };
-    let state = AppState::new(Db::new(conn), config, limits);
+    let db = Db::new(conn, &config.db, db::readers_for_this_machine())?;
+    let state = AppState::new(db, config, limits);
     let router = app::router(state);
+    // Listen for SIGTERM before saying "listening": a script may send it right after.
+    let shutdown = shutdown_signal();
     tracing::info!(addr = %local, "listening");
     // Scripts and tests wait for this exact line on stdout.
     println!("listening on http://{local}");
@@ -53,7 +57,7 @@ pub async fn serve(config: Config) -> Result<(), ServeError> {
         listener,
         router.into_make_service_with_connect_info::<SocketAddr>(),
     )
-    .with_graceful_shutdown(shutdown_signal())
+    .with_graceful_shutdown(shutdown)
     .await
     .map_err(ServeError::Serve)?;
     tracing::info!("stopped");
@@ -61,30 +65,35 @@ pub async fn serve(config: Config) -> Result<(), ServeError> {
 }
 
 /// Resolves at Ctrl-C or SIGTERM; in-flight requests then finish before the server stops.
-async fn shutdown_signal() {
-    let ctrl_c = async {
-        if let Err(err) = tokio::signal::ctrl_c().await {
-            tracing::warn!(%err, "cannot listen for Ctrl-C");
-            std::future::pending::<()>().await;
-        }
-    };
+/// SIGTERM is listened for from the call on, not from the first poll.
+fn shutdown_signal() -> impl std::future::Future<Output = ()> {
     #[cfg(unix)]
-    let terminate = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut signal) => {
-                signal.recv().await;
-            }
-            Err(err) => {
-                tracing::warn!(%err, "cannot listen for SIGTERM");
+    let terminate = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate());
+    async move {
+        let ctrl_c = async {
+            if let Err(err) = tokio::signal::ctrl_c().await {
+                tracing::warn!(%err, "cannot listen for Ctrl-C");
                 std::future::pending::<()>().await;
             }
+        };
+        #[cfg(unix)]
+        let terminate = async {
+            match terminate {
+                Ok(mut signal) => {
+                    signal.recv().await;
+                }
+                Err(err) => {
+                    tracing::warn!(%err, "cannot listen for SIGTERM");
+                    std::future::pending::<()>().await;
+                }
+            }
+        };
+        #[cfg(not(unix))]
+        let terminate = std::future::pending::<()>();
+        tokio::select! {
+            () = ctrl_c => {},
+            () = terminate => {},
         }
-    };
-    #[cfg(not(unix))]
-    let terminate = std::future::pending::<()>();
-    tokio::select! {
-        () = ctrl_c => {},
-        () = terminate => {},
+        tracing::info!("shutting down");
     }
-    tracing::info!("shutting down");
 }

@@ -42,14 +42,14 @@ pub fn format_day(date: Date) -> String {
 
 /// A stored day; a malformed one is a storage fault, not the client's.
 pub fn parse_day(text: &str) -> Result<Date, ApiError> {
-    Date::parse(text, DAY).map_err(|err| ApiError::Internal(format!("stored day {text:?}: {err}")))
+    Date::parse(text, DAY).map_err(|err| ApiError::internal("reading a stored day", err))
 }
 
 pub fn format_instant(unix_seconds: i64) -> Result<String, ApiError> {
     OffsetDateTime::from_unix_timestamp(unix_seconds)
         .ok()
         .and_then(|t| t.format(&Rfc3339).ok())
-        .ok_or_else(|| ApiError::Internal(format!("stored instant {unix_seconds} out of range")))
+        .ok_or_else(|| ApiError::broken(format!("stored instant {unix_seconds} out of range")))
 }
 
 /// The same day of the month `months` later (earlier when negative), clamped to the end of

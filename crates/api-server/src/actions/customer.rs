@@ -9,8 +9,7 @@ use support_api::requests::{Decision, NewComment, NewRequest, RequestStatus, nee
 use support_api::session::Role;
 use support_api::validation::codes;
 
-use super::sla_due;
-use crate::billing;
+use super::{pricing, sla_due};
 use crate::db::requests::{self, Actor, NewRow, Stored, Viewer};
 use crate::error::ApiError;
 use crate::time_util::{day_of, format_day};
@@ -55,7 +54,7 @@ pub fn create(
     let today_text = format_day(today);
     // The form's own checks and those against the server's data, answered together.
     let mut errors = new.validate(&today_text).err().unwrap_or_default();
-    let pricing = match billing::price(conn, who.customer_id, who.currency, new, today) {
+    let pricing = match pricing::price(conn, who.customer_id, who.currency, new, today) {
         Ok(pricing) => Some(pricing),
         Err(ApiError::Fields(more)) => {
             errors.0.extend(more.0);

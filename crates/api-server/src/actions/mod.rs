@@ -1,8 +1,12 @@
-//! State changes of requests and credit, shared by the HTTP handlers, the staff commands
-//! and the demo seed, so all three follow the same rules. Each takes the connection of a
-//! write transaction the caller opened and the instant `now` it acts at.
+//! What the server does with requests and credit, between the HTTP handlers (and the
+//! staff commands and the demo seed, so all follow the same rules) and storage: state
+//! changes (`customer`, `staff`), each on the connection of a write transaction the caller
+//! opened, at the instant `now`; and answers assembled from several reads (`credit`,
+//! `pricing`).
 
+pub mod credit;
 pub mod customer;
+pub mod pricing;
 pub mod staff;
 
 use rusqlite::Connection;
@@ -37,7 +41,7 @@ pub fn sla_due(
         return Ok(None);
     };
     let hours = BusinessHours::from_contract(&contract.business_hours).ok_or_else(|| {
-        ApiError::Internal(format!(
+        ApiError::broken(format!(
             "SLA {} has unusable business hours",
             contract.reference
         ))

@@ -9,10 +9,10 @@ use support_api::requests::{EXPECTED_MINUTES_MAX, RequestDetails, RequestStatus}
 use time::Date;
 
 use crate::billing;
-use crate::cli::StaffAction;
+use crate::db::accounts;
 use crate::db::ledger::{self, Consumption};
 use crate::db::requests::{self, Actor, Stored};
-use crate::error::ApiError;
+use crate::error::{ApiError, Chain};
 use crate::time_util::{add_days, add_months, day_of, format_day};
 
 /// The name staff actions show on the timeline unless one is given.
@@ -25,7 +25,7 @@ pub struct StaffError(pub String);
 
 impl From<ApiError> for StaffError {
     fn from(err: ApiError) -> Self {
-        StaffError(err.to_string())
+        StaffError(Chain(&err).to_string())
     }
 }
 
@@ -263,14 +263,7 @@ pub fn list(conn: &Connection, domain: Option<&str>) -> Result<Vec<String>, Staf
         None => None,
         Some(domain) => {
             let domain = domain.trim().trim_start_matches('@').to_lowercase();
-            let id: Option<i64> = conn
-                .query_row(
-                    "SELECT customer_id FROM users WHERE substr(email, instr(email, '@') + 1) = ?1
-                     LIMIT 1",
-                    [&domain],
-                    |row| row.get(0),
-                )
-                .ok();
+            let id = accounts::customer_at_domain(conn, &domain)?;
             Some(id.ok_or_else(|| StaffError(format!("no customer has users at {domain}")))?)
         }
     };
@@ -287,72 +280,5 @@ pub fn list(conn: &Connection, domain: Option<&str>) -> Result<Vec<String>, Staf
             r.title
         ));
     }
-    Ok(lines)
-}
-
-fn money(conn: &Connection, request: i64, minor: i64) -> String {
-    let currency: String = conn
-        .query_row(
-            "SELECT c.currency FROM requests r JOIN customers c ON c.id = r.customer_id
-             WHERE r.id = ?1",
-            [request],
-            |row| row.get(0),
-        )
-        .unwrap_or_default();
-    let sign = if minor < 0 { "-" } else { "" };
-    format!(
-        "{sign}{}.{:02} {currency}",
-        minor.abs() / 100,
-        minor.abs() % 100
-    )
-}
-
-/// Runs one `staff` command on the database at `path` in its own `BEGIN IMMEDIATE`
-/// transaction (it waits for the server's writes, and they for it), and returns the
-/// lines to print. Nothing is stored when it fails.
-pub fn run(
-    path: &std::path::Path,
-    by: &str,
-    action: StaffAction,
-) -> Result<Vec<String>, StaffError> {
-    let mut conn = crate::db::open_existing(path).map_err(|err| StaffError(err.to_string()))?;
-    let tx = crate::db::write_tx(&mut conn)?;
-    let by = Actor::staff(by);
-    let now = crate::time_util::now_unix();
-    let lines = match action {
-        StaffAction::Schedule { request, at } => vec![schedule(&tx, request, at, &by, now)?],
-        StaffAction::Comment { request, text } => vec![comment(&tx, request, &text, &by, now)?],
-        StaffAction::LogTime {
-            request,
-            minutes,
-            note,
-        } => {
-            let logged = log_time(&tx, request, minutes, note.as_deref(), &by, now)?;
-            let mut line = format!("logged {minutes} min on request {request}");
-            if let Some(charged) = logged.charged {
-                line.push_str(&format!("; charged {}", money(&tx, request, charged)));
-            }
-            if let Some(debited) = logged.debited {
-                line.push_str(&format!(
-                    "; debited {} from SBP credit in {} ledger entr{}",
-                    money(&tx, request, debited),
-                    logged.ledger_entries.len(),
-                    if logged.ledger_entries.len() == 1 {
-                        "y"
-                    } else {
-                        "ies"
-                    }
-                ));
-            }
-            if let Some(invoiced) = logged.invoiced {
-                line.push_str(&format!("; to invoice {}", money(&tx, request, invoiced)));
-            }
-            vec![line]
-        }
-        StaffAction::Resolve { request } => vec![resolve(&tx, request, &by, now)?],
-        StaffAction::Close { request } => vec![close(&tx, request, &by, now)?],
-        StaffAction::List { customer } => list(&tx, customer.as_deref())?,
-    };
-    tx.commit()?;
     Ok(lines)
 }

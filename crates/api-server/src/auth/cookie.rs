@@ -25,7 +25,7 @@ pub fn set_session(token: &str, max_age_secs: i64, secure: bool) -> Result<Heade
         "{SESSION_COOKIE}={token}; HttpOnly; SameSite=Strict; Path=/; Max-Age={max_age_secs}{}",
         secure_attribute(secure)
     ))
-    .map_err(|err| ApiError::Internal(format!("session cookie: {err}")))
+    .map_err(|err| ApiError::internal("session cookie", err))
 }
 
 /// Tells the browser to drop the cookie at once.

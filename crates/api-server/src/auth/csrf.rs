@@ -7,8 +7,15 @@ use support_api::CSRF_HEADER;
 use super::token;
 use crate::error::ApiError;
 
-pub fn check(headers: &HeaderMap, expected: &str) -> Result<(), ApiError> {
-    let sent = headers.get(CSRF_HEADER).and_then(|v| v.to_str().ok());
+/// The token a request sent, if any.
+pub fn sent(headers: &HeaderMap) -> Option<String> {
+    headers
+        .get(CSRF_HEADER)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_owned)
+}
+
+pub fn check(sent: Option<&str>, expected: &str) -> Result<(), ApiError> {
     match sent {
         Some(sent) if token::same(sent, expected) => Ok(()),
         _ => Err(ApiError::Csrf),

@@ -1,14 +1,15 @@
-//! `CurrentSession`: the extractor every signed-in endpoint takes. It answers 401 without
-//! a live session and, for state-changing methods, 403 without the session's CSRF token,
-//! so no handler can forget either check.
+//! `CurrentSession`: who is signed in, which every signed-in endpoint needs and can only
+//! get through [`SessionToken::resolve`]. It answers 401 without a live session and, for
+//! state-changing methods, 403 without the session's CSRF token, so no handler can forget
+//! either check.
 
-use axum::extract::FromRequestParts;
+use axum::extract::{FromRef, FromRequestParts};
 use axum::http::request::Parts;
+use rusqlite::Connection;
 use support_api::session::{CustomerSummary, Session, User};
 
 use super::{cookie, csrf, token};
-use crate::app::AppState;
-use crate::db::{accounts, sessions};
+use crate::db::{Db, sessions};
 use crate::error::ApiError;
 use crate::time_util::{format_instant, now_unix};
 
@@ -31,34 +32,65 @@ impl CurrentSession {
     }
 }
 
-impl FromRequestParts<AppState> for CurrentSession {
+/// The session cookie of a request, before the database has said whether its session
+/// lives: the extractor answers 401 at once without a cookie. [`SessionToken::resolve`]
+/// inside a database job gives the [`CurrentSession`] (or 401, or 403 without the CSRF
+/// token on a state-changing method), so a read handler looks the session up in the same
+/// job and transaction as its own queries.
+#[derive(Clone)]
+pub struct SessionToken {
+    token_hash: [u8; 32],
+    /// The `X-CSRF-Token` header of a state-changing method; `None` for a safe one.
+    csrf_sent: Option<Option<String>>,
+    now: i64,
+}
+
+impl SessionToken {
+    pub fn resolve(&self, conn: &Connection) -> Result<CurrentSession, ApiError> {
+        let live = sessions::find_live(conn, &self.token_hash, self.now)?
+            .ok_or(ApiError::Unauthenticated)?;
+        if let Some(sent) = &self.csrf_sent {
+            csrf::check(sent.as_deref(), &live.csrf_token)?;
+        }
+        Ok(CurrentSession {
+            token_hash: self.token_hash,
+            user: live.user,
+            customer: live.customer,
+            csrf_token: live.csrf_token,
+            expires_at: live.expires_at,
+        })
+    }
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for SessionToken {
     type Rejection = ApiError;
 
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, ApiError> {
         let token_hash = cookie::session_token(&parts.headers)
             .map(token::hash)
             .ok_or(ApiError::Unauthenticated)?;
-        let now = now_unix();
-        let found = state
-            .db
-            .run(move |conn| {
-                let Some(stored) = sessions::find_live(conn, &token_hash, now)? else {
-                    return Ok(None);
-                };
-                let who = accounts::user_with_customer(conn, stored.user_id)?;
-                Ok(who.map(|(user, customer)| (stored, user, customer)))
-            })
-            .await?;
-        let (stored, user, customer) = found.ok_or(ApiError::Unauthenticated)?;
-        if !parts.method.is_safe() {
-            csrf::check(&parts.headers, &stored.csrf_token)?;
-        }
-        Ok(CurrentSession {
+        let csrf_sent = (!parts.method.is_safe()).then(|| csrf::sent(&parts.headers));
+        Ok(SessionToken {
             token_hash,
-            user,
-            customer,
-            csrf_token: stored.csrf_token,
-            expires_at: stored.expires_at,
+            csrf_sent,
+            now: now_unix(),
         })
+    }
+}
+
+/// For handlers that need the session before their database work (the writes): looks it
+/// up on a reader.
+impl<S> FromRequestParts<S> for CurrentSession
+where
+    S: Send + Sync,
+    Db: FromRef<S>,
+{
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, ApiError> {
+        let token = SessionToken::from_request_parts(parts, state).await?;
+        Db::from_ref(state)
+            .read(move |conn| token.resolve(conn))
+            .await
     }
 }

@@ -12,7 +12,7 @@ pub const TOKEN_CHARS: usize = 43;
 /// 32 bytes from the operating system's generator, base64url without padding.
 pub fn random() -> Result<String, ApiError> {
     let mut bytes = [0u8; 32];
-    getrandom::fill(&mut bytes).map_err(|err| ApiError::Internal(format!("getrandom: {err}")))?;
+    getrandom::fill(&mut bytes).map_err(|err| ApiError::internal("getrandom", err))?;
     Ok(URL_SAFE_NO_PAD.encode(bytes))
 }
 

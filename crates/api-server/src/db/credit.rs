@@ -13,6 +13,7 @@ use time::Date;
 
 use super::codec::Code;
 use super::ledger::BlockState;
+use super::parts;
 use crate::error::ApiError;
 use crate::time_util::{add_days, add_months, format_day, format_instant, start_of_day};
 
@@ -38,12 +39,15 @@ pub fn prepaid_blocks(blocks: &[BlockState], today: &str, currency: Currency) ->
 
 /// What debits took in the [`FORECAST_WINDOW_DAYS`] before `now` (positive).
 pub fn recent_burn(conn: &Connection, customer_id: i64, now: i64) -> Result<i64, ApiError> {
-    Ok(conn.query_row(
-        "SELECT coalesce(-sum(amount_minor), 0) FROM ledger
+    Ok(conn
+        .prepare_cached(
+            "SELECT coalesce(-sum(amount_minor), 0) FROM ledger
          WHERE customer_id = ?1 AND kind = 'debit' AND at > ?2 AND at <= ?3",
-        rusqlite::params![customer_id, now - FORECAST_WINDOW_DAYS * 86_400, now],
-        |row| row.get(0),
-    )?)
+        )?
+        .query_row(
+            rusqlite::params![customer_id, now - FORECAST_WINDOW_DAYS * 86_400, now],
+            |row| row.get(0),
+        )?)
 }
 
 /// The forecast at the burn of the window: blocks are consumed oldest first at the
@@ -214,9 +218,9 @@ pub fn ledger_page(
         params.push(start_of_day(add_days(to, 1)).into());
     }
     let services = filter.services.iter().map(|s| s.as_str());
-    super::and_any_of(&mut sql, &mut params, "l.service", services);
+    parts::and_any_of(&mut sql, &mut params, "l.service", services);
     let kinds = filter.kinds.iter().map(|k| k.as_str());
-    super::and_any_of(&mut sql, &mut params, "l.kind", kinds);
+    parts::and_any_of(&mut sql, &mut params, "l.kind", kinds);
     if let Some((at, id)) = filter.after {
         sql.push_str(" AND (l.at, l.id) < (?, ?)");
         params.extend([Value::from(at), Value::from(id)]);
@@ -245,7 +249,7 @@ pub fn ledger_page(
         ))
     })?;
     let rows = rows.collect::<Result<Vec<_>, _>>()?;
-    let (rows, next_cursor) = super::page(rows, filter.limit, |(at, entry)| {
+    let (rows, next_cursor) = parts::page(rows, filter.limit, |(at, entry)| {
         crate::cursor::encode(LEDGER_CURSOR, &[*at, entry.id])
     });
     let items = rows

@@ -43,8 +43,8 @@ pub fn key_from(headers: &HeaderMap) -> Result<String, ApiError> {
 /// SHA-256 of the call's scope and its body as parsed (so spacing and key order of the
 /// JSON do not matter).
 pub fn body_hash<T: Serialize>(scope: &str, body: &T) -> Result<Vec<u8>, ApiError> {
-    let json = serde_json::to_vec(body)
-        .map_err(|err| ApiError::Internal(format!("hashing the body: {err}")))?;
+    let json =
+        serde_json::to_vec(body).map_err(|err| ApiError::internal("hashing the body", err))?;
     let mut hasher = Sha256::new();
     hasher.update(scope.as_bytes());
     hasher.update([0]);

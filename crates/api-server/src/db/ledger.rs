@@ -36,6 +36,11 @@ impl BlockState {
     pub fn expired_on(&self, today: &str) -> bool {
         self.expires_on.as_str() < today
     }
+
+    /// Lapsed with credit left and no expiry entry yet: [`apply_expiries`] writes it off.
+    pub fn awaits_write_off(&self, today: &str) -> bool {
+        self.expired_on(today) && !self.has_expiry_entry && self.remaining > 0
+    }
 }
 
 /// Every block of the customer, in the order they are consumed.
@@ -66,11 +71,9 @@ pub fn blocks(conn: &Connection, customer_id: i64) -> Result<Vec<BlockState>, Ap
 
 /// The balance: the sum of the ledger, never a stored figure.
 pub fn balance(conn: &Connection, customer_id: i64) -> Result<i64, ApiError> {
-    Ok(conn.query_row(
-        "SELECT coalesce(sum(amount_minor), 0) FROM ledger WHERE customer_id = ?1",
-        [customer_id],
-        |row| row.get(0),
-    )?)
+    Ok(conn
+        .prepare_cached("SELECT coalesce(sum(amount_minor), 0) FROM ledger WHERE customer_id = ?1")?
+        .query_row([customer_id], |row| row.get(0))?)
 }
 
 /// One entry to append; `at` is moved forward to the last entry's time if it is earlier,
@@ -139,6 +142,25 @@ pub fn append(conn: &Connection, entry: &NewEntry<'_>) -> Result<i64, ApiError> 
     Ok(conn.last_insert_rowid())
 }
 
+/// Whether a block of the customer lapsed before the day of `now` and awaits its write-off
+/// (rare: once per block), as [`BlockState::awaits_write_off`] says. Reads only, and only
+/// the expired blocks, so a reader can tell cheaply whether it may answer.
+pub fn expiries_due(conn: &Connection, customer_id: i64, now: i64) -> Result<bool, ApiError> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT EXISTS (
+                 SELECT 1 FROM prepaid_blocks b
+                 WHERE b.customer_id = ?1 AND b.expires_on < ?2
+                   AND NOT EXISTS (SELECT 1 FROM ledger l
+                                   WHERE l.block_id = b.id AND l.kind = 'expiry')
+                   AND (SELECT coalesce(sum(l.amount_minor), 0) FROM ledger l
+                        WHERE l.block_id = b.id) > 0)",
+        )?
+        .query_row(params![customer_id, format_day(day_of(now))], |row| {
+            row.get(0)
+        })?)
+}
+
 /// Writes off the remainder of every block that expired before the day of `now`, once
 /// per block, dated at the start of the day after its last valid day. Returns how many
 /// entries it wrote.
@@ -146,7 +168,7 @@ pub fn apply_expiries(conn: &Connection, customer_id: i64, now: i64) -> Result<u
     let today = format_day(day_of(now));
     let mut written = 0;
     for block in blocks(conn, customer_id)? {
-        if block.expired_on(&today) && !block.has_expiry_entry && block.remaining > 0 {
+        if block.awaits_write_off(&today) {
             let lapse_day = add_days(parse_day(&block.expires_on)?, 1);
             let at = start_of_day(lapse_day).min(now);
             append(
@@ -262,7 +284,7 @@ pub fn top_up(
     request_id: Option<i64>,
 ) -> Result<i64, ApiError> {
     if amount <= 0 || expires_on < bought_on {
-        return Err(ApiError::Internal(format!(
+        return Err(ApiError::broken(format!(
             "top-up of {amount} from {bought_on} to {expires_on}"
         )));
     }
@@ -418,14 +440,18 @@ mod tests {
         let (conn, c, _) = db();
         bought(&conn, 500, date!(2025 - 01 - 01), date!(2025 - 01 - 31));
         debit(&conn, date!(2025 - 01 - 15), 200);
+        assert!(!expiries_due(&conn, c, at(date!(2025 - 01 - 31))).unwrap());
         assert_eq!(
             apply_expiries(&conn, c, at(date!(2025 - 01 - 31))).unwrap(),
             0
         );
+        // What a reader checks agrees with what the writer then does.
+        assert!(expiries_due(&conn, c, at(date!(2025 - 02 - 01))).unwrap());
         assert_eq!(
             apply_expiries(&conn, c, at(date!(2025 - 02 - 01))).unwrap(),
             1
         );
+        assert!(!expiries_due(&conn, c, at(date!(2025 - 02 - 01))).unwrap());
         assert_eq!(
             apply_expiries(&conn, c, at(date!(2025 - 02 - 02))).unwrap(),
             0

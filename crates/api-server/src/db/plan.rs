@@ -12,8 +12,13 @@ use super::codec::Code;
 use crate::error::ApiError;
 use crate::time_util::{format_day, parse_day};
 
-/// Whether a row's `since`/`until` period (NULL: open) contains `?today`.
-const IN_FORCE: &str = "(since IS NULL OR since <= :today) AND (until IS NULL OR until >= :today)";
+/// Whether a row's `since`/`until` period (NULL: open) contains `:today`. A macro, so
+/// each query is one literal, prepared once per connection.
+macro_rules! in_force {
+    () => {
+        "(since IS NULL OR since <= :today) AND (until IS NULL OR until >= :today)"
+    };
+}
 
 /// `currency` is the customer's: SBP amounts are kept in it.
 pub fn load(
@@ -35,15 +40,28 @@ pub fn load(
     })
 }
 
+/// The levels the customer holds on `today`.
+pub fn held_levels(
+    conn: &Connection,
+    customer_id: i64,
+    today: &str,
+) -> Result<Vec<Level>, ApiError> {
+    Ok(levels_in_force(conn, customer_id, today)?
+        .into_iter()
+        .map(|holding| holding.level)
+        .collect())
+}
+
 pub fn levels_in_force(
     conn: &Connection,
     customer_id: i64,
     today: &str,
 ) -> Result<Vec<LevelHolding>, ApiError> {
-    let mut stmt = conn.prepare_cached(&format!(
+    let mut stmt = conn.prepare_cached(concat!(
         "SELECT level, since, until FROM customer_levels
-         WHERE customer_id = :customer AND {IN_FORCE}
-         ORDER BY CASE level WHEN 'alc' THEN 0 WHEN 'pay' THEN 1 WHEN 'sbp' THEN 2 ELSE 3 END"
+         WHERE customer_id = :customer AND ",
+        in_force!(),
+        " ORDER BY CASE level WHEN 'alc' THEN 0 WHEN 'pay' THEN 1 WHEN 'sbp' THEN 2 ELSE 3 END"
     ))?;
     let rows = stmt.query_map(
         rusqlite::named_params! {":customer": customer_id, ":today": today},
@@ -96,19 +114,32 @@ pub fn installed_base(
     Ok(licences)
 }
 
+/// The maintenance end of the customer's licence, `None` when it is not the customer's.
+pub fn licence_end(
+    conn: &Connection,
+    customer_id: i64,
+    id: i64,
+) -> Result<Option<String>, ApiError> {
+    Ok(conn
+        .prepare_cached("SELECT maintenance_end FROM licences WHERE id = ?1 AND customer_id = ?2")?
+        .query_row(params![id, customer_id], |row| row.get(0))
+        .optional()?)
+}
+
 pub fn sbp(
     conn: &Connection,
     customer_id: i64,
     today: &str,
     currency: Currency,
 ) -> Result<Option<SbpSubscription>, ApiError> {
-    let sql = format!(
-        "SELECT since, low_balance_threshold_minor FROM sbp_subscriptions
-         WHERE customer_id = :customer AND {IN_FORCE} ORDER BY since DESC LIMIT 1"
-    );
     Ok(conn
+        .prepare_cached(concat!(
+            "SELECT since, low_balance_threshold_minor FROM sbp_subscriptions
+             WHERE customer_id = :customer AND ",
+            in_force!(),
+            " ORDER BY since DESC LIMIT 1"
+        ))?
         .query_row(
-            &sql,
             rusqlite::named_params! {":customer": customer_id, ":today": today},
             |row| {
                 Ok(SbpSubscription {
@@ -125,14 +156,14 @@ pub fn sla(
     customer_id: i64,
     today: &str,
 ) -> Result<Option<SlaContract>, ApiError> {
-    let sql = format!(
-        "SELECT id, reference, since, until, weekdays, opens, closes, time_zone
-         FROM sla_contracts WHERE customer_id = :customer AND {IN_FORCE}
-         ORDER BY since DESC LIMIT 1"
-    );
     let contract = conn
+        .prepare_cached(concat!(
+            "SELECT id, reference, since, until, weekdays, opens, closes, time_zone
+             FROM sla_contracts WHERE customer_id = :customer AND ",
+            in_force!(),
+            " ORDER BY since DESC LIMIT 1"
+        ))?
         .query_row(
-            &sql,
             rusqlite::named_params! {":customer": customer_id, ":today": today},
             |row| {
                 let id: i64 = row.get(0)?;
@@ -173,36 +204,35 @@ pub fn sla(
 
 fn contacts(conn: &Connection) -> Result<Contacts, ApiError> {
     let contacts = conn
-        .query_row(
+        .prepare_cached(
             "SELECT hotline_phone, hotline_email, hours_weekdays, hours_opens, hours_closes,
                     hours_time_zone, manager_name, manager_phone, manager_email
              FROM support_contacts WHERE id = 1",
-            [],
-            |row| {
-                let hours = BusinessHours {
-                    weekdays: Vec::new(),
-                    opens: row.get(3)?,
-                    closes: row.get(4)?,
-                    time_zone: row.get(5)?,
-                };
-                let contacts = Contacts {
-                    hotline: Hotline {
-                        phone: row.get(0)?,
-                        email: row.get(1)?,
-                        hours,
-                    },
-                    technical_manager: Contact {
-                        name: row.get(6)?,
-                        phone: row.get(7)?,
-                        email: row.get(8)?,
-                    },
-                };
-                Ok((row.get::<_, String>(2)?, contacts))
-            },
-        )
+        )?
+        .query_row([], |row| {
+            let hours = BusinessHours {
+                weekdays: Vec::new(),
+                opens: row.get(3)?,
+                closes: row.get(4)?,
+                time_zone: row.get(5)?,
+            };
+            let contacts = Contacts {
+                hotline: Hotline {
+                    phone: row.get(0)?,
+                    email: row.get(1)?,
+                    hours,
+                },
+                technical_manager: Contact {
+                    name: row.get(6)?,
+                    phone: row.get(7)?,
+                    email: row.get(8)?,
+                },
+            };
+            Ok((row.get::<_, String>(2)?, contacts))
+        })
         .optional()?;
     let (weekdays, mut contacts) =
-        contacts.ok_or_else(|| ApiError::Internal("support_contacts has no row".into()))?;
+        contacts.ok_or_else(|| ApiError::broken("support_contacts has no row"))?;
     contacts.hotline.hours.weekdays = parse_weekdays(&weekdays)?;
     Ok(contacts)
 }
@@ -212,7 +242,7 @@ fn parse_weekdays(text: &str) -> Result<Vec<u8>, ApiError> {
     text.split(',')
         .map(|day| match day.trim().parse::<u8>() {
             Ok(n @ 1..=7) => Ok(n),
-            _ => Err(ApiError::Internal(format!("stored weekdays {text:?}"))),
+            _ => Err(ApiError::broken(format!("stored weekdays {text:?}"))),
         })
         .collect()
 }

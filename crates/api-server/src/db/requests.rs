@@ -1,6 +1,8 @@
 //! Requests and their timeline in storage. Every read is scoped by the customer (and, for
 //! members, by the requester): a request of anyone else is simply not found.
 
+use std::sync::LazyLock;
+
 use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension, Row, params};
 use support_api::catalog::{BilledAs, Billing};
@@ -13,6 +15,7 @@ use support_api::requests::{
 use support_api::session::Role;
 
 use super::codec::Code;
+use super::parts;
 use crate::error::ApiError;
 use crate::time_util::format_instant;
 
@@ -70,6 +73,10 @@ const COLUMNS: &str = "r.id, r.customer_id, r.requested_by, u.name, r.type, r.ti
 const FROM: &str = "FROM requests r JOIN users u ON u.id = r.requested_by
     LEFT JOIN licences li ON li.id = r.licence_id";
 
+/// One request by id, written out once.
+static FIND: LazyLock<String> =
+    LazyLock::new(|| format!("SELECT {COLUMNS} {FROM} WHERE r.id = ?1"));
+
 fn stored(row: &Row<'_>) -> rusqlite::Result<Stored> {
     let details: String = row.get(11)?;
     let details = serde_json::from_str(&details).map_err(|err| {
@@ -121,7 +128,7 @@ pub fn find(
     id: i64,
 ) -> Result<Option<Stored>, ApiError> {
     let found = conn
-        .prepare_cached(&format!("SELECT {COLUMNS} {FROM} WHERE r.id = ?1"))?
+        .prepare_cached(&FIND)?
         .query_row([id], stored)
         .optional()?;
     Ok(found.filter(|r| match viewer {
@@ -157,7 +164,7 @@ pub struct NewRow<'a> {
 
 pub fn insert(conn: &Connection, r: &NewRow<'_>) -> Result<i64, ApiError> {
     let details = serde_json::to_string(r.details)
-        .map_err(|err| ApiError::Internal(format!("details as JSON: {err}")))?;
+        .map_err(|err| ApiError::internal("details as JSON", err))?;
     conn.prepare_cached(
         "INSERT INTO requests (customer_id, requested_by, type, title, description, priority,
              licence_id, contact_phone, details, course_date_id, participants, status, billed_as,
@@ -354,6 +361,18 @@ pub fn take_seats(conn: &Connection, date_id: i64, n: u32, today: &str) -> Resul
         )?
         .execute(params![date_id, n, today])?;
     Ok(changed == 1)
+}
+
+/// The currency of the request's customer; `None` when there is no such request.
+pub fn currency(conn: &Connection, request_id: i64) -> Result<Option<Currency>, ApiError> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT c.currency FROM requests r JOIN customers c ON c.id = r.customer_id
+             WHERE r.id = ?1",
+        )?
+        .query_row([request_id], |row| row.get::<_, Code<Currency>>(0))
+        .optional()?
+        .map(|c| c.0))
 }
 
 pub fn summary(r: &Stored, currency: Currency) -> Result<RequestSummary, ApiError> {
@@ -582,11 +601,11 @@ pub fn list(
         params.push(viewer.user_id.into());
     }
     let statuses = filter.statuses.iter().map(|s| s.as_str());
-    super::and_any_of(&mut sql, &mut params, "r.status", statuses);
+    parts::and_any_of(&mut sql, &mut params, "r.status", statuses);
     let types = filter.types.iter().map(|t| t.as_str());
-    super::and_any_of(&mut sql, &mut params, "r.type", types);
+    parts::and_any_of(&mut sql, &mut params, "r.type", types);
     let priorities = filter.priorities.iter().map(|p| p.as_str());
-    super::and_any_of(&mut sql, &mut params, "r.priority", priorities);
+    parts::and_any_of(&mut sql, &mut params, "r.priority", priorities);
     match filter.open {
         Some(true) => sql.push_str(" AND r.status NOT IN ('resolved', 'closed', 'cancelled')"),
         Some(false) => sql.push_str(" AND r.status IN ('resolved', 'closed', 'cancelled')"),
@@ -608,7 +627,7 @@ pub fn list(
         Ok((stored(row)?, [row.get(26)?, row.get(27)?, row.get(28)?]))
     })?;
     let rows = rows.collect::<Result<Vec<(Stored, [i64; 3])>, _>>()?;
-    let (rows, next_cursor) = super::page(rows, filter.limit, |(_, k)| {
+    let (rows, next_cursor) = parts::page(rows, filter.limit, |(_, k)| {
         crate::cursor::encode(
             REQUESTS_CURSOR,
             &[sort_index(filter.sort), k[0], k[1], k[2]],

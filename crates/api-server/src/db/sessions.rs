@@ -1,6 +1,9 @@
 //! Session rows. The token itself never reaches the database, only its SHA-256.
 
 use rusqlite::{Connection, OptionalExtension, params};
+use support_api::session::{CustomerSummary, User};
+
+use super::codec::Code;
 
 pub struct NewSession<'a> {
     pub token_hash: &'a [u8],
@@ -25,30 +28,49 @@ pub fn insert(conn: &Connection, session: &NewSession<'_>) -> rusqlite::Result<(
     Ok(())
 }
 
-pub struct StoredSession {
-    pub user_id: i64,
+/// A live session with its user and the user's customer, as every signed-in request
+/// needs them.
+pub struct LiveSession {
     pub csrf_token: String,
     pub expires_at: i64,
+    pub user: User,
+    pub customer: CustomerSummary,
 }
 
-/// The session for a token hash if it has not expired at `now`.
+/// The session for a token hash if it has not expired at `now`: one indexed lookup,
+/// prepared once per connection.
 pub fn find_live(
     conn: &Connection,
     token_hash: &[u8],
     now: i64,
-) -> rusqlite::Result<Option<StoredSession>> {
-    conn.query_row(
-        "SELECT user_id, csrf_token, expires_at FROM sessions
-         WHERE token_hash = ?1 AND expires_at > ?2",
-        params![token_hash, now],
-        |row| {
-            Ok(StoredSession {
-                user_id: row.get(0)?,
-                csrf_token: row.get(1)?,
-                expires_at: row.get(2)?,
-            })
-        },
-    )
+) -> rusqlite::Result<Option<LiveSession>> {
+    conn.prepare_cached(
+        "SELECT s.csrf_token, s.expires_at,
+                u.id, u.name, u.email, u.role,
+                c.id, c.name, c.country, c.currency, c.language
+         FROM sessions s JOIN users u ON u.id = s.user_id
+              JOIN customers c ON c.id = u.customer_id
+         WHERE s.token_hash = ?1 AND s.expires_at > ?2",
+    )?
+    .query_row(params![token_hash, now], |row| {
+        Ok(LiveSession {
+            csrf_token: row.get(0)?,
+            expires_at: row.get(1)?,
+            user: User {
+                id: row.get(2)?,
+                name: row.get(3)?,
+                email: row.get(4)?,
+                role: row.get::<_, Code<_>>(5)?.0,
+            },
+            customer: CustomerSummary {
+                id: row.get(6)?,
+                name: row.get(7)?,
+                country: row.get(8)?,
+                currency: row.get::<_, Code<_>>(9)?.0,
+                language: row.get::<_, Code<_>>(10)?.0,
+            },
+        })
+    })
     .optional()
 }
 

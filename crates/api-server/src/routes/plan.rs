@@ -4,22 +4,23 @@ use axum::Json;
 use axum::extract::State;
 use support_api::plan::Plan;
 
-use crate::app::AppState;
-use crate::auth::current::CurrentSession;
+use crate::auth::current::SessionToken;
 use crate::db;
 use crate::error::ApiError;
+use crate::state::AppState;
 use crate::time_util::today;
 
 pub async fn get_plan(
     State(state): State<AppState>,
-    session: CurrentSession,
+    token: SessionToken,
 ) -> Result<Json<Plan>, ApiError> {
-    let customer_id = session.customer.id;
-    let currency = session.customer.currency;
     let today = today();
     let plan = state
         .db
-        .run(move |conn| db::plan::load(conn, customer_id, currency, today))
+        .read(move |conn| {
+            let customer = token.resolve(conn)?.customer;
+            db::plan::load(conn, customer.id, customer.currency, today)
+        })
         .await?;
     Ok(Json(plan))
 }

@@ -16,14 +16,14 @@ use support_api::requests::{
 use support_api::validation::codes;
 
 use crate::actions::customer::{self, Requester};
-use crate::app::AppState;
-use crate::auth::current::CurrentSession;
-use crate::billing;
+use crate::actions::pricing;
+use crate::auth::current::{CurrentSession, SessionToken};
 use crate::db::idempotency::{self, Owner, Remembered};
 use crate::db::requests::{self as stored, ListFilter, REQUESTS_CURSOR, sort_index};
 use crate::error::ApiError;
 use crate::extract::ApiJson;
 use crate::query::Query;
+use crate::state::AppState;
 use crate::time_util::{day_of, now_unix};
 
 /// Set on an answer repeated for a reused Idempotency-Key.
@@ -61,7 +61,7 @@ fn detail(conn: &Connection, who: &Requester, id: i64) -> Result<RequestDetail, 
 
 fn created(id: i64, detail: RequestDetail, replayed: bool) -> Result<Response, ApiError> {
     let location = HeaderValue::from_str(&format!("{}/requests/{id}", support_api::API_PREFIX))
-        .map_err(|err| ApiError::Internal(format!("location header: {err}")))?;
+        .map_err(|err| ApiError::internal("location header", err))?;
     let mut response = (
         StatusCode::CREATED,
         [(header::LOCATION, location)],
@@ -136,14 +136,16 @@ fn list_filter(raw: Option<&str>) -> Result<ListFilter, ApiError> {
 
 pub async fn list_requests(
     State(state): State<AppState>,
-    session: CurrentSession,
+    token: SessionToken,
     RawQuery(raw): RawQuery,
 ) -> Result<Json<RequestPage>, ApiError> {
-    let filter = list_filter(raw.as_deref())?;
-    let who = requester(&session);
     let page = state
         .db
-        .run(move |conn| stored::list(conn, who.viewer(), &filter, who.currency))
+        .read(move |conn| {
+            let who = requester(&token.resolve(conn)?);
+            let filter = list_filter(raw.as_deref())?;
+            stored::list(conn, who.viewer(), &filter, who.currency)
+        })
         .await?;
     Ok(Json(page))
 }
@@ -175,12 +177,16 @@ pub async fn create_request(
 
 pub async fn get_request(
     State(state): State<AppState>,
-    session: CurrentSession,
+    token: SessionToken,
     Path(raw): Path<String>,
 ) -> Result<Json<RequestDetail>, ApiError> {
-    let id = request_id(&raw)?;
-    let who = requester(&session);
-    let detail = state.db.run(move |conn| detail(conn, &who, id)).await?;
+    let detail = state
+        .db
+        .read(move |conn| {
+            let who = requester(&token.resolve(conn)?);
+            detail(conn, &who, request_id(&raw)?)
+        })
+        .await?;
     Ok(Json(detail))
 }
 
@@ -263,8 +269,8 @@ pub async fn estimate_request(
     let today = day_of(now_unix());
     let estimate = state
         .db
-        .run(move |conn| {
-            let pricing = billing::price(conn, who.customer_id, who.currency, &body, today)?;
+        .read(move |conn| {
+            let pricing = pricing::price(conn, who.customer_id, who.currency, &body, today)?;
             Ok(pricing.estimate(who.currency, who.role, &body))
         })
         .await?;

@@ -9,12 +9,12 @@ use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use support_api::session::{Session, SignIn};
 
-use crate::app::AppState;
-use crate::auth::current::CurrentSession;
+use crate::auth::current::{CurrentSession, SessionToken};
 use crate::auth::{cookie, password, token};
 use crate::db::{accounts, sessions};
 use crate::error::ApiError;
 use crate::extract::ApiJson;
+use crate::state::AppState;
 use crate::time_util::{format_instant, now_unix};
 
 pub async fn sign_in(
@@ -34,7 +34,7 @@ pub async fn sign_in(
 
     let credentials = state
         .db
-        .run(move |conn| Ok(accounts::credentials(conn, &email)?))
+        .read(move |conn| Ok(accounts::credentials(conn, &email)?))
         .await?;
     let known_account = credentials.is_some();
     let password = body.password;
@@ -45,7 +45,7 @@ pub async fn sign_in(
         .password_checks
         .acquire()
         .await
-        .map_err(|err| ApiError::Internal(format!("password check: {err}")))?;
+        .map_err(|err| ApiError::internal("password check", err))?;
     let user_id = tokio::task::spawn_blocking(move || match credentials {
         Some(c) => password::verify(&password, &c.password_hash).then_some(c.user_id),
         None => {
@@ -54,7 +54,7 @@ pub async fn sign_in(
         }
     })
     .await
-    .map_err(|err| ApiError::Internal(format!("password check: {err}")))?;
+    .map_err(|err| ApiError::internal("password check", err))?;
     let Some(user_id) = user_id else {
         tracing::info!(ip = %peer.ip(), known_account, "sign-in refused");
         return Err(ApiError::InvalidCredentials);
@@ -71,14 +71,13 @@ pub async fn sign_in(
     let now = now_unix();
     let session = state
         .db
-        .run(move |conn| {
-            let tx = conn.transaction()?;
+        .write(move |tx| {
             if let Some(previous) = previous {
-                sessions::delete(&tx, &previous)?;
+                sessions::delete(tx, &previous)?;
             }
-            sessions::delete_expired(&tx, now)?;
+            sessions::delete_expired(tx, now)?;
             sessions::insert(
-                &tx,
+                tx,
                 &sessions::NewSession {
                     token_hash: &token_hash,
                     user_id,
@@ -88,8 +87,7 @@ pub async fn sign_in(
                 },
             )?;
             let (user, customer) =
-                accounts::user_with_customer(&tx, user_id)?.ok_or(ApiError::InvalidCredentials)?;
-            tx.commit()?;
+                accounts::user_with_customer(tx, user_id)?.ok_or(ApiError::InvalidCredentials)?;
             Ok(Session {
                 user,
                 customer,
@@ -103,8 +101,15 @@ pub async fn sign_in(
     Ok(([(header::SET_COOKIE, set_cookie)], Json(session)).into_response())
 }
 
-pub async fn who_am_i(session: CurrentSession) -> Result<Json<Session>, ApiError> {
-    Ok(Json(session.to_session()?))
+pub async fn who_am_i(
+    State(state): State<AppState>,
+    token: SessionToken,
+) -> Result<Json<Session>, ApiError> {
+    let session = state
+        .db
+        .read(move |conn| token.resolve(conn)?.to_session())
+        .await?;
+    Ok(Json(session))
 }
 
 pub async fn sign_out(
@@ -114,7 +119,7 @@ pub async fn sign_out(
     let token_hash = session.token_hash;
     state
         .db
-        .run(move |conn| Ok(sessions::delete(conn, &token_hash)?))
+        .write(move |tx| Ok(sessions::delete(tx, &token_hash)?))
         .await?;
     let clear = cookie::clear_session(state.config.secure_cookies())?;
     Ok((StatusCode::NO_CONTENT, [(header::SET_COOKIE, clear)]).into_response())

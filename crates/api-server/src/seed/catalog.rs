@@ -5,7 +5,8 @@ use support_api::catalog::{Billing, ServiceCode, TrainingLocation};
 use support_api::money::Currency;
 use support_api::plan::{BusinessHours, Level};
 
-use super::{SeedError, Seeder};
+use super::error::SeedError;
+use super::seeder::Seeder;
 use crate::time_util::monday_on_or_after;
 
 /// Mon–Fri 08:00–16:30 in Prague: the hotline's hours and the SLA's business hours.

@@ -6,8 +6,9 @@ use support_api::plan::{Level, Priority};
 use support_api::session::{Language, Role};
 
 use super::catalog::office_hours;
+use super::error::SeedError;
+use super::seeder::Seeder;
 use super::seeder::{LicenceSeed, SlaSeed};
-use super::{SeedError, Seeder};
 
 /// ALC + SBP, comfortably funded; one licence expiring soon and one lapsed.
 pub fn kowalski_aero(s: &Seeder) -> Result<i64, SeedError> {

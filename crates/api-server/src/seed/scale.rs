@@ -12,9 +12,11 @@ use support_api::plan::Priority;
 use support_api::requests::{RequestDetails, RequestStatus, RequestType};
 use time::Date;
 
+use super::error::SeedError;
+use super::seeder::Seeder;
 use super::story::Person;
-use super::{SeedError, Seeder};
-use crate::billing::{hourly, rates};
+use crate::billing::hourly;
+use crate::db::catalog::rates;
 use crate::db::codec::Code;
 use crate::db::ledger::{self, NewEntry};
 use crate::time_util::{add_days, day_of, format_day, start_of_day};

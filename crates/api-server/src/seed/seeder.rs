@@ -8,11 +8,14 @@ use support_api::plan::{BusinessHours, Level, Priority};
 use support_api::session::{Language, Role};
 use time::Date;
 
-use super::{DEMO_PASSWORD, SeedError};
+use super::error::SeedError;
 use crate::auth::password;
 use crate::db::codec::Code;
 use crate::db::plan::format_weekdays;
 use crate::time_util::{add_days, add_months, format_day};
+
+/// Every demo account's password.
+pub const DEMO_PASSWORD: &str = "portal-demo";
 
 pub struct Seeder<'c> {
     conn: &'c Connection,

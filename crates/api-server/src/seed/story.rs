@@ -11,7 +11,8 @@ use support_api::requests::{Decision, NewComment, NewRequest};
 use support_api::session::Role;
 use time::Date;
 
-use super::{SeedError, Seeder};
+use super::error::SeedError;
+use super::seeder::Seeder;
 use crate::actions::customer::{self, Requester};
 use crate::actions::staff::{self, DEFAULT_STAFF_NAME};
 use crate::db::ledger;

@@ -11,11 +11,12 @@ use axum::http::{HeaderMap, Method, Request, StatusCode, header};
 use http_body_util::BodyExt;
 use serde_json::Value;
 use support_api::{CSRF_HEADER, SESSION_COOKIE};
-use support_api_server::app::{self, AppState};
+use support_api_server::app;
 use support_api_server::auth::rate_limit::Limits;
 use support_api_server::config::Config;
 use support_api_server::db::Db;
 use support_api_server::seed;
+use support_api_server::state::AppState;
 
 pub const PASSWORD: &str = "portal-demo";
 
@@ -195,7 +196,8 @@ impl TestApp {
             sign_in_limit: true,
             secure_cookie,
         };
-        let state = AppState::new(Db::new(conn), config, Limits::default());
+        let db = Db::new(conn, &db_path, 2).expect("open the readers");
+        let state = AppState::new(db, config, Limits::default());
         TestApp {
             router: app::router(state),
             db_path,

@@ -13,8 +13,9 @@ use support_api::plan::Priority;
 use support_api::requests::RequestDetails;
 
 use crate::seed::drafts::{course, custom_training, hotline, onsite, remote, work};
+use crate::seed::error::SeedError;
+use crate::seed::seeder::Seeder;
 use crate::seed::story::{Person, Story};
-use crate::seed::{SeedError, Seeder};
 
 const SITE: &str = "ul. Lotnicza 12, 35-001 Rzeszów";
 

@@ -7,8 +7,9 @@ use support_api::plan::Priority;
 use support_api::requests::RequestDetails;
 
 use crate::seed::drafts::{course, hotline, onsite, remote, work};
+use crate::seed::error::SeedError;
+use crate::seed::seeder::Seeder;
 use crate::seed::story::{Person, Story};
-use crate::seed::{SeedError, Seeder};
 
 pub fn northbridge_tooling(s: &Seeder, customer: i64) -> Result<(), SeedError> {
     let oliver = Person::find(s, "buyer@northbridge.demo")?;

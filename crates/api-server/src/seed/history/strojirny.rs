@@ -16,8 +16,9 @@ use support_api::requests::RequestDetails;
 use crate::business_time::BusinessHours;
 use crate::seed::catalog::office_hours;
 use crate::seed::drafts::{course, custom_training, hotline, onsite, remote, work};
+use crate::seed::error::SeedError;
+use crate::seed::seeder::Seeder;
 use crate::seed::story::{Person, Story};
-use crate::seed::{SeedError, Seeder};
 
 const SITE: &str = "Průmyslová 1500, 500 02 Hradec Králové";
 

@@ -5,8 +5,9 @@ use support_api::money::Currency;
 use support_api::plan::Priority;
 
 use crate::seed::drafts::{custom_training, hotline, onsite, remote};
+use crate::seed::error::SeedError;
+use crate::seed::seeder::Seeder;
 use crate::seed::story::{Person, Story};
-use crate::seed::{SeedError, Seeder};
 
 const SITE: &str = "Priemyselná 8, 058 01 Poprad";
 

@@ -1,0 +1,113 @@
+//! What each command of [`crate::cli`] does: the command line's side of the server. The
+//! staff actions it runs know nothing of the command line; this module opens their
+//! transaction and words their results.
+
+use std::io;
+use std::path::Path;
+
+use rusqlite::Connection;
+
+use crate::actions::staff::{self, StaffError};
+use crate::cli::{Command, StaffAction};
+use crate::db::requests::{self, Actor};
+use crate::db::{self, DbError};
+use crate::seed::{self, SeedError};
+use crate::serve::{self, ServeError};
+use crate::time_util::now_unix;
+
+#[derive(Debug, thiserror::Error)]
+pub enum CommandError {
+    #[error("starting the runtime: {0}")]
+    Runtime(io::Error),
+    #[error(transparent)]
+    Serve(#[from] ServeError),
+    #[error(transparent)]
+    Seed(#[from] SeedError),
+    #[error(transparent)]
+    Db(#[from] DbError),
+    #[error(transparent)]
+    Staff(#[from] StaffError),
+}
+
+/// Runs `command`; what it has to say for scripts goes to stdout.
+pub fn run(command: Command) -> Result<(), CommandError> {
+    match command {
+        Command::Serve(config) => tokio::runtime::Builder::new_multi_thread()
+            .enable_all()
+            .build()
+            .map_err(CommandError::Runtime)?
+            .block_on(serve::serve(config))?,
+        Command::ResetDemo { db, scale } => {
+            seed::create_demo_db(&db.path, scale)?;
+            println!("created the demo database at {}", db.path.display());
+        }
+        Command::ExpireSessions { db } => {
+            let count = db::expire_sessions(&db.path)?;
+            println!("expired {count} session(s) in {}", db.path.display());
+        }
+        Command::Staff { db, by, action } => {
+            for line in run_staff(&db.path, &by, action)? {
+                println!("{line}");
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Runs one `staff` action on the database at `path` in its own `BEGIN IMMEDIATE`
+/// transaction (it waits for the server's writes, and they for it), and returns the
+/// lines to print. Nothing is stored when it fails.
+pub fn run_staff(path: &Path, by: &str, action: StaffAction) -> Result<Vec<String>, CommandError> {
+    let mut conn = db::open_existing(path)?;
+    let tx = db::write_tx(&mut conn).map_err(StaffError::from)?;
+    let by = Actor::staff(by);
+    let now = now_unix();
+    let lines = match action {
+        StaffAction::Schedule { request, at } => {
+            vec![staff::schedule(&tx, request, at, &by, now)?]
+        }
+        StaffAction::Comment { request, text } => {
+            vec![staff::comment(&tx, request, &text, &by, now)?]
+        }
+        StaffAction::LogTime {
+            request,
+            minutes,
+            note,
+        } => {
+            let logged = staff::log_time(&tx, request, minutes, note.as_deref(), &by, now)?;
+            let money = |minor| money(&tx, request, minor);
+            let mut line = format!("logged {minutes} min on request {request}");
+            if let Some(charged) = logged.charged {
+                line.push_str(&format!("; charged {}", money(charged)?));
+            }
+            if let Some(debited) = logged.debited {
+                let entries = logged.ledger_entries.len();
+                line.push_str(&format!(
+                    "; debited {} from SBP credit in {entries} ledger entr{}",
+                    money(debited)?,
+                    if entries == 1 { "y" } else { "ies" }
+                ));
+            }
+            if let Some(invoiced) = logged.invoiced {
+                line.push_str(&format!("; to invoice {}", money(invoiced)?));
+            }
+            vec![line]
+        }
+        StaffAction::Resolve { request } => vec![staff::resolve(&tx, request, &by, now)?],
+        StaffAction::Close { request } => vec![staff::close(&tx, request, &by, now)?],
+        StaffAction::List { customer } => staff::list(&tx, customer.as_deref())?,
+    };
+    tx.commit().map_err(StaffError::from)?;
+    Ok(lines)
+}
+
+/// An amount of the request's customer's currency, for the command line: `-12.50 CZK`.
+fn money(conn: &Connection, request: i64, minor: i64) -> Result<String, StaffError> {
+    let currency = requests::currency(conn, request)?.map_or("", |c| c.code());
+    let sign = if minor < 0 { "-" } else { "" };
+    Ok(format!(
+        "{sign}{}.{:02} {currency}",
+        minor.abs() / 100,
+        minor.abs() % 100
+    ))
+}
