@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use support_api::plan::Priority;
 use support_api::requests::{RequestSort, RequestStatus, RequestType};
 
+use super::fields::Options;
 use super::tr;
 
 use crate::i18n::*;
@@ -109,7 +110,15 @@ fn FilterSelect(
     let id = format!("filter-{}", filter.name());
     let value = move || query.with(|q| filter.value(q));
     // The choices follow the language and (statuses) the tab.
-    let options = Memo::new(move |_| query.with(|q| filter.options(i18n.get_locale(), q)));
+    let options = Signal::derive(move || {
+        query.with(|q| {
+            filter
+                .options(i18n.get_locale(), q)
+                .into_iter()
+                .map(|(value, text)| (value.to_owned(), text.to_owned()))
+                .collect()
+        })
+    });
     view! {
         <div class="filter">
             <label for=id.clone()>{move || filter.label(i18n.get_locale())}</label>
@@ -122,13 +131,7 @@ fn FilterSelect(
                     apply.run((q, false));
                 }
             >
-                {move || {
-                    options
-                        .get()
-                        .into_iter()
-                        .map(|(v, text)| view! { <option value=v selected=move || value() == v>{text}</option> })
-                        .collect_view()
-                }}
+                <Options options chosen=Signal::derive(move || value().to_owned()) />
             </select>
         </div>
     }

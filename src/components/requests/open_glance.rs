@@ -112,7 +112,7 @@ fn Glance(page: RequestPage, sla: bool) -> impl IntoView {
     };
     view! {
         <ul class="open-requests">
-            <For each=move || page.items.clone() key=|r| r.id children=item />
+            {page.items.into_iter().map(item).collect_view()}
         </ul>
     }
     .into_any()

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use support_api::requests::{Decision, NewComment, RequestStatus};
 
-use super::fields::normalize;
+use super::fields::{ErrorLine, normalize};
 use super::{field_message, focus_id, new_key, tr};
 
 use crate::api::{self, ApiError, client::Client};
@@ -237,7 +237,7 @@ fn NoteField(actions: Actions, note: Note, label: fn(Locale) -> &'static str) ->
                     }
                 }
             ></textarea>
-            <p id=error_id class="field-error" hidden=move || message().is_none()>{message}</p>
+            <ErrorLine id=error_id message=Signal::derive(message) />
         </div>
     }
 }

@@ -30,7 +30,7 @@ pub fn TypeChooser(types: Vec<(RequestType, Option<BilledAs>)>) -> impl IntoView
         <h1>{tr(|l| td_string!(l, requests.form.choose_heading))}</h1>
         <p class="lead">{tr(|l| td_string!(l, requests.form.choose_intro))}</p>
         <ul class="choices">
-            <For each=move || types.clone() key=|(t, _)| *t children=choice />
+            {types.into_iter().map(choice).collect_view()}
         </ul>
     }
 }
