@@ -108,8 +108,9 @@ pub fn DatesField(form: FormCtx, min: String) -> impl IntoView {
     view! {
         <fieldset class="group">
             <legend>{tr(|l| td_string!(l, requests.form.preferred_dates))}</legend>
-            // The days are read by their place, so the place is the key.
-            <For each=move || 0..count.get() key=|i| *i children=day />
+            // At most five days, read by their place: built again when one is added or
+            // removed, each showing the state.
+            {move || (0..count.get()).map(&day).collect_view()}
             {add}
             <ErrorLine id=ERROR_ID.to_owned() message />
         </fieldset>

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use support_api::validation::FieldErrors;
 
-use super::field_message;
+use super::{field_message, tr};
 use crate::i18n::*;
 use crate::requests::form::{FormState, Text};
 
@@ -181,7 +181,7 @@ pub fn Field(
         }
     };
     let hint = hint.zip(hint_id).map(|(hint, hint_id)| {
-        view! { <p id=hint_id class="hint">{move || hint(i18n.get_locale())}</p> }
+        view! { <p id=hint_id class="hint">{tr(hint)}</p> }
     });
     let on_input = move |ev: leptos::ev::Event| form.set(t, event_target_value(&ev));
     let on_change = move |ev: leptos::ev::Event| {
@@ -209,7 +209,7 @@ pub fn Field(
     };
     view! {
         <div class="field">
-            <label for=id>{move || label(i18n.get_locale())}</label>
+            <label for=id>{tr(label)}</label>
             {hint}
             {input}
             <ErrorLine id=error_id message />
@@ -217,18 +217,17 @@ pub fn Field(
     }
 }
 
-/// A select's `<option>`s, the `chosen` one selected.
+/// A select's `<option>`s, built again when they change (the language); the one
+/// `chosen` then is marked selected, and the select's value follows later choices.
 #[component]
 pub fn Options(options: Signal<Vec<(String, String)>>, chosen: Signal<String>) -> impl IntoView {
     move || {
+        let now = chosen.get_untracked();
         options
             .get()
             .into_iter()
             .map(|(value, text)| {
-                let selected = {
-                    let value = value.clone();
-                    move || chosen.with(|c| *c == value)
-                };
+                let selected = value == now;
                 view! { <option value=value selected=selected>{text}</option> }
             })
             .collect_view()

@@ -9,6 +9,7 @@ use support_api::session::Role;
 
 use super::sla_countdown::SlaCountdown;
 use super::status_badge::StatusBadge;
+use super::tr;
 
 use crate::api::{self, client::use_client};
 use crate::components::part::part;
@@ -92,10 +93,9 @@ fn ApprovalsLine(count: usize, more: bool, href: String) -> impl IntoView {
 fn Glance(page: RequestPage, sla: bool) -> impl IntoView {
     let i18n = use_i18n();
     if page.items.is_empty() {
-        return view! { <p>{move || td_string!(i18n.get_locale(), overview.open_none)}</p> }
-            .into_any();
+        return view! { <p>{tr(|l| td_string!(l, overview.open_none))}</p> }.into_any();
     }
-    let item = move |r: RequestSummary| {
+    let item = move |r: RequestSummary, l: Locale| {
         let kind = r.request_type;
         let countdown = sla
             .then_some(r.reaction_due_at)
@@ -105,14 +105,18 @@ fn Glance(page: RequestPage, sla: bool) -> impl IntoView {
             <li>
                 <a href=format!("/requests/{}", r.id)>{r.title}</a>" "
                 <StatusBadge status=r.status />
-                <span class="muted">{move || type_name(i18n.get_locale(), kind)}</span>
+                <span class="muted">{type_name(l, kind)}</span>
                 {countdown}
             </li>
         }
     };
     view! {
         <ul class="open-requests">
-            {page.items.into_iter().map(item).collect_view()}
+            // Built again for another language.
+            {move || {
+                let l = i18n.get_locale();
+                page.items.iter().map(|r| item(r.clone(), l)).collect_view()
+            }}
         </ul>
     }
     .into_any()

@@ -222,7 +222,7 @@ fn NoteField(actions: Actions, note: Note, label: fn(Locale) -> &'static str) ->
     let described = error_id.clone();
     view! {
         <div class="field">
-            <label for=id>{move || label(i18n.get_locale())}</label>
+            <label for=id>{tr(label)}</label>
             <textarea
                 id=id
                 name=id
@@ -271,7 +271,6 @@ fn ActionButton(
     secondary: bool,
     text: fn(Locale) -> &'static str,
 ) -> impl IntoView {
-    let i18n = use_i18n();
     let class = if secondary {
         "button button-secondary"
     } else {
@@ -284,7 +283,7 @@ fn ActionButton(
             disabled=move || actions.busy()
             on:click=move |_| actions.run(what, id)
         >
-            {move || text(i18n.get_locale())}
+            {tr(text)}
         </button>
     }
 }

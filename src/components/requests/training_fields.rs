@@ -24,8 +24,10 @@ fn CourseSelect(form: FormCtx, courses: Arc<Vec<Course>>) -> impl IntoView {
     let t = Text::CourseDate;
     let message = Signal::derive(move || form.errors.message(i18n.get_locale(), t.fields()));
     let chosen = move || form.value(t);
+    // Built again for another language; the select's value follows later choices.
     let groups = move || {
         let l = i18n.get_locale();
+        let now = untrack(chosen);
         courses
             .iter()
             .map(|c| {
@@ -53,10 +55,7 @@ fn CourseSelect(form: FormCtx, courses: Arc<Vec<Course>>) -> impl IntoView {
                             location_name(l, d.location)
                         );
                         let value = d.id.to_string();
-                        let selected = {
-                            let value = value.clone();
-                            move || chosen() == value
-                        };
+                        let selected = value == now;
                         view! {
                             <option value=value selected=selected disabled={d.seats_left == 0}>{text}</option>
                         }
@@ -77,7 +76,7 @@ fn CourseSelect(form: FormCtx, courses: Arc<Vec<Course>>) -> impl IntoView {
                 aria-describedby=move || message.with(Option::is_some).then_some("f-course-error")
                 on:change=move |ev| form.set(t, event_target_value(&ev))
             >
-                <option value="" selected=move || chosen().is_empty()>
+                <option value="" selected=untrack(chosen).is_empty()>
                     {tr(|l| td_string!(l, requests.form.choose))}
                 </option>
                 {groups}
@@ -103,7 +102,7 @@ pub fn TrainingFields(form: FormCtx, courses: Arc<Vec<Course>>, today: String) -
                     prop:checked=move || custom.get() == (mode == "custom")
                     on:change=move |_| form.set(Text::CourseMode, mode.to_owned())
                 />
-                <label for=id>{move || label(i18n.get_locale())}</label>
+                <label for=id>{tr(label)}</label>
             </div>
         }
     };
