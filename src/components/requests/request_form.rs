@@ -91,14 +91,14 @@ pub fn RequestForm(shape: Shape, amount: Option<String>) -> impl IntoView {
         })
     });
     // The client's own checks, and the confirmation of a cost that is not included.
-    let client_errors = Memo::new(move |_| {
+    let client_errors = Signal::derive(move || {
         let mut errors = checked.with(|(_, e)| e.clone());
         if cost.with(Option::is_some) && !accepted.get() {
             errors.0.extend(cost_unconfirmed().0);
         }
         errors
     });
-    let errors = Errors::new(client_errors.into(), server_errors);
+    let errors = Errors::new(client_errors, server_errors);
     let form = FormCtx::new(state, errors);
     // A changed cost must be confirmed again.
     Effect::new(move |_| {

@@ -88,11 +88,12 @@ pub fn SlaCountdown(due: String, first: Option<String>, open: bool) -> impl Into
             }
         });
     }
-    let state = Memo::new(move |_| reaction(Some(&due), first.as_deref(), open, now.get()));
-    let shown =
-        Memo::new(move |_| state.with(|s| s.as_ref().map(|r| reaction_text(i18n.get_locale(), r))));
     // Whether there is a countdown at all does not change with time.
-    let present = state.with_untracked(Option::is_some);
+    let present = reaction(Some(&due), first.as_deref(), open, now.get_untracked()).is_some();
+    let shown = Signal::derive(move || {
+        let state = reaction(Some(&due), first.as_deref(), open, now.get());
+        state.map(|r| reaction_text(i18n.get_locale(), &r))
+    });
     present.then(|| {
         let class = move || shown.with(|s| s.as_ref().map_or("sla", |(class, _)| *class));
         let text = move || shown.with(|s| s.as_ref().map(|(_, text)| text.clone()));
