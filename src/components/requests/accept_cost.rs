@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use support_api::catalog::BilledAs;
 use support_api::money::Money;
 
-use super::fields::{ErrorLine, Errors};
+use super::fields::{ErrorLine, Errors, described, invalid};
 
 use crate::format;
 use crate::i18n::*;
@@ -45,8 +45,8 @@ pub fn AcceptCost(
                 type="checkbox"
                 id="f-accept_cost"
                 prop:checked=accepted
-                aria-invalid=move || message.with(Option::is_some).then_some("true")
-                aria-describedby=move || message.with(Option::is_some).then_some("f-accept_cost-error")
+                aria-invalid=invalid(message)
+                aria-describedby=described(message, None, "f-accept_cost-error".to_owned())
                 on:change=move |ev| {
                     accepted.set(event_target_checked(&ev));
                     errors.edited(FIELDS);

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use support_api::requests::PREFERRED_DATES_MAX;
 
-use super::fields::{ErrorLine, FormCtx};
+use super::fields::{ErrorLine, FormCtx, described, invalid};
 use super::{focus_id, tr};
 
 use crate::i18n::*;
@@ -79,8 +79,8 @@ pub fn DatesField(form: FormCtx, min: String) -> impl IntoView {
                     type="date"
                     min=min.clone()
                     prop:value=value
-                    aria-invalid=move || message.with(Option::is_some).then_some("true")
-                    aria-describedby=move || message.with(Option::is_some).then_some(ERROR_ID)
+                    aria-invalid=invalid(message)
+                    aria-describedby=described(message, None, ERROR_ID.to_owned())
                     on:input=move |ev| edit(ev, false)
                     on:change=move |ev| edit(ev, true)
                 />

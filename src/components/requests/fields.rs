@@ -137,19 +137,32 @@ pub enum Kind {
     Select(Signal<Vec<(String, String)>>),
 }
 
+/// Message of a field (tracked).
+pub type Message = Signal<Option<&'static str>>;
+
+/// `aria-invalid` of an input while it shows an error. Every input's attribute is this one
+/// closure type, which the wasm carries once.
+pub fn invalid(message: Message) -> impl Fn() -> Option<&'static str> + Copy + Send + Sync {
+    move || message.with(Option::is_some).then_some("true")
+}
+
 /// `aria-describedby` of an input: its hint, and its error line while it shows one.
-pub fn described_by(hint: Option<String>, error: String, shown: bool) -> Option<String> {
-    match (hint, shown) {
+pub fn described(
+    message: Message,
+    hint: Option<String>,
+    error: String,
+) -> impl Fn() -> Option<String> + Clone + Send + Sync {
+    move || match (&hint, message.with(Option::is_some)) {
         (Some(hint), true) => Some(format!("{hint} {error}")),
-        (Some(hint), false) => Some(hint),
-        (None, true) => Some(error),
+        (Some(hint), false) => Some(hint.clone()),
+        (None, true) => Some(error.clone()),
         (None, false) => None,
     }
 }
 
 /// The error line of an input: the message, or hidden.
 #[component]
-pub fn ErrorLine(id: String, message: Signal<Option<&'static str>>) -> impl IntoView {
+pub fn ErrorLine(id: String, message: Message) -> impl IntoView {
     view! { <p id=id class="field-error" hidden=move || message.with(Option::is_none)>{move || message.get()}</p> }
 }
 
@@ -169,17 +182,8 @@ pub fn Field(
     let hint_id = hint.map(|_| format!("{id}-hint"));
     let error_id = format!("{id}-error");
     let message = Signal::derive(move || form.errors.message(i18n.get_locale(), t.fields()));
-    let invalid = move || message.with(Option::is_some).then_some("true");
-    let described = {
-        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
-        move || {
-            described_by(
-                hint_id.clone(),
-                error_id.clone(),
-                message.with(Option::is_some),
-            )
-        }
-    };
+    let invalid = invalid(message);
+    let described = described(message, hint_id.clone(), error_id.clone());
     let hint = hint.zip(hint_id).map(|(hint, hint_id)| {
         view! { <p id=hint_id class="hint">{tr(hint)}</p> }
     });

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use support_api::requests::{Decision, NewComment, RequestStatus};
 
-use super::fields::{ErrorLine, normalize};
+use super::fields::{ErrorLine, described, invalid, normalize};
 use super::{field_message, focus_id, new_key, tr};
 
 use crate::api::{self, ApiError, client::Client};
@@ -212,14 +212,13 @@ fn NoteField(actions: Actions, note: Note, label: fn(Locale) -> &'static str) ->
     let text = actions.text(note);
     let id = note.id();
     let error_id = format!("{id}-error");
-    let message = move || {
+    let message = Signal::derive(move || {
         actions.refusal.with(|r| {
             r.as_ref()
                 .filter(|(n, _)| *n == note)
                 .map(|(_, code)| field_message(i18n.get_locale(), note.field(), code))
         })
-    };
-    let described = error_id.clone();
+    });
     view! {
         <div class="field">
             <label for=id>{tr(label)}</label>
@@ -228,8 +227,8 @@ fn NoteField(actions: Actions, note: Note, label: fn(Locale) -> &'static str) ->
                 name=id
                 rows="4"
                 prop:value=text
-                aria-invalid=move || message().map(|_| "true")
-                aria-describedby=move || message().map(|_| described.clone())
+                aria-invalid=invalid(message)
+                aria-describedby=described(message, None, error_id.clone())
                 on:input=move |ev| {
                     text.set(event_target_value(&ev));
                     if actions.refusal.with_untracked(|r| r.as_ref().is_some_and(|(n, _)| *n == note)) {
@@ -237,7 +236,7 @@ fn NoteField(actions: Actions, note: Note, label: fn(Locale) -> &'static str) ->
                     }
                 }
             ></textarea>
-            <ErrorLine id=error_id message=Signal::derive(message) />
+            <ErrorLine id=error_id message />
         </div>
     }
 }

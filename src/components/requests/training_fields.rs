@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use support_api::catalog::Course;
 
 use super::dates_field::DatesField;
-use super::fields::{ErrorLine, Field, FormCtx, Kind};
+use super::fields::{ErrorLine, Field, FormCtx, Kind, described, invalid};
 use super::tr;
 
 use crate::format;
@@ -72,8 +72,8 @@ fn CourseSelect(form: FormCtx, courses: Arc<Vec<Course>>) -> impl IntoView {
                 id="f-course"
                 name="course"
                 prop:value=chosen
-                aria-invalid=move || message.with(Option::is_some).then_some("true")
-                aria-describedby=move || message.with(Option::is_some).then_some("f-course-error")
+                aria-invalid=invalid(message)
+                aria-describedby=described(message, None, "f-course-error".to_owned())
                 on:change=move |ev| form.set(t, event_target_value(&ev))
             >
                 <option value="" selected=untrack(chosen).is_empty()>
