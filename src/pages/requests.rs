@@ -1,10 +1,6 @@
 //! `/requests`: the company's (admins) or one's own (members) requests, open or closed,
 //! filtered on the server and paged with "Load more", never thousands of rows at once.
 
-use std::time::Duration;
-
-use leptos::html;
-use leptos::leptos_dom::helpers::{TimeoutHandle, set_timeout_with_handle};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::NavigateOptions;
@@ -16,26 +12,21 @@ use support_api::session::Role;
 use crate::api::{self, ApiError, client::use_client};
 use crate::components::error_view::error_text;
 use crate::components::part::part;
-use crate::components::requests::dom::target;
-use crate::components::requests::filters::{filters_markup, show_query, with_filter};
-use crate::components::requests::request_row::requests_table;
-use crate::components::requests::sla_countdown::provide_clock;
+use crate::components::requests::filters::RequestFilters;
+use crate::components::requests::requests_table::RequestsTable;
 use crate::components::requests::tr;
 use crate::i18n::*;
 use crate::pages::page_title;
 use crate::requests::query::{ListQuery, PAGE_SIZE};
-use crate::requests::time::request_shows_seconds;
 use crate::session::use_session;
-
-/// How long typing must pause before the search runs.
-const SEARCH_DEBOUNCE: Duration = Duration::from_millis(300);
 
 #[component]
 pub fn RequestsPage() -> impl IntoView {
     let i18n = use_i18n();
     let client = use_client();
     let session = use_session();
-    let navigate = use_navigate();
+    // The router's navigate function is not `Send`; the callback reaches it here.
+    let navigate = StoredValue::new_local(use_navigate());
     let params = use_query_map();
     let query = Memo::new(move |_| params.with(|p| ListQuery::from_params(|k| p.get(k))));
     let is_admin = move || {
@@ -74,66 +65,14 @@ pub fn RequestsPage() -> impl IntoView {
         _ => None,
     };
 
-    provide_clock(move |now| {
-        let near = |r: &RequestSummary| request_shows_seconds(r, now as i64);
-        let first_near =
-            first.with_untracked(|p| matches!(p, Some(Ok(p)) if p.items.iter().any(near)));
-        first_near || more.with_untracked(|(_, rows, _)| rows.iter().any(near))
-    });
-
-    let apply = move |q: ListQuery, replace: bool| {
+    let apply = Callback::new(move |(q, replace): (ListQuery, bool)| {
         if q != query.get_untracked() {
-            navigate(
-                &q.to_url(),
-                NavigateOptions {
-                    replace,
-                    scroll: false,
-                    ..Default::default()
-                },
-            );
-        }
-    };
-
-    // The filters: built when the language or the tab changes, kept showing the URL's
-    // query, and a search that runs once typing pauses.
-    let filters_ref = NodeRef::<html::Form>::new();
-    let closed = Memo::new(move |_| query.with(|q| q.closed));
-    Effect::new(move |_| {
-        closed.with(|_| ());
-        let l = i18n.get_locale();
-        if let Some(host) = filters_ref.get() {
-            query
-                .with_untracked(|q| filters_markup(l, q))
-                .replace_in(&host);
-        }
-    });
-    Effect::new(move |_| query.with(show_query));
-    let pending_search = StoredValue::new(None::<TimeoutHandle>);
-    let on_change = {
-        let apply = apply.clone();
-        move |ev: leptos::ev::Event| {
-            if let Some(t) = target(&ev).filter(|t| t.name != "q") {
-                apply(with_filter(query.get_untracked(), &t.name, &t.value), false);
-            }
-        }
-    };
-    let on_input = move |ev: leptos::ev::Event| {
-        let Some(t) = target(&ev).filter(|t| t.name == "q") else {
-            return;
-        };
-        if let Some(handle) = pending_search.get_value() {
-            handle.clear();
-        }
-        let apply = apply.clone();
-        let handle = set_timeout_with_handle(
-            move || apply(with_filter(query.get_untracked(), "q", &t.value), true),
-            SEARCH_DEBOUNCE,
-        );
-        pending_search.set_value(handle.ok());
-    };
-    on_cleanup(move || {
-        if let Some(handle) = pending_search.try_get_value().flatten() {
-            handle.clear();
+            let options = NavigateOptions {
+                replace,
+                scroll: false,
+                ..Default::default()
+            };
+            navigate.with_value(|navigate| navigate(&q.to_url(), options));
         }
     });
     let tab = move |closed: bool| {
@@ -177,13 +116,16 @@ pub fn RequestsPage() -> impl IntoView {
         let show_by = is_admin();
         let show_sla = page.items.iter().any(|r| r.reaction_due_at.is_some());
         let (base, next_cursor) = (page.items.clone(), page.next_cursor.clone());
-        let table = move || {
-            let l = i18n.get_locale();
+        // The first page and those loaded after it for the same query.
+        let rows = Signal::derive(move || {
             more.with(|(for_q, rows, _)| {
-                let extra = if *for_q == q { rows.as_slice() } else { &[] };
-                requests_table(l, [&base, extra], show_by, show_sla).into_view()
+                let mut all = base.clone();
+                if *for_q == q {
+                    all.extend(rows.iter().cloned());
+                }
+                all
             })
-        };
+        });
         let cursor = move || {
             more.with(|(for_q, _, next)| {
                 if query.with_untracked(|q| q == for_q) {
@@ -195,7 +137,9 @@ pub fn RequestsPage() -> impl IntoView {
         };
         let busy = load_more.pending();
         view! {
-            <div class="requests-scroll">{table}</div>
+            <div class="requests-scroll">
+                <RequestsTable rows show_by show_sla />
+            </div>
             {move || cursor().map(|c| view! {
                 <p class="load-more">
                     <button
@@ -227,14 +171,7 @@ pub fn RequestsPage() -> impl IntoView {
             {tab(false)}
             {tab(true)}
         </nav>
-        <form
-            class="filters"
-            role="search"
-            node_ref=filters_ref
-            on:submit=|ev| ev.prevent_default()
-            on:change=on_change
-            on:input=on_input
-        ></form>
+        <RequestFilters query apply />
         {part(first, table)}
     }
 }

@@ -138,24 +138,13 @@ pub fn reaction(
     })
 }
 
-/// Whether a countdown shows seconds now (less than an hour to go or overdue), so the
-/// shared clock must tick every second rather than every half minute.
+/// Whether a countdown shows seconds now (less than an hour to go or overdue), so its
+/// clock must tick every second rather than every half minute.
 pub fn shows_seconds(due: Option<&str>, first: Option<&str>, now_ms: i64) -> bool {
     first.is_none()
         && due
             .and_then(instant_ms)
             .is_some_and(|due| (due - now_ms).abs() < HOUR_MS)
-}
-
-/// Whether an open request's countdown shows seconds now: what each page's clock asks of
-/// the requests it shows.
-pub fn request_shows_seconds(r: &support_api::requests::RequestSummary, now_ms: i64) -> bool {
-    r.status.is_open()
-        && shows_seconds(
-            r.reaction_due_at.as_deref(),
-            r.first_reaction_at.as_deref(),
-            now_ms,
-        )
 }
 
 #[cfg(test)]

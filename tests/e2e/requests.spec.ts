@@ -216,7 +216,8 @@ test("the SLA customer sees time left and time overdue, counting live", async ({
   await expect(firstLeft).toBeVisible();
   // That countdown, whatever it turns into. Over a weekend the nearest target is days
   // away and shows days and hours: an hour and a minute changes its words at any scale.
-  const left = table.locator(`.sla[data-due="${await firstLeft.getAttribute("data-due")}"]`).first();
+  const href = await firstLeft.locator("xpath=ancestor::tr").getByRole("link").getAttribute("href");
+  const left = table.getByRole("row").filter({ has: page.locator(`a[href="${href}"]`) }).locator(".sla");
   const before = await left.textContent();
   await page.clock.fastForward("01:01:00");
   await expect(left).not.toHaveText(before ?? "");
@@ -285,4 +286,35 @@ test("an unknown request is explained, with a way back", async ({ page }) => {
   await signedIn(page, "admin@tatra-forming.demo", "/requests/999999");
   await expect(page.getByRole("alert")).toContainText("does not exist or is not available to you");
   await expect(page.getByRole("link", { name: "Back to requests" })).toBeVisible();
+});
+
+test("on a phone each open request is a card with its countdown in view", async ({ browser }) => {
+  const context = await browser.newContext({
+    baseURL: process.env.PORTAL_URL,
+    locale: "en-GB",
+    viewport: { width: 390, height: 844 },
+  });
+  const page = await context.newPage();
+  await signedIn(page, "admin@strojirny-hradec.demo");
+  const table = page.getByRole("table", { name: "Requests matching the filters" });
+  const rows = table.locator("tbody tr");
+  await expect(rows.first()).toBeVisible();
+  const countdowns = table.locator("tbody .sla");
+  expect(await countdowns.count()).toBeGreaterThan(0);
+  for (const countdown of await countdowns.all()) {
+    await countdown.scrollIntoViewIfNeeded();
+    await expect(countdown).toBeVisible();
+    const box = await countdown.boundingBox();
+    expect(box, "a countdown on the page").toBeTruthy();
+    expect(box!.x).toBeGreaterThanOrEqual(0);
+    expect(box!.x + box!.width).toBeLessThanOrEqual(390);
+  }
+  // Nothing reaches past the screen's edge: the page never scrolls sideways.
+  const widths = await page.evaluate(() => ({
+    scroll: document.documentElement.scrollWidth,
+    client: document.documentElement.clientWidth,
+  }));
+  expect(widths.scroll).toBeLessThanOrEqual(widths.client);
+  await expectAccessible(page);
+  await context.close();
 });

@@ -1,15 +1,16 @@
 //! What a draft will cost and how it will be billed, said plainly; updated as the form
-//! changes (the page asks the server, debounced).
+//! changes (the form asks the server, `estimator.rs`).
 
+use leptos::prelude::*;
 use support_api::catalog::BilledAs;
 use support_api::requests::{Estimate, RateUnit};
 
 use super::sla_countdown::span_text;
+use super::tr;
 use crate::api::ApiError;
 use crate::components::error_view::error_text;
 use crate::format;
 use crate::i18n::*;
-use crate::markup::Markup;
 use crate::template::fill;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -67,16 +68,26 @@ pub fn estimate_lines(l: Locale, e: &Estimate) -> Vec<String> {
 }
 
 /// The panel's words for the estimate as it stands.
-pub fn estimate_markup(l: Locale, state: &EstimateState) -> Markup {
-    let lines = match state {
-        EstimateState::Loading => vec![td_string!(l, requests.estimate.loading).to_owned()],
-        EstimateState::Incomplete => vec![td_string!(l, requests.estimate.incomplete).to_owned()],
-        EstimateState::Failed(e) => vec![error_text(l, e).to_owned()],
-        EstimateState::Ready(e) => estimate_lines(l, e),
+#[component]
+pub fn EstimatePanel(state: RwSignal<EstimateState>) -> impl IntoView {
+    let i18n = use_i18n();
+    let lines = move || {
+        let l = i18n.get_locale();
+        state.with(|state| match state {
+            EstimateState::Loading => vec![td_string!(l, requests.estimate.loading).to_owned()],
+            EstimateState::Incomplete => {
+                vec![td_string!(l, requests.estimate.incomplete).to_owned()]
+            }
+            EstimateState::Failed(e) => vec![error_text(l, e).to_owned()],
+            EstimateState::Ready(e) => estimate_lines(l, e),
+        })
     };
-    let mut m = Markup::new();
-    for line in &lines {
-        m.el("p", &[], line);
+    view! {
+        <aside class="estimate card" aria-labelledby="estimate-heading">
+            <h2 id="estimate-heading">{tr(|l| td_string!(l, requests.estimate.heading))}</h2>
+            <div aria-live="polite">
+                {move || lines().into_iter().map(|line| view! { <p>{line}</p> }).collect_view()}
+            </div>
+        </aside>
     }
-    m
 }

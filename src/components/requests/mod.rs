@@ -1,19 +1,31 @@
 //! The pieces of the request pages, and the words for the contract's enums.
 
-pub mod dom;
+pub mod accept_cost;
+pub mod dates_field;
+pub mod draft_offer;
 pub mod estimate_panel;
+pub mod estimator;
 pub mod fields;
 pub mod filters;
 pub mod onsite_fields;
 pub mod open_glance;
 pub mod remote_fields;
+pub mod request_actions;
+pub mod request_facts;
+pub mod request_fields;
+pub mod request_form;
 pub mod request_row;
+pub mod requests_table;
 pub mod service_fields;
 pub mod sla_countdown;
 pub mod status_badge;
 pub mod timeline;
 pub mod top_up_fields;
 pub mod training_fields;
+pub mod type_chooser;
+
+#[cfg(all(test, target_arch = "wasm32"))]
+mod request_form_tests;
 
 use leptos::prelude::*;
 
@@ -60,7 +72,7 @@ pub fn new_key() -> String {
     }
     let mut bytes = [0u8; 16];
     match crypto.get_random_values_with_u8_array(&mut bytes) {
-        Ok(_) => crate::requests::form::uuid_v4(bytes),
+        Ok(_) => crate::requests::draft::uuid_v4(bytes),
         Err(_) => fallback_key(),
     }
 }
@@ -71,7 +83,7 @@ fn fallback_key() -> String {
     for b in &mut bytes {
         *b = (js_sys::Math::random() * 256.0) as u8;
     }
-    crate::requests::form::uuid_v4(bytes)
+    crate::requests::draft::uuid_v4(bytes)
 }
 
 /// Today in the browser's time zone, `YYYY-MM-DD`.
@@ -97,7 +109,8 @@ pub fn zone_offset(local: &str) -> i32 {
     }
 }
 
-/// Moves the focus to the element with this id (the first refused field).
+/// Moves the focus to the element with this id (the first refused field, a day just
+/// added): focus only, never what the element shows.
 pub fn focus_id(id: &str) {
     use wasm_bindgen::JsCast;
     if let Some(el) = document()

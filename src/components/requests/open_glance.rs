@@ -4,20 +4,19 @@
 //! status and, under an SLA, its countdown; and the way to all of them.
 
 use leptos::prelude::*;
-use support_api::requests::{RequestPage, RequestSort, RequestStatus};
+use support_api::requests::{RequestPage, RequestSort, RequestStatus, RequestSummary};
 use support_api::session::Role;
 
-use super::sla_countdown::{provide_clock, sla_countdown};
-use super::status_badge::status_badge;
+use super::sla_countdown::SlaCountdown;
+use super::status_badge::StatusBadge;
+use super::tr;
 
 use crate::api::{self, client::use_client};
 use crate::components::part::part;
 use crate::format;
 use crate::i18n::*;
 use crate::labels::type_name;
-use crate::markup::Markup;
 use crate::requests::query::{ListQuery, PAGE_SIZE};
-use crate::requests::time::request_shows_seconds;
 use crate::session::use_session;
 use crate::template::fill;
 
@@ -54,22 +53,16 @@ pub fn OpenRequestsGlance(sla: bool) -> impl IntoView {
         let waiting = list(awaiting.to_api(None, PAGE_SIZE));
         let href = awaiting.to_url();
         part(waiting, move |page| {
-            approvals_line(page, &href, i18n.get_locale())
-                .into_view()
-                .into_any()
-        })
-    });
-    provide_clock(move |now| {
-        open.with_untracked(|page| {
-            matches!(page, Some(Ok(page))
-                if page.items.iter().any(|r| request_shows_seconds(r, now as i64)))
+            let href = href.clone();
+            let (count, more) = (page.items.len(), page.next_cursor.is_some());
+            view! { <ApprovalsLine count more href /> }.into_any()
         })
     });
     view! {
         <section class="card" aria-labelledby="open-requests-heading">
             <h2 id="open-requests-heading">{t!(i18n, overview.open_heading)}</h2>
             {approvals}
-            {part(open, move |page| glance(page, sla, i18n.get_locale()).into_view().into_any())}
+            {part(open, move |page| view! { <Glance page=page.clone() sla /> }.into_any())}
             <p>
                 <a href="/requests">{t!(i18n, overview.open_all)}</a>
             </p>
@@ -78,51 +71,53 @@ pub fn OpenRequestsGlance(sla: bool) -> impl IntoView {
 }
 
 /// "Awaiting your approval: 2", a link to those requests; nothing when none waits. A
-/// full first page counts as "50+" rather than asking for every page.
-fn approvals_line(page: &RequestPage, href: &str, l: Locale) -> Markup {
-    let mut m = Markup::new();
-    if page.items.is_empty() {
-        return m;
-    }
-    let mut count = format::number(page.items.len() as f64, l);
-    if page.next_cursor.is_some() {
-        count.push('+');
-    }
-    let text = fill(
-        td_string!(l, overview.awaiting_approval),
-        &[("count", &count)],
-    );
-    m.open("p", &[("class", "note")])
-        .el("a", &[("href", href)], &text)
-        .close("p");
-    m
+/// full first page (`more`) counts as "50+" rather than asking for every page.
+#[component]
+fn ApprovalsLine(count: usize, more: bool, href: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let text = move || {
+        let l = i18n.get_locale();
+        let mut count = format::number(count as f64, l);
+        if more {
+            count.push('+');
+        }
+        fill(
+            td_string!(l, overview.awaiting_approval),
+            &[("count", &count)],
+        )
+    };
+    (count > 0).then(|| view! { <p class="note"><a href=href>{text}</a></p> })
 }
 
-fn glance(page: &RequestPage, sla: bool, l: Locale) -> Markup {
-    let mut m = Markup::new();
+#[component]
+fn Glance(page: RequestPage, sla: bool) -> impl IntoView {
+    let i18n = use_i18n();
     if page.items.is_empty() {
-        m.el("p", &[], td_string!(l, overview.open_none));
-        return m;
+        return view! { <p>{tr(|l| td_string!(l, overview.open_none))}</p> }.into_any();
     }
-    m.open("ul", &[("class", "open-requests")]);
-    for r in &page.items {
-        let href = format!("/requests/{}", r.id);
-        m.open("li", &[])
-            .el("a", &[("href", &href)], &r.title)
-            .text(" ");
-        status_badge(&mut m, l, r.status);
-        m.el("span", &[("class", "muted")], type_name(l, r.request_type));
-        if sla {
-            sla_countdown(
-                &mut m,
-                l,
-                r.reaction_due_at.as_deref(),
-                r.first_reaction_at.as_deref(),
-                true,
-            );
+    let item = move |r: RequestSummary, l: Locale| {
+        let kind = r.request_type;
+        let countdown = sla
+            .then_some(r.reaction_due_at)
+            .flatten()
+            .map(|due| view! { <SlaCountdown due first=r.first_reaction_at open=true /> });
+        view! {
+            <li>
+                <a href=format!("/requests/{}", r.id)>{r.title}</a>" "
+                <StatusBadge status=r.status />
+                <span class="muted">{type_name(l, kind)}</span>
+                {countdown}
+            </li>
         }
-        m.close("li");
+    };
+    view! {
+        <ul class="open-requests">
+            // Built again for another language.
+            {move || {
+                let l = i18n.get_locale();
+                page.items.iter().map(|r| item(r.clone(), l)).collect_view()
+            }}
+        </ul>
     }
-    m.close("ul");
-    m
+    .into_any()
 }

@@ -1,33 +1,24 @@
-use super::fields::{Kind, field};
-use super::service_fields::service_fields;
+use leptos::prelude::*;
+
+use super::fields::{Field, FormCtx, Kind};
+use super::service_fields::ServiceFields;
+use super::tr;
 use crate::i18n::*;
-use crate::markup::Markup;
-use crate::requests::form::{FormState, Text};
+use crate::requests::form::Text;
 
 /// Remote intervention: the window the customer is available in, in local time (sent in
 /// UTC), and the effort if known.
-pub fn remote_fields(m: &mut Markup, l: Locale, f: &FormState) {
-    m.open("fieldset", &[("class", "group")]);
-    m.el("legend", &[], td_string!(l, requests.form.window));
-    m.el(
-        "p",
-        &[("class", "hint")],
-        td_string!(l, requests.form.window_hint),
-    );
-    for (t, label, value) in [
-        (
-            Text::WindowFrom,
-            td_string!(l, requests.form.window_from),
-            &f.window_from,
-        ),
-        (
-            Text::WindowTo,
-            td_string!(l, requests.form.window_to),
-            &f.window_to,
-        ),
-    ] {
-        field(m, t, label, Kind::Input("datetime-local"), value, None);
+#[component]
+pub fn RemoteFields(form: FormCtx) -> impl IntoView {
+    view! {
+        <fieldset class="group">
+            <legend>{tr(|l| td_string!(l, requests.form.window))}</legend>
+            <p class="hint">{tr(|l| td_string!(l, requests.form.window_hint))}</p>
+            <Field form t=Text::WindowFrom kind=Kind::Input("datetime-local")
+                label=|l| td_string!(l, requests.form.window_from) />
+            <Field form t=Text::WindowTo kind=Kind::Input("datetime-local")
+                label=|l| td_string!(l, requests.form.window_to) />
+        </fieldset>
+        <ServiceFields form />
     }
-    m.close("fieldset");
-    service_fields(m, l, f);
 }

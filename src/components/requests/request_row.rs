@@ -1,13 +1,14 @@
+use leptos::prelude::*;
 use support_api::catalog::BilledAs;
 use support_api::requests::RequestSummary;
 
-use super::sla_countdown::sla_countdown;
-use super::status_badge::status_badge;
+use super::sla_countdown::SlaCountdown;
+use super::status_badge::StatusBadge;
+use super::tr;
 
 use crate::format;
 use crate::i18n::*;
 use crate::labels::{billed_name, priority_name, type_name};
-use crate::markup::Markup;
 use crate::template::fill;
 
 /// The cost column: what was charged, the estimate (marked as such), or how it is
@@ -26,63 +27,60 @@ pub fn cost_text(l: Locale, r: &RequestSummary) -> String {
     }
 }
 
-/// The list as a table: per request its title (a link), status, type, priority, when it
-/// was made, who asked (for admins), the cost, and the SLA countdown (for SLA customers).
-pub fn requests_table(
-    l: Locale,
-    pages: [&[RequestSummary]; 2],
-    show_by: bool,
-    show_sla: bool,
-) -> Markup {
-    let mut m = Markup::new();
-    m.open("table", &[("class", "requests-table")]);
-    m.el(
-        "caption",
-        &[("class", "visually-hidden")],
-        td_string!(l, requests.list.caption),
-    );
-    m.open("thead", &[]).open("tr", &[]);
-    let columns = [
-        Some(td_string!(l, requests.list.col_title)),
-        Some(td_string!(l, requests.list.status)),
-        Some(td_string!(l, requests.list.kind)),
-        Some(td_string!(l, requests.list.priority)),
-        Some(td_string!(l, requests.list.col_created)),
-        show_by.then(|| td_string!(l, requests.list.col_by)),
-        Some(td_string!(l, requests.list.col_cost)),
-        show_sla.then(|| td_string!(l, requests.list.col_sla)),
-    ];
-    for column in columns.into_iter().flatten() {
-        m.el("th", &[("scope", "col")], column);
-    }
-    m.close("tr").close("thead").open("tbody", &[]);
-    for r in pages.into_iter().flatten() {
-        let href = format!("/requests/{}", r.id);
-        m.open("tr", &[]).open("th", &[("scope", "row")]);
-        m.el("a", &[("href", &href)], &r.title).close("th");
-        m.open("td", &[]);
-        status_badge(&mut m, l, r.status);
-        m.close("td");
-        m.el("td", &[], type_name(l, r.request_type));
-        m.el("td", &[], priority_name(l, r.priority));
-        m.el("td", &[], &format::date_time(&r.created_at, l));
-        if show_by {
-            m.el("td", &[], &r.requested_by);
-        }
-        m.el("td", &[("class", "num")], &cost_text(l, r));
-        if show_sla {
-            m.open("td", &[]);
-            sla_countdown(
-                &mut m,
-                l,
-                r.reaction_due_at.as_deref(),
-                r.first_reaction_at.as_deref(),
+/// One request as a table row: its title (a link), status, type, priority, when it was
+/// made, who asked (for admins), the cost, and the SLA countdown (for SLA customers).
+/// Each cell carries its column's name in `data-label`, which the phone layout shows
+/// beside the value when the row becomes a card.
+#[component]
+pub fn RequestRow(request: RequestSummary, show_by: bool, show_sla: bool) -> impl IntoView {
+    let i18n = use_i18n();
+    let r = StoredValue::new(request);
+    let text = move |f: fn(Locale, &RequestSummary) -> String| {
+        move || r.with_value(|r| f(i18n.get_locale(), r))
+    };
+    let (href, title, status) =
+        r.with_value(|r| (format!("/requests/{}", r.id), r.title.clone(), r.status));
+    let sla = show_sla.then(|| {
+        let (due, first, open) = r.with_value(|r| {
+            (
+                r.reaction_due_at.clone(),
+                r.first_reaction_at.clone(),
                 r.status.is_open(),
-            );
-            m.close("td");
+            )
+        });
+        view! {
+            <td class="col-sla" data-label=tr(|l| td_string!(l, requests.list.col_sla))>
+                {due.map(|due| view! { <SlaCountdown due first open /> })}
+            </td>
         }
-        m.close("tr");
+    });
+    let by = show_by.then(|| {
+        view! {
+            <td class="col-extra" data-label=tr(|l| td_string!(l, requests.list.col_by))>
+                {r.with_value(|r| r.requested_by.clone())}
+            </td>
+        }
+    });
+    view! {
+        <tr>
+            <th scope="row" class="col-title"><a href=href>{title}</a></th>
+            <td class="col-status" data-label=tr(|l| td_string!(l, requests.list.status))>
+                <StatusBadge status />
+            </td>
+            <td class="col-extra" data-label=tr(|l| td_string!(l, requests.list.kind))>
+                {text(|l, r| type_name(l, r.request_type).to_owned())}
+            </td>
+            <td class="col-extra" data-label=tr(|l| td_string!(l, requests.list.priority))>
+                {text(|l, r| priority_name(l, r.priority).to_owned())}
+            </td>
+            <td class="col-created" data-label=tr(|l| td_string!(l, requests.list.col_created))>
+                {text(|l, r| format::date_time(&r.created_at, l))}
+            </td>
+            {by}
+            <td class="num col-cost" data-label=tr(|l| td_string!(l, requests.list.col_cost))>
+                {text(cost_text)}
+            </td>
+            {sla}
+        </tr>
     }
-    m.close("tbody").close("table");
-    m
 }

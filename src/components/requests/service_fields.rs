@@ -1,16 +1,15 @@
-use super::fields::{Kind, field};
+use leptos::prelude::*;
+
+use super::fields::{Field, FormCtx, Kind};
 use crate::i18n::*;
-use crate::markup::Markup;
-use crate::requests::form::{FormState, Text};
+use crate::requests::form::Text;
 
 /// The optional expected effort, in hours (the need itself is the description).
-pub fn service_fields(m: &mut Markup, l: Locale, f: &FormState) {
-    field(
-        m,
-        Text::Hours,
-        td_string!(l, requests.form.hours),
-        Kind::Input("number"),
-        &f.hours,
-        Some(td_string!(l, requests.form.hours_hint)),
-    );
+#[component]
+pub fn ServiceFields(form: FormCtx) -> impl IntoView {
+    view! {
+        <Field form t=Text::Hours kind=Kind::Input("number")
+            label=|l| td_string!(l, requests.form.hours)
+            hint=|l| td_string!(l, requests.form.hours_hint) />
+    }
 }

@@ -1,9 +1,10 @@
+use leptos::prelude::*;
+
 use super::sla_countdown::span_text;
 
 use crate::format;
 use crate::i18n::*;
 use crate::labels::status_name;
-use crate::markup::Markup;
 use crate::requests::detail::{Event, EventKind};
 use crate::template::fill;
 
@@ -40,25 +41,39 @@ fn event_text(l: Locale, e: &Event) -> String {
 }
 
 /// Status changes (with who, when and why), comments, and logged time with what it
-/// cost, oldest first, as the items of an `<ol>`.
-pub fn timeline(m: &mut Markup, l: Locale, events: &[Event]) {
-    for e in events {
-        let class = match e.event {
-            EventKind::StatusChanged => "event event-status",
-            EventKind::Comment if e.staff => "event event-staff",
-            EventKind::Comment => "event event-comment",
-            EventKind::TimeLogged => "event event-time",
-        };
-        m.open("li", &[("class", class)])
-            .open("p", &[("class", "event-head")]);
-        m.el("strong", &[], &event_text(l, e));
-        m.text(&format!(" · {} · ", e.by));
-        m.el("time", &[("datetime", &e.at)], &format::date_time(&e.at, l));
-        m.close("p");
-        // A reason, a comment, a note.
-        if let Some(body) = e.reason.as_ref().or(e.text.as_ref()).or(e.note.as_ref()) {
-            m.el("p", &[("class", "event-body")], body);
-        }
-        m.close("li");
+/// cost, oldest first. The timeline only grows, so an event's place is its key.
+#[component]
+pub fn Timeline(events: Vec<Event>) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <ol class="timeline">
+            <For
+                each=move || events.clone().into_iter().enumerate()
+                key=|(i, _)| *i
+                children=move |(_, e)| {
+                    let class = match e.event {
+                        EventKind::StatusChanged => "event event-status",
+                        EventKind::Comment if e.staff => "event event-staff",
+                        EventKind::Comment => "event event-comment",
+                        EventKind::TimeLogged => "event event-time",
+                    };
+                    // A reason, a comment, a note.
+                    let body = e.reason.clone().or(e.text.clone()).or(e.note.clone());
+                    let (at, datetime) = (e.at.clone(), e.at.clone());
+                    let by = format!(" · {} · ", e.by);
+                    let e = StoredValue::new(e);
+                    view! {
+                        <li class=class>
+                            <p class="event-head">
+                                <strong>{move || e.with_value(|e| event_text(i18n.get_locale(), e))}</strong>
+                                {by}
+                                <time datetime=datetime>{move || format::date_time(&at, i18n.get_locale())}</time>
+                            </p>
+                            {body.map(|body| view! { <p class="event-body">{body}</p> })}
+                        </li>
+                    }
+                }
+            />
+        </ol>
     }
 }

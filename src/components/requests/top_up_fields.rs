@@ -1,23 +1,17 @@
+use leptos::prelude::*;
 use support_api::money::Currency;
 
-use super::fields::{Kind, field};
+use super::fields::{Field, FormCtx, Kind};
 use crate::i18n::*;
-use crate::markup::Markup;
-use crate::requests::form::{FormState, Text};
+use crate::requests::form::Text;
 
 /// A top-up of SBP credit: the amount, in the customer's currency.
-pub fn top_up_fields(m: &mut Markup, l: Locale, f: &FormState, currency: Currency) {
-    let label = match currency {
-        Currency::Pln => td_string!(l, requests.form.amount_pln),
-        Currency::Czk => td_string!(l, requests.form.amount_czk),
-        Currency::Eur => td_string!(l, requests.form.amount_eur),
+#[component]
+pub fn TopUpFields(form: FormCtx, currency: Currency) -> impl IntoView {
+    let label: fn(Locale) -> &'static str = match currency {
+        Currency::Pln => |l| td_string!(l, requests.form.amount_pln),
+        Currency::Czk => |l| td_string!(l, requests.form.amount_czk),
+        Currency::Eur => |l| td_string!(l, requests.form.amount_eur),
     };
-    field(
-        m,
-        Text::Amount,
-        label,
-        Kind::Input("number"),
-        &f.amount,
-        None,
-    );
+    view! { <Field form t=Text::Amount kind=Kind::Input("number") label /> }
 }

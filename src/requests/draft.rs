@@ -1,0 +1,218 @@
+//! A half-written request as kept in the browser's storage. Pure, tested natively.
+
+use support_api::requests::RequestType;
+
+use super::form::{FormState, Text};
+
+/// A half-written request as kept in `localStorage`: the form as typed, and the
+/// idempotency key created with the draft, so that sending it again (after a network
+/// failure, a reload or a double click) creates one request.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Draft {
+    pub key: String,
+    /// When it was last saved, in milliseconds since the epoch.
+    pub saved_at: i64,
+    pub form: FormState,
+}
+
+/// Per user and request type: two people sharing a browser never see each other's drafts.
+pub fn draft_storage_key(user_id: i64, kind: RequestType) -> String {
+    format!("portal.request-draft.{user_id}.{}", kind.as_str())
+}
+
+/// First line of a stored draft; a draft of another version is not offered back.
+const DRAFT_HEADER: &str = "portal-draft/1";
+
+/// Tabs, newlines and backslashes escaped, so that a value stays on its line.
+fn escape(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for c in value.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn unescape(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    let mut chars = value.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('n') => out.push('\n'),
+            Some('r') => out.push('\r'),
+            Some('t') => out.push('\t'),
+            Some(other) => out.push(other),
+            None => {}
+        }
+    }
+    out
+}
+
+impl Draft {
+    /// One `name<TAB>value` line per field after a version line: plain text, so that a
+    /// draft needs no JSON code in the wasm and survives fields being added or removed.
+    pub fn encode(&self) -> String {
+        let mut out = format!(
+            "{DRAFT_HEADER}\nkey\t{}\nsaved\t{}\n",
+            escape(&self.key),
+            self.saved_at
+        );
+        for t in Text::ALL {
+            out.push_str(&format!(
+                "{}\t{}\n",
+                t.fields()[0],
+                escape(self.form.text(t))
+            ));
+        }
+        for day in &self.form.dates {
+            out.push_str(&format!("date\t{}\n", escape(day)));
+        }
+        out
+    }
+
+    /// A stored draft, or `None` when it is missing, of another version, or without a
+    /// usable key (then it is not offered back). Unknown lines are ignored; missing
+    /// fields take their defaults.
+    pub fn decode(stored: Option<&str>) -> Option<Draft> {
+        let mut lines = stored?.lines();
+        if lines.next()? != DRAFT_HEADER {
+            return None;
+        }
+        let mut draft = Draft {
+            key: String::new(),
+            saved_at: 0,
+            form: FormState::default(),
+        };
+        let mut dates = Vec::new();
+        for line in lines {
+            let Some((name, value)) = line.split_once('\t') else {
+                continue;
+            };
+            let value = unescape(value);
+            match name {
+                "key" => draft.key = value,
+                "saved" => draft.saved_at = value.parse().unwrap_or(0),
+                "date" => dates.push(value),
+                _ => {
+                    if let Some(t) = Text::ALL.into_iter().find(|t| t.fields()[0] == name) {
+                        *draft.form.text_mut(t) = value;
+                    }
+                }
+            }
+        }
+        if !dates.is_empty() {
+            draft.form.dates = dates;
+        }
+        let key_ok = (8..=100).contains(&draft.key.len())
+            && draft
+                .key
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-');
+        key_ok.then_some(draft)
+    }
+}
+
+/// Sixteen random bytes as a version 4 UUID (`xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx`).
+pub fn uuid_v4(mut bytes: [u8; 16]) -> String {
+    bytes[6] = (bytes[6] & 0x0f) | 0x40;
+    bytes[8] = (bytes[8] & 0x3f) | 0x80;
+    let mut out = String::with_capacity(36);
+    for (i, b) in bytes.iter().enumerate() {
+        if matches!(i, 4 | 6 | 8 | 10) {
+            out.push('-');
+        }
+        out.push_str(&format!("{b:02x}"));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn filled() -> FormState {
+        FormState {
+            title: " Robot cell ".into(),
+            description: "The licence server does not start.".into(),
+            ..FormState::default()
+        }
+    }
+
+    #[test]
+    fn drafts_round_trip() {
+        let draft = Draft {
+            key: "3f0e2a4c-1b7d-4c1e-9a51-2f7a0f1c9b11".into(),
+            saved_at: 1_795_676_400_000,
+            form: FormState {
+                description: "Line one\n\tindented \\ back\\slash\r\nend".into(),
+                dates: vec!["2026-12-01".into(), String::new(), "2026-12-03".into()],
+                course_mode: "custom".into(),
+                ..filled()
+            },
+        };
+        let encoded = draft.encode();
+        assert_eq!(encoded.lines().next(), Some("portal-draft/1"));
+        assert_eq!(Draft::decode(Some(&encoded)), Some(draft));
+    }
+
+    #[test]
+    fn old_or_broken_drafts_are_not_offered() {
+        assert_eq!(Draft::decode(None), None);
+        assert_eq!(Draft::decode(Some("")), None);
+        assert_eq!(Draft::decode(Some("{\"v\":1}")), None);
+        assert_eq!(
+            Draft::decode(Some("portal-draft/2\nkey\tabcdefgh-1\n")),
+            None
+        );
+        assert_eq!(
+            Draft::decode(Some("portal-draft/1\nkey\ta b c d e f\n")),
+            None
+        );
+        assert_eq!(Draft::decode(Some("portal-draft/1\ntitle\tx\n")), None);
+        // Missing fields take their defaults; unknown lines are ignored.
+        let sparse = "portal-draft/1\nkey\tabcdefgh-1\ntitle\tx\nfuture_field\ty\nbroken line\n";
+        let draft = Draft::decode(Some(sparse));
+        assert_eq!(draft.as_ref().map(|d| d.saved_at), Some(0));
+        assert_eq!(
+            draft.map(|d| d.form),
+            Some(FormState {
+                title: "x".into(),
+                ..FormState::default()
+            })
+        );
+    }
+
+    #[test]
+    fn random_bytes_make_a_version_4_uuid() {
+        let key = uuid_v4([0xff; 16]);
+        assert_eq!(key, "ffffffff-ffff-4fff-bfff-ffffffffffff");
+        assert_eq!(uuid_v4([0; 16]), "00000000-0000-4000-8000-000000000000");
+        let draft = Draft {
+            key,
+            saved_at: 0,
+            form: FormState::default(),
+        };
+        assert!(Draft::decode(Some(&draft.encode())).is_some());
+    }
+
+    #[test]
+    fn drafts_are_kept_per_user_and_type() {
+        assert_eq!(
+            draft_storage_key(42, RequestType::OnsiteService),
+            "portal.request-draft.42.onsite_service"
+        );
+        assert_ne!(
+            draft_storage_key(1, RequestType::Training),
+            draft_storage_key(2, RequestType::Training)
+        );
+    }
+}
