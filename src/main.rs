@@ -11,7 +11,6 @@ mod credit;
 mod format;
 mod labels;
 mod language;
-mod markup;
 mod pages;
 mod plan;
 mod redirect;
