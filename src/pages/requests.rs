@@ -39,9 +39,10 @@ pub fn RequestsPage() -> impl IntoView {
         let path = query.get().to_api(None, PAGE_SIZE);
         async move { api::requests::list(client, &path).await }
     });
-    // Pages after the first, for the query they were loaded for.
+    // Pages after the first, for the query they were loaded for (none yet: the first
+    // page's own cursor applies, whatever the query, the unfiltered list included).
     let more = RwSignal::new((
-        ListQuery::default(),
+        None::<ListQuery>,
         Vec::<RequestSummary>::new(),
         None::<String>,
     ));
@@ -50,8 +51,8 @@ pub fn RequestsPage() -> impl IntoView {
         async move {
             let page: RequestPage = api::requests::list(client, &path).await?;
             more.update(|(for_q, rows, next)| {
-                if *for_q != q {
-                    *for_q = q;
+                if for_q.as_ref() != Some(&q) {
+                    *for_q = Some(q);
                     rows.clear();
                 }
                 rows.extend(page.items);
@@ -120,7 +121,7 @@ pub fn RequestsPage() -> impl IntoView {
         let rows = Signal::derive(move || {
             more.with(|(for_q, rows, _)| {
                 let mut all = base.clone();
-                if *for_q == q {
+                if for_q.as_ref() == Some(&q) {
                     all.extend(rows.iter().cloned());
                 }
                 all
@@ -128,7 +129,7 @@ pub fn RequestsPage() -> impl IntoView {
         });
         let cursor = move || {
             more.with(|(for_q, _, next)| {
-                if query.with_untracked(|q| q == for_q) {
+                if query.with_untracked(|q| for_q.as_ref() == Some(q)) {
                     next.clone()
                 } else {
                     next_cursor.clone()

@@ -318,3 +318,28 @@ test("on a phone each open request is a card with its countdown in view", async 
   await expectAccessible(page);
   await context.close();
 });
+
+test("the unfiltered list offers the next page when the API has one, and shows it below", async ({ page }) => {
+  // The demo companies have fewer open requests than a page holds: the API's answer gets
+  // a cursor, and the page after it is one request made from the first.
+  let next: unknown = null;
+  await page.route("**/api/v1/requests?*", async (route) => {
+    const url = new URL(route.request().url());
+    if (url.searchParams.has("cursor")) {
+      return route.fulfill({ status: 200, contentType: "application/json", body: JSON.stringify({ items: [next], next_cursor: null }) });
+    }
+    const answer = await route.fetch();
+    const body = await answer.json();
+    if (url.searchParams.get("limit") === "50" && body.items.length > 0) {
+      next = { ...body.items[0], id: 999_001, title: "The request on the next page" };
+      body.next_cursor = "the-next-page";
+    }
+    return route.fulfill({ response: answer, json: body });
+  });
+  await signedIn(page, "admin@kowalski-aero.demo", "/requests");
+  const more = page.getByRole("button", { name: "Load more" });
+  await expect(more).toBeVisible();
+  await more.click();
+  await expect(page.getByRole("link", { name: "The request on the next page" })).toBeVisible();
+  await expect(more).toHaveCount(0);
+});
