@@ -89,15 +89,23 @@ test("who is signed in is asked once, while the wasm downloads (index.html prelo
   await signIn(page, "admin@kowalski-aero.demo");
   await expect(page.getByRole("banner")).toContainText("Kowalski Aero");
   // Requests that reach the network pass through the route; an answer the app took
-  // from the preload does not, so without the preload (or with one the app's fetch
-  // cannot reuse) this counts two.
+  // from the preload does not, so a preload the app's fetch cannot reuse counts two.
   let asked = 0;
   await page.route("**/api/v1/session", (route) => {
     asked += 1;
     return route.continue();
   });
+  // Without the preload the app asks only once the wasm has arrived and started.
+  const order: string[] = [];
+  page.on("request", (r) => {
+    if (new URL(r.url()).pathname === "/api/v1/session") order.push("session asked");
+  });
+  page.on("requestfinished", (r) => {
+    if (r.url().endsWith(".wasm")) order.push("wasm arrived");
+  });
   await page.reload();
   await expect(page.getByRole("banner")).toContainText("Kowalski Aero");
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   expect(asked).toBe(1);
+  expect(order[0]).toBe("session asked");
 });
