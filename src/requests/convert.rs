@@ -176,6 +176,7 @@ fn effort_details(kind: RequestType, expected_minutes: Option<u32>) -> RequestDe
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::requests::form::filled;
     use support_api::catalog::TrainingLocation;
     use support_api::plan::Priority;
 
@@ -184,14 +185,6 @@ mod tests {
 
     fn check(kind: RequestType, form: &FormState) -> (NewRequest, FieldErrors) {
         form.check(kind, Currency::Pln, TODAY, CET)
-    }
-
-    fn filled() -> FormState {
-        FormState {
-            title: " Robot cell ".into(),
-            description: "The licence server does not start.".into(),
-            ..FormState::default()
-        }
     }
 
     #[test]

@@ -138,14 +138,7 @@ pub fn uuid_v4(mut bytes: [u8; 16]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn filled() -> FormState {
-        FormState {
-            title: " Robot cell ".into(),
-            description: "The licence server does not start.".into(),
-            ..FormState::default()
-        }
-    }
+    use crate::requests::form::filled;
 
     #[test]
     fn drafts_round_trip() {

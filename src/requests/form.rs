@@ -200,3 +200,14 @@ pub fn parse_location(s: &str) -> TrainingLocation {
         .find(|l| location_str(*l) == s)
         .unwrap_or(TrainingLocation::TrainingRoom)
 }
+
+/// A form with what every request type needs typed in (for the native tests of the
+/// conversion and the draft).
+#[cfg(test)]
+pub fn filled() -> FormState {
+    FormState {
+        title: " Robot cell ".into(),
+        description: "The licence server does not start.".into(),
+        ..FormState::default()
+    }
+}

@@ -1,4 +1,4 @@
-import { test, expect, signIn, expectAccessible } from "./support/fixtures";
+import { test, expect, signIn, expectAccessible, watchLayoutShifts, layoutShift } from "./support/fixtures";
 import { plans, users } from "./support/demo";
 
 for (const customer of plans) {
@@ -209,17 +209,9 @@ test("on a phone nothing moves when the SBP balance arrives after the plan", asy
     await new Promise((resolve) => setTimeout(resolve, 600));
     await route.continue();
   });
-  await page.addInitScript(() => {
-    const shifts: number[] = [];
-    (window as unknown as { shifts: number[] }).shifts = shifts;
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) shifts.push((entry as unknown as { value: number }).value);
-    }).observe({ type: "layout-shift", buffered: true });
-  });
+  await watchLayoutShifts(page);
   await page.reload();
   await expect(page.getByRole("region", { name: "SBP balance" })).toBeVisible();
   await expect(page.getByRole("region", { name: "What you can do" })).toBeVisible();
-  await page.waitForTimeout(300);
-  const shifts = await page.evaluate(() => (window as unknown as { shifts: number[] }).shifts);
-  expect(shifts.reduce((sum, value) => sum + value, 0)).toBeLessThanOrEqual(0.02);
+  expect(await layoutShift(page)).toBeLessThanOrEqual(0.02);
 });

@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { test, expect, signIn, expectAccessible } from "./support/fixtures";
+import { test, expect, signIn, expectAccessible, watchLayoutShifts, layoutShift } from "./support/fixtures";
 import { plans } from "./support/demo";
 
 const LEVELS = ["ALC", "PAY", "SBP", "SLA"];
@@ -253,17 +253,9 @@ test("on a phone nothing moves while the plan and the catalog load, whichever co
     await new Promise((resolve) => setTimeout(resolve, 600));
     await route.continue();
   });
-  await page.addInitScript(() => {
-    const shifts: number[] = [];
-    (window as unknown as { shifts: number[] }).shifts = shifts;
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) shifts.push((entry as unknown as { value: number }).value);
-    }).observe({ type: "layout-shift", buffered: true });
-  });
+  await watchLayoutShifts(page);
   await page.reload();
   await expect(page.getByRole("table", { name: /Installed base/ })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Training courses" })).toBeVisible();
-  await page.waitForTimeout(300);
-  const shifts = await page.evaluate(() => (window as unknown as { shifts: number[] }).shifts);
-  expect(shifts.reduce((sum, value) => sum + value, 0)).toBeLessThanOrEqual(0.02);
+  expect(await layoutShift(page)).toBeLessThanOrEqual(0.02);
 });

@@ -45,3 +45,21 @@ export async function expectAccessible(page: Page) {
 export function expireAllSessions() {
   execFileSync(serverBin, ["expire-sessions", "--db", process.env.PORTAL_DB ?? ""], { stdio: "ignore" });
 }
+
+/** From the next navigation on, records every layout shift of the page. */
+export async function watchLayoutShifts(page: Page) {
+  await page.addInitScript(() => {
+    const shifts: number[] = [];
+    (window as unknown as { shifts: number[] }).shifts = shifts;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) shifts.push((entry as unknown as { value: number }).value);
+    }).observe({ type: "layout-shift", buffered: true });
+  });
+}
+
+/** The layout shift recorded since `watchLayoutShifts`, once the page has settled. */
+export async function layoutShift(page: Page): Promise<number> {
+  await page.waitForTimeout(300);
+  const shifts = await page.evaluate(() => (window as unknown as { shifts: number[] }).shifts);
+  return shifts.reduce((sum, value) => sum + value, 0);
+}
