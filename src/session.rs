@@ -69,8 +69,8 @@ impl SessionContext {
         let client = Client::new(self);
         spawn_local(async move {
             let next = match api::session::current(client).await {
-                Ok(session) => SessionState::SignedIn(session),
-                Err(ApiError::Unauthenticated) => SessionState::SignedOut(None),
+                Ok(Some(session)) => SessionState::SignedIn(session),
+                Ok(None) | Err(ApiError::Unauthenticated) => SessionState::SignedOut(None),
                 Err(error) => SessionState::Unknown(error),
             };
             self.state.try_set(next);

@@ -37,6 +37,15 @@ impl Client {
         decode(&body)
     }
 
+    /// A `GET` whose "nothing here" is 204 No Content, answered as `None`.
+    pub async fn get_or_none<T: DeserializeOwned>(self, path: &str) -> Result<Option<T>, ApiError> {
+        let body = self.send(Method::GET, path, None, None).await?;
+        if body.is_empty() {
+            return Ok(None);
+        }
+        decode(&body).map(Some)
+    }
+
     pub async fn post<B: Serialize, T: DeserializeOwned>(
         self,
         path: &str,

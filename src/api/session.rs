@@ -4,9 +4,9 @@ use support_api::session::{Session, SignIn};
 
 use super::{ApiError, Client};
 
-/// Who is signed in (401 when nobody is).
-pub async fn current(client: Client) -> Result<Session, ApiError> {
-    client.get("/session").await
+/// Who is signed in: `None` when nobody is (204).
+pub async fn current(client: Client) -> Result<Option<Session>, ApiError> {
+    client.get_or_none("/session").await
 }
 
 pub async fn sign_in(client: Client, form: &SignIn) -> Result<Session, ApiError> {

@@ -51,3 +51,14 @@ test("the API being down is explained at sign-in", async ({ page }) => {
     "The server cannot be reached. Check your connection and try again.",
   );
 });
+
+test("the sign-in page logs no error: asking who is signed in is no failure", async ({ page }) => {
+  const errors: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(message.text());
+  });
+  await page.goto("/sign-in");
+  await expect(page.getByRole("button", { name: "Sign in" })).toBeVisible();
+  await page.waitForLoadState("networkidle");
+  expect(errors).toEqual([]);
+});

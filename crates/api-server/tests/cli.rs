@@ -59,9 +59,11 @@ fn serve_creates_the_demo_database_once_and_keeps_it() {
     // expire-sessions works on the database of a running server.
     let printed = run(&["expire-sessions"], &db);
     assert!(printed.contains("expired 1 session"), "{printed}");
-    let (status, response) = server.request("GET", "/api/v1/session", &[("Cookie", &cookie)], "");
+    let (status, response) = server.request("GET", "/api/v1/plan", &[("Cookie", &cookie)], "");
     assert_eq!(status, 401, "{response}");
     assert!(response.contains("/problems/unauthenticated"), "{response}");
+    let (status, response) = server.request("GET", "/api/v1/session", &[("Cookie", &cookie)], "");
+    assert_eq!(status, 204, "{response}");
     assert!(server.terminate().success());
 }
 

@@ -116,7 +116,7 @@ fn sign_in() {}
 #[utoipa::path(get, path = "/api/v1/session", tag = "session",
     responses(
         (status = 200, description = "The session with its CSRF token", body = Session),
-        Unauthenticated,
+        (status = 204, description = "Nobody is signed in: no session cookie, or its session has ended"),
     ))]
 #[allow(dead_code)]
 fn who_am_i() {}

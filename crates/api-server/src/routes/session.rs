@@ -101,15 +101,28 @@ pub async fn sign_in(
     Ok(([(header::SET_COOKIE, set_cookie)], Json(session)).into_response())
 }
 
+/// Who is signed in: the session, or 204 when nobody is (no cookie, or its session has
+/// ended). Not a 401: asking is no failure, and a browser logs every 401 as an error on
+/// the sign-in page, where the portal asks first.
 pub async fn who_am_i(
     State(state): State<AppState>,
-    token: SessionToken,
-) -> Result<Json<Session>, ApiError> {
+    token: Result<SessionToken, ApiError>,
+) -> Result<Response, ApiError> {
+    let Ok(token) = token else {
+        return Ok(StatusCode::NO_CONTENT.into_response());
+    };
     let session = state
         .db
-        .read(move |conn| token.resolve(conn)?.to_session())
+        .read(move |conn| match token.resolve(conn) {
+            Ok(current) => current.to_session().map(Some),
+            Err(ApiError::Unauthenticated) => Ok(None),
+            Err(error) => Err(error),
+        })
         .await?;
-    Ok(Json(session))
+    Ok(match session {
+        Some(session) => Json(session).into_response(),
+        None => StatusCode::NO_CONTENT.into_response(),
+    })
 }
 
 pub async fn sign_out(

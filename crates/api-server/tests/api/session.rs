@@ -124,9 +124,10 @@ async fn each_sign_in_rotates_the_session() {
     assert_eq!(response.status, StatusCode::OK);
     let second = session_cookie(&response);
     assert_ne!(second, first.cookie);
-    app.get("/api/v1/session", Some(&first.cookie))
-        .await
-        .problem(401, "/problems/unauthenticated");
+    assert_eq!(
+        app.get("/api/v1/session", Some(&first.cookie)).await.status,
+        StatusCode::NO_CONTENT
+    );
     assert_eq!(
         app.get("/api/v1/session", Some(&second)).await.status,
         StatusCode::OK
@@ -141,16 +142,16 @@ async fn each_sign_in_rotates_the_session() {
 }
 
 #[tokio::test]
-async fn no_or_unknown_session_is_401() {
+async fn no_or_unknown_session_is_nobody_signed_in() {
     let app = TestApp::new().await;
-    app.get("/api/v1/session", None)
-        .await
-        .problem(401, "/problems/unauthenticated");
     let forged = format!("portal_session={}", "A".repeat(43));
-    app.get("/api/v1/session", Some(&forged))
-        .await
-        .problem(401, "/problems/unauthenticated");
-    app.get("/api/v1/session", Some("portal_session=short"))
+    for cookie in [None, Some(forged.as_str()), Some("portal_session=short")] {
+        let answer = app.get("/api/v1/session", cookie).await;
+        assert_eq!(answer.status, StatusCode::NO_CONTENT, "{cookie:?}");
+        assert!(answer.body.is_empty(), "{cookie:?}");
+    }
+    // Everything else still asks to sign in.
+    app.get("/api/v1/plan", Some(&forged))
         .await
         .problem(401, "/problems/unauthenticated");
 }
@@ -180,9 +181,12 @@ async fn sign_out_needs_the_csrf_token() {
     let cleared = set_cookie(&response);
     assert!(cleared.starts_with("portal_session=;"), "{cleared}");
     assert!(cleared.contains("Max-Age=0"), "{cleared}");
-    app.get("/api/v1/session", Some(&signed.cookie))
-        .await
-        .problem(401, "/problems/unauthenticated");
+    assert_eq!(
+        app.get("/api/v1/session", Some(&signed.cookie))
+            .await
+            .status,
+        StatusCode::NO_CONTENT
+    );
     app.get("/api/v1/plan", Some(&signed.cookie))
         .await
         .problem(401, "/problems/unauthenticated");
@@ -193,14 +197,17 @@ async fn sign_out_needs_the_csrf_token() {
 }
 
 #[tokio::test]
-async fn expired_sessions_are_401_until_signed_in_again() {
+async fn expired_sessions_answer_nobody_and_401_until_signed_in_again() {
     let app = TestApp::new().await;
     let signed = app.sign_in("admin@strojirny-hradec.demo").await;
     let expired = support_api_server::db::expire_sessions(&app.db_path).expect("expire");
     assert_eq!(expired, 1);
-    app.get("/api/v1/session", Some(&signed.cookie))
-        .await
-        .problem(401, "/problems/unauthenticated");
+    assert_eq!(
+        app.get("/api/v1/session", Some(&signed.cookie))
+            .await
+            .status,
+        StatusCode::NO_CONTENT
+    );
     app.get("/api/v1/plan", Some(&signed.cookie))
         .await
         .problem(401, "/problems/unauthenticated");
