@@ -72,14 +72,20 @@ async function measure(url, path, cookie, name) {
     `--chrome-flags=${CHROME_FLAGS}`,
   ];
   if (cookie) args.push(`--extra-headers=${JSON.stringify({ Cookie: cookie })}`);
-  try {
-    await promisify(execFile)("lighthouse", args, {
-      env: { ...process.env, CHROME_PATH: process.env.CHROME_PATH ?? "/usr/bin/chromium" },
-      maxBuffer: 64 * 1024 * 1024,
-    });
-  } catch (error) {
-    if (error.code === "ENOENT") throw new Error("lighthouse is missing: run scripts/setup.sh test");
-    throw error;
+  // Lighthouse now and then loses the trace of a load on a busy machine (NO_NAVSTART,
+  // NO_FCP): such a run measured nothing, so it is run again, once.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await promisify(execFile)("lighthouse", args, {
+        env: { ...process.env, CHROME_PATH: process.env.CHROME_PATH ?? "/usr/bin/chromium" },
+        maxBuffer: 64 * 1024 * 1024,
+      });
+      break;
+    } catch (error) {
+      if (error.code === "ENOENT") throw new Error("lighthouse is missing: run scripts/setup.sh test");
+      if (attempt === 2 || !/NO_NAVSTART|NO_FCP|trace/.test(String(error.stderr))) throw error;
+      console.error(`lighthouse: ${path}: ${String(error.stderr).trim()}; running it again`);
+    }
   }
   const lhr = JSON.parse(readFileSync(join(reports, `${name}.report.json`), "utf8"));
   if (lhr.runtimeError) throw new Error(`lighthouse: ${path}: ${lhr.runtimeError.message}`);
