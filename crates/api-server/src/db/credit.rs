@@ -1,8 +1,8 @@
 //! `GET /credit` and `GET /credit/ledger` from the ledger. The caller applies expiries
 //! first, in the same transaction, so what is read is up to date.
 
-use rusqlite::Connection;
 use rusqlite::types::Value;
+use rusqlite::{Connection, OptionalExtension};
 use support_api::catalog::ServiceCode;
 use support_api::credit::{
     CreditForecast, ExpiringBlock, FORECAST_WINDOW_DAYS, LedgerEntry, LedgerKind, LedgerPage,
@@ -120,63 +120,90 @@ fn first_of_month(day: Date) -> Date {
 
 /// Use per month over the last [`USAGE_MONTHS`] (oldest first), split by service, with
 /// the balance at each month's end (the current balance for the current month).
+///
+/// One pass over the entries of those months, oldest first, gives both (the chart used to
+/// cost a query per month): the balance at a month's end is the balance after its last
+/// entry, or the previous month's end when it has none, starting from the balance before
+/// the first month.
 pub fn usage(
     conn: &Connection,
     customer_id: i64,
     today: Date,
     currency: Currency,
 ) -> Result<Vec<MonthUsage>, ApiError> {
+    const MONTHS: usize = USAGE_MONTHS as usize;
     let this_month = first_of_month(today);
     let first = add_months(this_month, 1 - USAGE_MONTHS);
-    let mut by_month = conn.prepare_cached(
-        "SELECT strftime('%Y-%m', at, 'unixepoch'), service, -sum(amount_minor) FROM ledger
-         WHERE customer_id = ?1 AND kind = 'debit' AND at >= ?2
-         GROUP BY 1, 2",
+    let starts: Vec<Date> = (0..=USAGE_MONTHS).map(|i| add_months(first, i)).collect();
+    // Where each month's entries end; the current month's balance is the latest one.
+    let ends: Vec<i64> = (1..=MONTHS)
+        .map(|i| {
+            if i == MONTHS {
+                i64::MAX
+            } else {
+                start_of_day(starts[i])
+            }
+        })
+        .collect();
+    let mut balance = conn
+        .prepare_cached(
+            "SELECT balance_after_minor FROM ledger WHERE customer_id = ?1 AND at < ?2
+             ORDER BY at DESC, id DESC LIMIT 1",
+        )?
+        .query_row(rusqlite::params![customer_id, start_of_day(first)], |row| {
+            row.get::<_, i64>(0)
+        })
+        .optional()?
+        .unwrap_or(0);
+    let mut stmt = conn.prepare_cached(
+        "SELECT at, kind = 'debit', service, amount_minor, balance_after_minor FROM ledger
+         WHERE customer_id = ?1 AND at >= ?2 ORDER BY at, id",
     )?;
-    let rows: Vec<(String, Code<ServiceCode>, i64)> = by_month
-        .query_map(rusqlite::params![customer_id, start_of_day(first)], |row| {
-            Ok((row.get(0)?, row.get(1)?, row.get(2)?))
-        })?
-        .collect::<Result<_, _>>()?;
-    let mut balance_before = conn.prepare_cached(
-        "SELECT balance_after_minor FROM ledger WHERE customer_id = ?1 AND at < ?2
-         ORDER BY at DESC, id DESC LIMIT 1",
-    )?;
-    let mut months = Vec::with_capacity(USAGE_MONTHS as usize);
-    for i in 0..USAGE_MONTHS {
-        let start = add_months(first, i);
-        let next = add_months(first, i + 1);
-        let label = format!("{:04}-{:02}", start.year(), u8::from(start.month()));
-        let by_service: Vec<ServiceAmount> = ServiceCode::ALL
-            .into_iter()
-            .filter_map(|service| {
-                rows.iter()
-                    .find(|(m, s, _)| *m == label && s.0 == service)
-                    .map(|(_, _, amount)| ServiceAmount {
-                        service,
-                        amount: Money::new(*amount, currency),
-                    })
-            })
-            .collect();
-        let total = by_service.iter().map(|s| s.amount.minor).sum();
-        let end = if next > today {
-            i64::MAX
-        } else {
-            start_of_day(next)
-        };
-        let balance_at_end = balance_before
-            .query_row(rusqlite::params![customer_id, end], |row| row.get(0))
-            .or_else(|err| match err {
-                rusqlite::Error::QueryReturnedNoRows => Ok(0),
-                err => Err(err),
-            })?;
-        months.push(MonthUsage {
-            month: label,
-            by_service,
-            total: Money::new(total, currency),
-            balance_at_end: Money::new(balance_at_end, currency),
-        });
+    let mut rows = stmt.query(rusqlite::params![customer_id, start_of_day(first)])?;
+    // Debits after the last month shown (none in practice) count in no month.
+    let debits_end = start_of_day(starts[MONTHS]);
+    let mut used = [[None::<i64>; ServiceCode::ALL.len()]; MONTHS];
+    let mut balances = [0_i64; MONTHS];
+    let mut month = 0;
+    while let Some(row) = rows.next()? {
+        let at: i64 = row.get(0)?;
+        while at >= ends[month] {
+            balances[month] = balance;
+            month += 1;
+        }
+        balance = row.get(4)?;
+        if row.get::<_, bool>(1)?
+            && at < debits_end
+            && let Some(Code(service)) = row.get::<_, Option<Code<ServiceCode>>>(2)?
+            && let Some(slot) = ServiceCode::ALL.iter().position(|s| *s == service)
+        {
+            let amount: i64 = row.get(3)?;
+            *used[month][slot].get_or_insert(0) -= amount;
+        }
     }
+    balances[month..].fill(balance);
+    let months = (0..MONTHS)
+        .map(|i| {
+            let start = starts[i];
+            let by_service: Vec<ServiceAmount> = ServiceCode::ALL
+                .into_iter()
+                .zip(used[i])
+                .filter_map(|(service, amount)| {
+                    amount.map(|minor| ServiceAmount {
+                        service,
+                        amount: Money::new(minor, currency),
+                    })
+                })
+                .collect();
+            let total = by_service.iter().map(|s| s.amount.minor).sum();
+            MonthUsage {
+                month: format!("{:04}-{:02}", start.year(), u8::from(start.month())),
+                by_service,
+                total: Money::new(total, currency),
+                balance_at_end: Money::new(balances[i], currency),
+            }
+        })
+        .collect();
     Ok(months)
 }
 

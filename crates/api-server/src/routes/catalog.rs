@@ -1,12 +1,12 @@
 //! `GET /catalog` in the signed-in customer's currency, with how it gets each service.
 
-use axum::Json;
 use axum::extract::State;
 use support_api::catalog::Catalog;
 
 use crate::auth::current::SessionToken;
 use crate::db;
 use crate::error::ApiError;
+use crate::json::Json;
 use crate::state::AppState;
 use crate::time_util::{format_day, today};
 

@@ -3,7 +3,6 @@
 //! due expiries are written off (`credit::fresh`), so the answer never shows a lapsed
 //! block's remainder as credit; the session is looked up in the same job.
 
-use axum::Json;
 use axum::extract::{RawQuery, State};
 use rusqlite::Connection;
 use support_api::catalog::ServiceCode;
@@ -14,6 +13,7 @@ use crate::actions::credit::{self, Holder};
 use crate::auth::current::{CurrentSession, SessionToken};
 use crate::db::credit::{LEDGER_CURSOR, LedgerFilter};
 use crate::error::ApiError;
+use crate::json::Json;
 use crate::query::Query;
 use crate::state::AppState;
 use crate::time_util::now_unix;

@@ -1,12 +1,12 @@
 //! `GET /plan` for the signed-in customer.
 
-use axum::Json;
 use axum::extract::State;
 use support_api::plan::Plan;
 
 use crate::auth::current::SessionToken;
 use crate::db;
 use crate::error::ApiError;
+use crate::json::Json;
 use crate::state::AppState;
 use crate::time_util::today;
 

@@ -3,7 +3,6 @@
 //! — is a 404 like one that does not exist. Every change runs in one `BEGIN IMMEDIATE`
 //! transaction: it is stored whole or not at all.
 
-use axum::Json;
 use axum::extract::{Path, RawQuery, State};
 use axum::http::{HeaderMap, HeaderName, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
@@ -22,6 +21,7 @@ use crate::db::idempotency::{self, Owner, Remembered};
 use crate::db::requests::{self as stored, ListFilter, REQUESTS_CURSOR, sort_index};
 use crate::error::ApiError;
 use crate::extract::ApiJson;
+use crate::json::Json;
 use crate::query::Query;
 use crate::state::AppState;
 use crate::time_util::{day_of, now_unix};

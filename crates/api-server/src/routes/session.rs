@@ -3,7 +3,6 @@
 use std::net::SocketAddr;
 use std::time::Instant;
 
-use axum::Json;
 use axum::extract::{ConnectInfo, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
@@ -14,6 +13,7 @@ use crate::auth::{cookie, password, token};
 use crate::db::{accounts, sessions};
 use crate::error::ApiError;
 use crate::extract::ApiJson;
+use crate::json::Json;
 use crate::state::AppState;
 use crate::time_util::{format_instant, now_unix};
 
