@@ -7,11 +7,12 @@ import { brotliCompressSync, constants } from "node:zlib";
 // 250 KiB held for the shell, overview and plan (223 KiB); the requests and credit pages
 // brought the whole portal to about 350 KiB with no route splitting (trunk cannot split a
 // Leptos app), built as hand-made DOM markup to save bytes. Written as Leptos components
-// with view! (issue 15), the same pages are 444 KiB: the build and rebuild code of each
+// with view! (issue 15), the same pages were 444.1 KiB: the build and rebuild code of each
 // view tree and of its reactive closures (twiggy: tachys and reactive_graph generics).
-// The budget guards against regressions above that until structural savings (one
-// language's strings at a time, fewer reactive view closures) bring it back to 384 KiB.
-const BUDGET_KIB = 448;
+// Every translated text as the one tr() closure type brought that to 441.5 KiB. The
+// budget guards against regressions above that until structural savings (one language's
+// strings at a time, fewer reactive view closures) bring it back to 384 KiB.
+const BUDGET_KIB = 444;
 const dist = process.argv[2] ?? "dist";
 const counted = new Set([".wasm", ".js", ".css"]);
 

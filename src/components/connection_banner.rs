@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use crate::components::words::tr;
 use crate::connection::use_connection;
 use crate::i18n::*;
 
@@ -7,14 +8,13 @@ use crate::i18n::*;
 /// and a button to try at once. Nothing typed is lost meanwhile.
 #[component]
 pub fn ConnectionBanner() -> impl IntoView {
-    let i18n = use_i18n();
     let connection = use_connection();
     view! {
         <div class="connection-banner" class:lost=move || connection.is_lost() role="status">
             <Show when=move || connection.is_lost()>
-                <p>{t!(i18n, connection.lost)}</p>
+                <p>{tr(|l| td_string!(l, connection.lost))}</p>
                 <button type="button" class="button" on:click=move |_| connection.knock()>
-                    {t!(i18n, connection.retry_now)}
+                    {tr(|l| td_string!(l, connection.retry_now))}
                 </button>
             </Show>
         </div>

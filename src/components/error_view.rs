@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
 use crate::api::ApiError;
+use crate::components::words::tr;
 use crate::i18n::*;
 
 /// The translated sentence for an error: what happened and what to do.
@@ -37,11 +38,11 @@ pub fn ErrorView(
     let text = move || error_text(i18n.get_locale(), &error);
     view! {
         <section class="error-view" role="alert">
-            <h2>{t!(i18n, errors.heading)}</h2>
+            <h2>{tr(|l| td_string!(l, errors.heading))}</h2>
             <p>{text}</p>
             {retry.map(|retry| view! {
                 <button type="button" class="button" on:click=move |_| retry.run(())>
-                    {t!(i18n, errors.retry)}
+                    {tr(|l| td_string!(l, errors.retry))}
                 </button>
             })}
         </section>

@@ -6,6 +6,7 @@ use support_api::session::Role;
 use crate::api::{self, ApiError, client::use_client};
 use crate::components::error_view::error_text;
 use crate::components::language_switcher::LanguageSwitcher;
+use crate::components::words::tr;
 use crate::i18n::*;
 use crate::redirect::SIGN_IN_PATH;
 use crate::session::use_session;
@@ -54,9 +55,9 @@ pub fn Header() -> impl IntoView {
             <div class="site-header-inner">
                 <div class="brand">
                     <span class="brand-company">{company}</span>
-                    <span class="brand-portal">{t!(i18n, app.name)}</span>
+                    <span class="brand-portal">{tr(|l| td_string!(l, app.name))}</span>
                 </div>
-                <div class="account" aria-label=move || t_string!(i18n, header.account) role="group">
+                <div class="account" aria-label=tr(|l| td_string!(l, header.account)) role="group">
                     <span class="account-name">{user}</span>
                     <span class="account-role">{role}</span>
                 </div>
@@ -71,7 +72,7 @@ pub fn Header() -> impl IntoView {
                     }
                     disabled=move || pending.get()
                 >
-                    {t!(i18n, header.sign_out)}
+                    {tr(|l| td_string!(l, header.sign_out))}
                 </button>
             </div>
             {move || failure().map(|text| view! { <p class="header-alert" role="alert">{text}</p> })}

@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use crate::components::words::tr;
 use crate::i18n::*;
 
 /// A labelled `<select>` of the four languages, each named in itself.
@@ -32,7 +33,7 @@ pub fn LanguageSwitcher(
         .collect_view();
     view! {
         <div class="language-switcher">
-            <label for=id>{t!(i18n, language.label)}</label>
+            <label for=id>{tr(|l| td_string!(l, language.label))}</label>
             <select id=id on:change=on_change prop:value=move || i18n.get_locale().as_str()>
                 {options}
             </select>

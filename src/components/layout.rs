@@ -5,6 +5,7 @@ use crate::components::error_view::{ErrorView, first_api_error};
 use crate::components::header::Header;
 use crate::components::loading::Loading;
 use crate::components::nav::Nav;
+use crate::components::words::tr;
 use crate::i18n::*;
 use crate::plan::provide_plan;
 
@@ -13,7 +14,6 @@ use crate::plan::provide_plan;
 /// its loads start again). It provides the customer's plan to all of them.
 #[component]
 pub fn Layout(children: ChildrenFn) -> impl IntoView {
-    let i18n = use_i18n();
     provide_plan();
     let attempt = RwSignal::new(0u32);
     let retry = Callback::new(move |()| attempt.update(|n| *n += 1));
@@ -29,7 +29,7 @@ pub fn Layout(children: ChildrenFn) -> impl IntoView {
     };
     view! {
         <a class="skip-link" href="#main" on:click=skip>
-            {t!(i18n, app.skip_to_content)}
+            {tr(|l| td_string!(l, app.skip_to_content))}
         </a>
         <Header />
         <Nav />

@@ -15,3 +15,4 @@ pub mod plan;
 pub mod protected;
 pub mod requests;
 pub mod sbp_balance;
+pub mod words;

@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::components::words::tr;
 use crate::i18n::*;
 use crate::plan::use_plan;
 
@@ -12,27 +13,26 @@ use crate::plan::use_plan;
 /// opened directly.
 #[component]
 pub fn Nav() -> impl IntoView {
-    let i18n = use_i18n();
     let plan = use_plan();
     let has_sbp =
         Memo::new(move |_| plan.with(|p| matches!(p, Some(Ok(plan)) if plan.sbp.is_some())));
     view! {
-        <nav class="site-nav" aria-label=move || t_string!(i18n, nav.label)>
+        <nav class="site-nav" aria-label=tr(|l| td_string!(l, nav.label))>
             <ul>
                 <li>
                     <A href="/" exact=true>
-                        {t!(i18n, nav.home)}
+                        {tr(|l| td_string!(l, nav.home))}
                     </A>
                 </li>
                 <li>
-                    <A href="/plan">{t!(i18n, plan.title)}</A>
+                    <A href="/plan">{tr(|l| td_string!(l, plan.title))}</A>
                 </li>
                 <li>
-                    <A href="/requests">{t!(i18n, nav.requests)}</A>
+                    <A href="/requests">{tr(|l| td_string!(l, nav.requests))}</A>
                 </li>
                 {move || has_sbp.get().then(|| view! {
                     <li>
-                        <A href="/credit">{t!(i18n, nav.credit)}</A>
+                        <A href="/credit">{tr(|l| td_string!(l, nav.credit))}</A>
                     </li>
                 })}
             </ul>

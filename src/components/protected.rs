@@ -7,6 +7,7 @@ use leptos_router::hooks::{use_location, use_navigate};
 use crate::components::error_view::ErrorView;
 use crate::components::layout::Layout;
 use crate::components::loading::Loading;
+use crate::components::words::tr;
 use crate::i18n::*;
 use crate::redirect::{path_and_query, sign_in_url};
 use crate::session::{Phase, SessionState, SignedOutReason, use_session};
@@ -16,7 +17,6 @@ use crate::session::{Phase, SessionState, SignedOutReason, use_session};
 /// frames the page in the signed-in layout.
 #[component]
 pub fn Protected(children: ChildrenFn) -> impl IntoView {
-    let i18n = use_i18n();
     let session = use_session();
     let navigate = use_navigate();
     let location = use_location();
@@ -45,8 +45,8 @@ pub fn Protected(children: ChildrenFn) -> impl IntoView {
         Phase::SignedIn => EitherOf3::A(view! { <Layout>{children.with_value(|c| c())}</Layout> }),
         Phase::Unknown => EitherOf3::B(view! {
             <main id="main" class="page page-narrow">
-                <Title text=move || td_string!(i18n.get_locale(), app.name) />
-                <h1>{t!(i18n, app.name)}</h1>
+                <Title text=tr(|l| td_string!(l, app.name)) />
+                <h1>{tr(|l| td_string!(l, app.name))}</h1>
                 {move || match session.state() {
                     SessionState::Unknown(error) => {
                         let retry = Callback::new(move |()| session.load());

@@ -2,6 +2,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
 
+use crate::components::words::tr;
 use crate::i18n::*;
 use crate::pages::page_title;
 
@@ -15,10 +16,10 @@ pub fn NotFound() -> impl IntoView {
     };
     view! {
         <Title text=title />
-        <h1>{t!(i18n, not_found.heading)}</h1>
-        <p>{t!(i18n, not_found.text)}</p>
+        <h1>{tr(|l| td_string!(l, not_found.heading))}</h1>
+        <p>{tr(|l| td_string!(l, not_found.text))}</p>
         <p>
-            <A href="/">{t!(i18n, not_found.home_link)}</A>
+            <A href="/">{tr(|l| td_string!(l, not_found.home_link))}</A>
         </p>
     }
 }

@@ -11,6 +11,7 @@ use crate::components::plan::levels::LevelsSection;
 use crate::components::plan::licences::LicenceTable;
 use crate::components::plan::services::ServicesSection;
 use crate::components::plan::sla::SlaSection;
+use crate::components::words::tr;
 use crate::coverage::Sort;
 use crate::i18n::*;
 use crate::pages::page_title;
@@ -37,8 +38,8 @@ pub fn PlanPage() -> impl IntoView {
     };
     view! {
         <Title text=title />
-        <h1>{t!(i18n, plan.title)}</h1>
-        <p class="lead">{t!(i18n, plan.intro)}</p>
+        <h1>{tr(|l| td_string!(l, plan.title))}</h1>
+        <p class="lead">{tr(|l| td_string!(l, plan.intro))}</p>
         {part(plan, move |plan| plan_part(plan, sort, i18n.get_locale()))}
         <Show when=move || plan_shown.get()>
             {part(catalog, move |catalog| catalog_part(catalog, i18n.get_locale()))}

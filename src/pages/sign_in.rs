@@ -9,6 +9,7 @@ use support_api::validation::{FieldErrors, codes};
 use crate::api::{self, client::use_client};
 use crate::components::error_view::error_text;
 use crate::components::language_switcher::LanguageSwitcher;
+use crate::components::words::tr;
 use crate::i18n::*;
 use crate::pages::page_title;
 use crate::redirect::safe_next;
@@ -132,16 +133,16 @@ pub fn SignInPage() -> impl IntoView {
         <Title text=title />
         <div class="auth">
             <header class="auth-header">
-                <span class="brand-portal">{t!(i18n, app.name)}</span>
+                <span class="brand-portal">{tr(|l| td_string!(l, app.name))}</span>
                 <LanguageSwitcher />
             </header>
             <main id="main" class="auth-main">
-                <h1>{t!(i18n, sign_in.heading)}</h1>
-                <p class="lead">{t!(i18n, sign_in.intro)}</p>
+                <h1>{tr(|l| td_string!(l, sign_in.heading))}</h1>
+                <p class="lead">{tr(|l| td_string!(l, sign_in.intro))}</p>
                 <p class="notice" role="status">{notice}</p>
                 <form class="form" novalidate on:submit=on_submit>
                     <div class="field">
-                        <label for="email">{t!(i18n, sign_in.email)}</label>
+                        <label for="email">{tr(|l| td_string!(l, sign_in.email))}</label>
                         <input
                             id="email"
                             name="email"
@@ -161,7 +162,7 @@ pub fn SignInPage() -> impl IntoView {
                         </p>
                     </div>
                     <div class="field">
-                        <label for="password">{t!(i18n, sign_in.password)}</label>
+                        <label for="password">{tr(|l| td_string!(l, sign_in.password))}</label>
                         <input
                             id="password"
                             name="password"
@@ -186,7 +187,7 @@ pub fn SignInPage() -> impl IntoView {
                             disabled=move || pending.get()
                             aria-busy=move || pending.get().then_some("true")
                         >
-                            {t!(i18n, sign_in.submit)}
+                            {tr(|l| td_string!(l, sign_in.submit))}
                         </button>
                         <span class="progress" role="status">
                             {move || pending.get().then(|| td_string!(i18n.get_locale(), sign_in.submitting))}

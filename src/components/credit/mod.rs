@@ -28,6 +28,9 @@ use support_api::credit::Credit;
 use crate::i18n::*;
 use crate::template::fill;
 
+/// `text(|l| td_string!(l, credit.load_more))`: the portal's one translated-text closure.
+pub use crate::components::words::{Words, tr as text};
+
 /// Minutes as hours for people, to two decimals: `1,5 h` in the reader's language.
 pub fn hours(minutes: u32, locale: Locale) -> String {
     let hundredths = (f64::from(minutes) * 100.0 / 60.0).round() / 100.0;
@@ -42,18 +45,6 @@ pub fn warning_text(credit: &Credit, locale: Locale) -> String {
         td_string!(locale, credit.warning_text),
         &[("balance", &balance), ("threshold", &threshold)],
     )
-}
-
-/// A text of the locale files in a language.
-pub type Words = fn(Locale) -> &'static str;
-
-/// A text of the locale files that follows the reader's language:
-/// `text(|l| td_string!(l, credit.load_more))`. Every text is the same closure type, so
-/// the wasm holds one copy of the reactive text's code rather than one per text (as a
-/// `t!` per text would).
-pub fn text(pick: Words) -> impl Fn() -> &'static str + Copy + Send + Sync {
-    let i18n = use_i18n();
-    move || pick(i18n.get_locale())
 }
 
 /// A loaded value in words of the reader's language (money, a date, a service's name),

@@ -33,6 +33,8 @@ use support_api::validation::codes;
 
 use crate::i18n::*;
 
+pub use crate::components::words::tr;
+
 /// The message for a refused field, by its stable code (a few fields say more).
 pub fn field_message(l: Locale, field: &str, code: &str) -> &'static str {
     match (field, code) {
@@ -119,11 +121,4 @@ pub fn focus_id(id: &str) {
     {
         let _ = el.focus();
     }
-}
-
-/// A text in the chosen language, following it. Every use shares this one closure type,
-/// so a translated text costs the wasm a few bytes rather than a render effect of its own.
-pub fn tr(text: fn(Locale) -> &'static str) -> impl Fn() -> &'static str + Copy + Send + Sync {
-    let i18n = use_i18n();
-    move || text(i18n.get_locale())
 }

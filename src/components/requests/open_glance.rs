@@ -25,7 +25,6 @@ const GLANCE_SIZE: u32 = 5;
 
 #[component]
 pub fn OpenRequestsGlance(sla: bool) -> impl IntoView {
-    let i18n = use_i18n();
     let client = use_client();
     let query = ListQuery {
         sort: if sla {
@@ -60,11 +59,11 @@ pub fn OpenRequestsGlance(sla: bool) -> impl IntoView {
     });
     view! {
         <section class="card" aria-labelledby="open-requests-heading">
-            <h2 id="open-requests-heading">{t!(i18n, overview.open_heading)}</h2>
+            <h2 id="open-requests-heading">{tr(|l| td_string!(l, overview.open_heading))}</h2>
             {approvals}
             {part(open, move |page| view! { <Glance page=page.clone() sla /> }.into_any())}
             <p>
-                <a href="/requests">{t!(i18n, overview.open_all)}</a>
+                <a href="/requests">{tr(|l| td_string!(l, overview.open_all))}</a>
             </p>
         </section>
     }
