@@ -1,17 +1,10 @@
 use leptos::prelude::*;
-use support_api::catalog::{Course, CourseDate, TrainingLocation};
+use support_api::catalog::{Course, CourseDate};
 
 use crate::format;
 use crate::i18n::*;
+use crate::labels::location_name;
 use crate::template::fill;
-
-fn location_label(locale: Locale, location: TrainingLocation) -> &'static str {
-    match location {
-        TrainingLocation::TrainingRoom => td_string!(locale, courses.training_room),
-        TrainingLocation::CustomerSite => td_string!(locale, courses.customer_site),
-        TrainingLocation::Online => td_string!(locale, courses.online),
-    }
-}
 
 /// The training courses with their product, length, price and dates with seats left.
 #[component]
@@ -79,7 +72,7 @@ fn DateItem(date: CourseDate, locale: Locale) -> impl IntoView {
         <li>
             {when}
             " · "
-            {location_label(locale, date.location)}
+            {location_name(locale, date.location)}
             " · "
             <span class=if count == 0 { "muted" } else { "seats" }>{seats}</span>
         </li>
