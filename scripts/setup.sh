@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Installs whatever the portal needs and is missing, at the versions it needs, and says
 # nothing about what is already there.
-#   scripts/setup.sh run    what `make run` needs: Rust's wasm target, trunk and
-#                           wasm-bindgen-cli (trunk serve builds in debug: no wasm-opt)
+#   scripts/setup.sh run    what `make run` needs: Rust's wasm target, trunk,
+#                           wasm-bindgen-cli, the npm packages (MailDev) and Debian's
+#                           ClamAV daemon
 #   scripts/setup.sh test   that, and what the checks and benchmarks need (`make test`, CI):
-#                           the npm packages, schemathesis, and Debian's chromium,
-#                           chromium-driver, nginx with brotli_static, and wrk
+#                           schemathesis, and Debian's chromium, chromium-driver, nginx
+#                           with brotli_static, and wrk
 # Every tool comes from a package registry (crates.io, npm, PyPI, Debian): trunk must find
 # wasm-bindgen and wasm-opt on PATH, or it would try to download them, which fails here.
 set -euo pipefail
@@ -21,6 +22,21 @@ case "$mode" in
   run | test) ;;
   *) fail "usage: scripts/setup.sh run|test" ;;
 esac
+
+# Installs the Debian packages listed in need_apt, then empties the list.
+need_apt=()
+apt_install() {
+  if [ ${#need_apt[@]} -gt 0 ]; then
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+      say "installing ${need_apt[*]} with apt-get"
+      apt-get update -qq
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}" >/dev/null
+    else
+      fail "please install these Debian packages, then run this again: sudo apt-get install ${need_apt[*]}"
+    fi
+  fi
+  need_apt=()
+}
 
 # --- what running needs -----------------------------------------------------------------
 
@@ -51,20 +67,28 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $wb_version" ]; th
   cargo install wasm-bindgen-cli --version "$wb_version" --quiet
 fi
 
-[ "$mode" = test ] || exit 0
-
-# --- what the checks and benchmarks need ------------------------------------------------
-
 command -v npm >/dev/null || fail "npm is missing: install it (e.g. apt-get install npm), then run this again."
 
-# npm packages, pinned by package-lock.json: binaryen (wasm-opt, for release builds),
-# Playwright, axe-core and Lighthouse. The browser is Debian's chromium, never one
-# Playwright downloads.
+# npm packages, pinned by package-lock.json: MailDev (the demo's and the tests' SMTP
+# server and inbox), binaryen (wasm-opt, for release builds), Playwright, axe-core,
+# Lighthouse and s3rver (an S3-compatible store for the tests). The browser is Debian's
+# chromium, never one Playwright downloads.
 if ! cmp -s package-lock.json node_modules/.installed-from-lock 2>/dev/null; then
   say "installing npm packages"
   PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
   cp package-lock.json node_modules/.installed-from-lock
 fi
+
+# ClamAV's daemon scans uploaded files (make run and the tests start their own clamd with
+# a local signature database: scripts/clamd.sh). Debian's packages; nothing downloads
+# signatures here.
+command -v clamd >/dev/null || need_apt+=(clamav-daemon)
+command -v sigtool >/dev/null || need_apt+=(clamav)
+apt_install
+
+[ "$mode" = test ] || exit 0
+
+# --- what the checks and benchmarks need ------------------------------------------------
 
 # schemathesis (PyPI) fuzzes the API against its OpenAPI document, from a venv of its own.
 fuzz_pin=$(sed -n 's/^schemathesis==//p' tests/fuzz/requirements.txt)
@@ -75,7 +99,6 @@ if [ "$(.venv/bin/schemathesis --version 2>/dev/null)" != "schemathesis, version
   .venv/bin/pip install -q --disable-pip-version-check -r tests/fuzz/requirements.txt
 fi
 
-need_apt=()
 command -v chromium >/dev/null || need_apt+=(chromium)
 command -v chromedriver >/dev/null || need_apt+=(chromium-driver)
 # The browser tests and `make lighthouse` serve the release build through nginx with
@@ -83,12 +106,4 @@ command -v chromedriver >/dev/null || need_apt+=(chromium-driver)
 scripts/nginx-path.sh >/dev/null || need_apt+=(nginx)
 [ -f /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ] || need_apt+=(libnginx-mod-http-brotli-static)
 command -v wrk >/dev/null || need_apt+=(wrk)
-if [ ${#need_apt[@]} -gt 0 ]; then
-  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-    say "installing ${need_apt[*]} with apt-get"
-    apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}" >/dev/null
-  else
-    fail "please install these Debian packages, then run this again: sudo apt-get install ${need_apt[*]}"
-  fi
-fi
+apt_install
