@@ -7,6 +7,7 @@
 //! [`ORIGIN`]), so mails recorded by the staff command line link to the same portal as
 //! those of the server.
 
+pub mod format;
 mod kind;
 mod letter;
 mod render;

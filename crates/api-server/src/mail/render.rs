@@ -6,6 +6,7 @@
 
 use support_api::session::Language;
 
+use super::format;
 use super::letter::Letter;
 use super::letter::Recipient;
 use super::texts::{fill, text};
@@ -46,7 +47,10 @@ pub fn render(
     let mut values: Vec<(&str, String)> = letter
         .vars
         .iter()
-        .map(|(name, value)| (*name, clean(value)))
+        .map(|(name, value)| {
+            let value = format::localise(value, language).unwrap_or_else(|| clean(value));
+            (*name, value)
+        })
         .collect();
     values.push(("name", clean(&recipient.name)));
     values.push(("company", clean(&recipient.company)));
