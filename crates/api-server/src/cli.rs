@@ -149,6 +149,7 @@ mod tests {
 
     use super::*;
     use crate::config::{DEFAULT_ADDR, DEFAULT_SESSION_TTL_MINUTES};
+    use crate::mail::settings::{MailSettings, TlsMode};
 
     /// Parses `args` as `Cli::try_parse_from` does, but as if neither `PORTAL_API_ADDR`
     /// nor `PORTAL_DB` were set, whatever the environment of the test run (`tests/cli.rs`
@@ -211,6 +212,7 @@ mod tests {
                 session_ttl_minutes: DEFAULT_SESSION_TTL_MINUTES,
                 sign_in_limit: true,
                 secure_cookie: false,
+                mail: MailSettings::default(),
             }))
         );
     }
@@ -229,6 +231,7 @@ mod tests {
                 session_ttl_minutes: 5,
                 sign_in_limit: false,
                 secure_cookie: true,
+                mail: MailSettings::default(),
             }))
         );
         // A flag given twice: the last one counts.
@@ -236,6 +239,33 @@ mod tests {
             panic!("serve did not parse");
         };
         assert_eq!(config.db, PathBuf::from("b.sqlite3"));
+    }
+
+    #[test]
+    fn serve_takes_the_mail_settings() {
+        let Ok(Command::Serve(config)) = parse(
+            "serve --smtp-host mail.example --smtp-port 587 --smtp-tls starttls --smtp-user u \
+             --smtp-password p --mail-from support@example.com --public-url https://p.example/ \
+             --mail-retry-max-seconds 2",
+        ) else {
+            panic!("serve did not parse");
+        };
+        assert_eq!(
+            config.mail,
+            MailSettings {
+                smtp_host: "mail.example".into(),
+                smtp_port: 587,
+                smtp_tls: TlsMode::Starttls,
+                smtp_user: Some("u".into()),
+                smtp_password: Some("p".into()),
+                mail_from: "support@example.com".into(),
+                public_url: "https://p.example".into(),
+                mail_retry_max_seconds: 2,
+            }
+        );
+        assert!(parse("serve --smtp-tls ssl").is_err());
+        assert!(parse("serve --public-url example.com").is_err());
+        assert!(parse("serve --mail-retry-max-seconds 0").is_err());
     }
 
     #[test]

@@ -3,6 +3,8 @@
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
+use crate::mail::settings::MailSettings;
+
 pub const DEFAULT_ADDR: &str = "127.0.0.1:3000";
 pub const DEFAULT_DB: &str = "data/portal.sqlite3";
 pub const DEFAULT_SESSION_TTL_MINUTES: u32 = 480;
@@ -37,6 +39,9 @@ pub struct Config {
     /// a TLS-terminating proxy on the same host (elsewhere it is always `Secure`).
     #[arg(long)]
     pub secure_cookie: bool,
+    /// Sending mail (issue 12).
+    #[command(flatten)]
+    pub mail: MailSettings,
 }
 
 /// `--minutes` and `--session-ttl-minutes`: a whole number above 0.

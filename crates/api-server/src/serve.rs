@@ -46,6 +46,8 @@ pub async fn serve(config: Config) -> Result<(), ServeError> {
         Limits::unlimited()
     };
     let db = Db::new(conn, &config.db, db::readers_for_this_machine())?;
+    // The outbox's sender: mails recorded before a restart go out now.
+    crate::mail::worker::spawn(db.clone(), config.mail.clone());
     let state = AppState::new(db, config, limits);
     let router = app::router(state);
     // Listen for SIGTERM before saying "listening": a script may send it right after.

@@ -79,7 +79,7 @@ fn write_money(minor: i64, code: &str, language: Language) -> String {
     let digits = units.to_string();
     let mut grouped = String::new();
     for (i, digit) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             grouped.push_str(group);
         }
         grouped.push(digit);

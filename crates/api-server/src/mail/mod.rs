@@ -7,12 +7,17 @@
 //! [`ORIGIN`]), so mails recorded by the staff command line link to the same portal as
 //! those of the server.
 
+pub mod checks;
 pub mod format;
 mod kind;
 mod letter;
+pub mod queue;
 mod render;
+pub mod sender;
+pub mod settings;
 mod store;
 pub mod texts;
+pub mod worker;
 
 use rusqlite::Connection;
 

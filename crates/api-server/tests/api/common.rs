@@ -15,6 +15,7 @@ use support_api_server::app;
 use support_api_server::auth::rate_limit::Limits;
 use support_api_server::config::Config;
 use support_api_server::db::Db;
+use support_api_server::mail::settings::MailSettings;
 use support_api_server::seed;
 use support_api_server::state::AppState;
 
@@ -195,6 +196,7 @@ impl TestApp {
             session_ttl_minutes: 480,
             sign_in_limit: true,
             secure_cookie,
+            mail: MailSettings::default(),
         };
         let db = Db::new(conn, &db_path, 2).expect("open the readers");
         let state = AppState::new(db, config, Limits::default());
