@@ -9,9 +9,10 @@ use support_api::requests::{Decision, NewComment, NewRequest, RequestStatus, nee
 use support_api::session::Role;
 use support_api::validation::codes;
 
-use super::{pricing, sla_due};
+use super::{notify, pricing, sla_due};
 use crate::db::requests::{self, Actor, NewRow, Stored, Viewer};
 use crate::error::ApiError;
+use crate::mail::MailKind;
 use crate::time_util::{day_of, format_day};
 
 /// The signed-in user acting for its customer.
@@ -115,6 +116,17 @@ pub fn create(
         },
     )?;
     requests::status_event(conn, id, None, status, now, &who.actor(), None)?;
+    let approval =
+        (status == RequestStatus::AwaitingApproval).then_some((pricing.amount, who.currency));
+    notify::received(
+        conn,
+        id,
+        who.user_id,
+        &who.name,
+        approval,
+        who.customer_id,
+        now,
+    )?;
     Ok(id)
 }
 
@@ -153,7 +165,18 @@ pub fn cancel(conn: &Connection, who: &Requester, id: i64, now: i64) -> Result<(
             request.status.as_str()
         )));
     }
-    cancelled(conn, &request, who, now, None)
+    cancelled(conn, &request, who, now, None)?;
+    // Whoever cancels their own request knows; a member learns of an admin's cancel.
+    if request.requested_by != who.user_id {
+        notify::requester(
+            conn,
+            &request,
+            MailKind::Cancelled,
+            vec![("by", who.name.clone())],
+            now,
+        )?;
+    }
+    Ok(())
 }
 
 /// Moves a request to cancelled (the requester's cancel, or an admin's decline with its
@@ -218,8 +241,25 @@ pub fn decide(
             request.priority,
             now,
         )?;
-        requests::set_reaction_due(conn, id, due)
+        requests::set_reaction_due(conn, id, due)?;
+        notify::requester(
+            conn,
+            &request,
+            MailKind::SpendApproved,
+            vec![("by", who.name.clone())],
+            now,
+        )
     } else {
-        cancelled(conn, &request, who, now, reason)
+        cancelled(conn, &request, who, now, reason)?;
+        notify::requester(
+            conn,
+            &request,
+            MailKind::SpendDeclined,
+            vec![
+                ("by", who.name.clone()),
+                ("reason", reason.unwrap_or("–").to_owned()),
+            ],
+            now,
+        )
     }
 }

@@ -6,6 +6,7 @@
 
 pub mod credit;
 pub mod customer;
+pub mod notify;
 pub mod pricing;
 pub mod staff;
 

@@ -5,14 +5,17 @@
 use rusqlite::Connection;
 use support_api::catalog::BilledAs;
 use support_api::credit::LedgerKind;
-use support_api::requests::{EXPECTED_MINUTES_MAX, RequestDetails, RequestStatus};
+use support_api::requests::{EXPECTED_MINUTES_MAX, RequestDetails, RequestStatus, RequestType};
 use time::Date;
 
+use super::notify;
 use crate::billing;
 use crate::db::accounts;
 use crate::db::ledger::{self, Consumption};
 use crate::db::requests::{self, Actor, Stored};
 use crate::error::{ApiError, Chain};
+use crate::mail::checks::{self, Mode};
+use crate::mail::{MailKind, format};
 use crate::time_util::{add_days, add_months, day_of, format_day};
 
 /// The name staff actions show on the timeline unless one is given.
@@ -68,11 +71,19 @@ pub fn schedule(
     if day < today {
         return Err(StaffError(format!("{day} is in the past")));
     }
+    let date = day;
     let day = format_day(day);
     requests::set_schedule(conn, id, &day)?;
     let reason = format!("scheduled for {day}");
     requests::set_status(conn, &r, RequestStatus::Scheduled, now, by, Some(&reason))?;
     requests::mark_first_reaction(conn, id, now)?;
+    notify::requester(
+        conn,
+        &r,
+        MailKind::Scheduled,
+        vec![("date", format::day(date))],
+        now,
+    )?;
     Ok(format!("request {id} scheduled for {day}"))
 }
 
@@ -94,6 +105,13 @@ pub fn comment(
     }
     requests::comment_event(conn, id, now, by, text)?;
     requests::mark_first_reaction(conn, id, now)?;
+    notify::requester(
+        conn,
+        &r,
+        MailKind::SupportComment,
+        vec![("author", by.name.clone()), ("comment", text.to_owned())],
+        now,
+    )?;
     Ok(format!("commented on request {id}"))
 }
 
@@ -200,6 +218,8 @@ pub fn log_time(
             )));
         }
         ledger_entries = consumed.entries;
+        // Mails the admins when this debit took the balance below the threshold.
+        checks::credit_changed(conn, r.customer_id, now, Mode::Mail)?;
     }
     requests::mark_first_reaction(conn, id, now)?;
     Ok(Logged {
@@ -243,6 +263,11 @@ pub fn resolve(conn: &Connection, id: i64, by: &Actor, now: i64) -> Result<Strin
     }
     requests::set_status(conn, &r, RequestStatus::Resolved, now, by, None)?;
     requests::mark_first_reaction(conn, id, now)?;
+    if r.request_type == RequestType::CreditTopUp {
+        // Back above the threshold: the next fall below mails again.
+        checks::credit_changed(conn, r.customer_id, now, Mode::Mail)?;
+    }
+    notify::requester(conn, &r, MailKind::Resolved, Vec::new(), now)?;
     Ok(done)
 }
 

@@ -184,9 +184,12 @@ fn clean(value: &str) -> String {
         .collect()
 }
 
-/// A subject is one line.
+/// A subject is one line (no-break spaces in amounts stay).
 fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    text.split(|c: char| c.is_ascii_whitespace())
+        .filter(|word| !word.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Text for HTML content and attribute values.

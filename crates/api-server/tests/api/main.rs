@@ -5,6 +5,7 @@ mod bodies;
 mod catalog;
 mod common;
 mod credit;
+mod mail;
 mod openapi;
 mod plan;
 mod requests;
