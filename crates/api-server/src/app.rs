@@ -16,7 +16,7 @@ use crate::routes;
 use crate::state::AppState;
 
 pub fn router(state: AppState) -> Router {
-    use routes::{catalog, credit, openapi, plan, requests, session};
+    use routes::{catalog, credit, notifications, openapi, plan, requests, session};
     let api = Router::new()
         .route(
             "/session",
@@ -37,6 +37,14 @@ pub fn router(state: AppState) -> Router {
         .route("/requests/{id}/comments", post(requests::add_comment))
         .route("/requests/{id}/cancel", post(requests::cancel_request))
         .route("/requests/{id}/decision", post(requests::decide_request))
+        .route(
+            "/notifications",
+            get(notifications::get_notifications).put(notifications::put_notifications),
+        )
+        .route(
+            "/requests/{id}/mute",
+            get(notifications::get_mute).put(notifications::put_mute),
+        )
         .route("/openapi.json", get(openapi::get_document))
         .method_not_allowed_fallback(routes::method_not_allowed);
     Router::new()

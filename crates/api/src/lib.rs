@@ -7,6 +7,7 @@
 pub mod catalog;
 pub mod credit;
 pub mod money;
+pub mod notifications;
 pub mod plan;
 pub mod problem;
 pub mod requests;

@@ -7,6 +7,7 @@ use utoipa::OpenApi;
 use crate::catalog::*;
 use crate::credit::*;
 use crate::money::*;
+use crate::notifications::*;
 use crate::plan::*;
 use crate::problem::*;
 use crate::requests::*;
@@ -37,6 +38,7 @@ pub fn document_json() -> String {
         sign_in, who_am_i, sign_out, get_plan, get_catalog, get_credit, get_ledger,
         list_requests, create_request, get_request, add_comment, cancel_request,
         decide_request, estimate_request,
+        get_notifications, put_notifications, get_mute, put_mute,
     ),
     components(schemas(
         Money, Currency, Problem, ProblemType, FieldError,
@@ -49,8 +51,10 @@ pub fn document_json() -> String {
         LedgerEntry, LedgerKind, LedgerPage,
         RequestType, RequestStatus, RequestSort, RequestDetails, NewRequest, Estimate, RateUnit,
         RequestSummary, RequestPage, RequestDetail, TimelineEvent, NewComment, Decision,
+        NotificationKind, NotificationSetting, NotificationSettings, Mute,
     )),
-    tags((name = "session"), (name = "plan"), (name = "credit"), (name = "requests"))
+    tags((name = "session"), (name = "plan"), (name = "credit"), (name = "requests"),
+        (name = "notifications"))
 )]
 struct ApiDoc;
 
@@ -317,3 +321,59 @@ fn decide_request() {}
     ))]
 #[allow(dead_code)]
 fn estimate_request() {}
+
+/// The kinds of mail the user may choose, each on or off (members see no company-wide
+/// kinds).
+#[utoipa::path(get, path = "/api/v1/notifications", tag = "notifications",
+    responses(
+        (status = 200, description = "Each kind offered to the user and whether it is on", body = NotificationSettings),
+        Unauthenticated,
+    ))]
+#[allow(dead_code)]
+fn get_notifications() {}
+
+/// Switches the listed kinds on or off (the others stay); answers every kind as
+/// `GET` does. A company-wide kind from a member, or a kind listed twice, is a 422.
+#[utoipa::path(put, path = "/api/v1/notifications", tag = "notifications", request_body = NotificationSettings,
+    params(Csrf),
+    responses(
+        (status = 200, description = "Saved: each kind and whether it is on", body = NotificationSettings),
+        NotJson,
+        Unauthenticated,
+        CsrfRefused,
+        PayloadTooLarge,
+        UnsupportedMediaType,
+        Unprocessable,
+    ))]
+#[allow(dead_code)]
+fn put_notifications() {}
+
+/// Whether the user muted the request (gets no mail about it).
+#[utoipa::path(get, path = "/api/v1/requests/{id}/mute", tag = "notifications",
+    params(("id" = i64, Path)),
+    responses(
+        (status = 200, description = "Whether the request is muted", body = Mute),
+        Unauthenticated,
+        NotFound,
+    ))]
+#[allow(dead_code)]
+fn get_mute() {}
+
+/// Mutes or unmutes the request for the user.
+#[utoipa::path(put, path = "/api/v1/requests/{id}/mute", tag = "notifications", request_body = Mute,
+    params(
+        ("id" = i64, Path),
+        Csrf,
+    ),
+    responses(
+        (status = 200, description = "Saved", body = Mute),
+        NotJson,
+        Unauthenticated,
+        CsrfRefused,
+        NotFound,
+        PayloadTooLarge,
+        UnsupportedMediaType,
+        Unprocessable,
+    ))]
+#[allow(dead_code)]
+fn put_mute() {}

@@ -11,6 +11,7 @@ pub mod checks;
 pub mod format;
 mod kind;
 mod letter;
+pub mod preferences;
 pub mod queue;
 mod render;
 pub mod sender;

@@ -430,3 +430,98 @@ async fn switched_off_kinds_and_muted_requests_are_not_mailed() {
     assert!(mails[0].subject.starts_with(&format!("[#{other}]")));
     assert!(!mails[0].text.contains(ORIGIN));
 }
+
+#[tokio::test]
+async fn settings_and_mutes_saved_through_the_api_are_respected() {
+    let app = TestApp::new().await;
+    let piotr = app.sign_in(PIOTR).await;
+    let anna = app.sign_in(ANNA).await;
+    // A member is offered no company-wide kind, and every other kind is on.
+    let mine = app.get_ok("/api/v1/notifications", &piotr).await;
+    let kinds: Vec<&str> = mine["settings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            "request_received",
+            "support_comment",
+            "scheduled",
+            "resolved",
+            "cancelled",
+            "spend_approved",
+            "spend_declined"
+        ]
+    );
+    assert!(
+        mine["settings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|s| s["enabled"] == true)
+    );
+    let admins = app.get_ok("/api/v1/notifications", &anna).await;
+    assert_eq!(admins["settings"].as_array().unwrap().len(), 11);
+
+    let put = |signed: &Signed, path: &str, body: Value| {
+        let request = axum::http::Request::put(path)
+            .header(axum::http::header::COOKIE, &signed.cookie)
+            .header(support_api::CSRF_HEADER, &signed.csrf)
+            .header(axum::http::header::CONTENT_TYPE, "application/json")
+            .body(axum::body::Body::from(body.to_string()))
+            .unwrap();
+        app.send(request)
+    };
+    let saved = put(
+        &piotr,
+        "/api/v1/notifications",
+        json!({"settings": [{"kind": "support_comment", "enabled": false}]}),
+    )
+    .await;
+    assert_eq!(saved.status.as_u16(), 200);
+    assert_eq!(
+        saved.json()["settings"][1],
+        json!({"kind": "support_comment", "enabled": false})
+    );
+    // An admin switching off the admins' mails gets none of them.
+    let saved = put(
+        &anna,
+        "/api/v1/notifications",
+        json!({"settings": [{"kind": "approval_needed", "enabled": false}]}),
+    )
+    .await;
+    assert_eq!(saved.status.as_u16(), 200);
+
+    let muted = create(
+        &app,
+        &piotr,
+        "q-1",
+        &draft("Muted", json!({"type": "hotline"})),
+    )
+    .await;
+    let open = create(&app, &piotr, "q-2", &remote("Open")).await;
+    let path = format!("/api/v1/requests/{muted}/mute");
+    assert_eq!(app.get_ok(&path, &piotr).await, json!({"muted": false}));
+    assert_eq!(
+        put(&piotr, &path, json!({"muted": true})).await.json(),
+        json!({"muted": true})
+    );
+    assert_eq!(app.get_ok(&path, &piotr).await, json!({"muted": true}));
+    // Muting is the member's own: the admin still sees it unmuted.
+    assert_eq!(app.get_ok(&path, &anna).await, json!({"muted": false}));
+    clear(&app);
+    let now = now_unix();
+    staff_do(&mut app.db(), |tx| {
+        staff::comment(tx, open, "Off by settings", &ewa(), now).unwrap();
+        staff::schedule(tx, muted, None, &ewa(), now).unwrap();
+        staff::comment(tx, muted, "Muted", &ewa(), now).unwrap();
+    });
+    assert!(outbox(&app).is_empty(), "{:?}", outbox(&app));
+    // The approval of the open request (it waits) mailed nobody either: Anna switched it off.
+    let waiting = create(&app, &piotr, "q-3", &remote("Waits")).await;
+    let kinds: Vec<_> = outbox(&app).into_iter().map(|m| m.kind).collect();
+    assert_eq!(kinds, ["request_received"], "request {waiting}");
+}

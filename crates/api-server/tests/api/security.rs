@@ -93,6 +93,24 @@ fn probes(method: &str, path: &str, who: &str) -> Vec<Probe> {
             Some(json!({ "approve": true })),
             &[403, 404],
         )],
+        // Each user's own mail settings; a member may not choose the admins' mails.
+        ("get" | "put", "/api/v1/notifications", "outsider") => vec![],
+        ("get", "/api/v1/notifications", "member") => vec![],
+        ("put", "/api/v1/notifications", "member") => vec![probe(
+            Method::PUT,
+            path.into(),
+            Some(json!({ "settings": [{ "kind": "low_credit", "enabled": true }] })),
+            &[422],
+        )],
+        ("get", "/api/v1/requests/{id}/mute", _) => {
+            vec![probe(Method::GET, foreign("/mute"), None, &[404])]
+        }
+        ("put", "/api/v1/requests/{id}/mute", _) => vec![probe(
+            Method::PUT,
+            foreign("/mute"),
+            Some(json!({ "muted": true })),
+            &[404],
+        )],
         _ => panic!("no isolation row for {method} {path} as {who}: add one to security.rs"),
     }
 }
