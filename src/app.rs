@@ -12,6 +12,7 @@ use crate::i18n::*;
 use crate::language::RestoreLanguage;
 use crate::pages::credit::CreditPage;
 use crate::pages::new_request::NewRequestPage;
+use crate::pages::notifications::NotificationsPage;
 use crate::pages::request_detail::RequestDetailPage;
 use crate::pages::requests::RequestsPage;
 use crate::pages::{
@@ -38,6 +39,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/requests") view=RequestsPage />
                         <Route path=path!("/requests/new") view=NewRequestPage />
                         <Route path=path!("/requests/:id") view=RequestDetailPage />
+                        <Route path=path!("/notifications") view=NotificationsPage />
                     </ParentRoute>
                 </Routes>
             </Router>

@@ -3,6 +3,7 @@
 
 use support_api::catalog::{BilledAs, Billing, ServiceCode, TrainingLocation};
 use support_api::credit::LedgerKind;
+use support_api::notifications::NotificationKind;
 use support_api::plan::{CoverageStatus, Level, Priority};
 use support_api::requests::{RequestStatus, RequestType};
 
@@ -174,6 +175,23 @@ pub fn priced(locale: Locale, unit: PriceUnit, price: &str) -> String {
             &[("price", price)],
         ),
         PriceUnit::Job => fill(td_string!(locale, coverage.per_job), &[("price", price)]),
+    }
+}
+
+/// A kind of mail, as the notification settings list it.
+pub fn notification_name(l: Locale, k: NotificationKind) -> &'static str {
+    match k {
+        NotificationKind::RequestReceived => td_string!(l, notifications.kinds.request_received),
+        NotificationKind::SupportComment => td_string!(l, notifications.kinds.support_comment),
+        NotificationKind::Scheduled => td_string!(l, notifications.kinds.scheduled),
+        NotificationKind::Resolved => td_string!(l, notifications.kinds.resolved),
+        NotificationKind::Cancelled => td_string!(l, notifications.kinds.cancelled),
+        NotificationKind::SpendApproved => td_string!(l, notifications.kinds.spend_approved),
+        NotificationKind::SpendDeclined => td_string!(l, notifications.kinds.spend_declined),
+        NotificationKind::ApprovalNeeded => td_string!(l, notifications.kinds.approval_needed),
+        NotificationKind::LowCredit => td_string!(l, notifications.kinds.low_credit),
+        NotificationKind::BlockExpiring => td_string!(l, notifications.kinds.block_expiring),
+        NotificationKind::SlaMissed => td_string!(l, notifications.kinds.sla_missed),
     }
 }
 

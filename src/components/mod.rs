@@ -8,6 +8,7 @@ pub mod header;
 pub mod language_switcher;
 pub mod layout;
 pub mod loading;
+pub mod mute_toggle;
 pub mod nav;
 pub mod overview;
 pub mod part;

@@ -35,6 +35,9 @@ pub fn Nav() -> impl IntoView {
                         <A href="/credit">{tr(|l| td_string!(l, nav.credit))}</A>
                     </li>
                 })}
+                <li>
+                    <A href="/notifications">{tr(|l| td_string!(l, notifications.title))}</A>
+                </li>
             </ul>
         </nav>
     }

@@ -4,6 +4,7 @@ pub mod credit;
 pub mod credit_statement;
 pub mod new_request;
 pub mod not_found;
+pub mod notifications;
 pub mod overview;
 pub mod plan;
 pub mod request_detail;

@@ -6,6 +6,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use crate::api::{self, ApiError, client::use_client};
+use crate::components::mute_toggle::MuteToggle;
 use crate::components::part::part;
 use crate::components::requests::request_actions::{
     Actions, CancelCard, CommentCard, DecisionCard,
@@ -87,6 +88,7 @@ fn RequestView(detail: Detail, actions: Actions) -> impl IntoView {
         {sla}
         {detail.can_approve.then(|| view! { <DecisionCard actions id /> })}
         <RequestFacts detail=detail.clone() />
+        <MuteToggle id />
         {description}
         <section class="card" aria-labelledby="timeline-heading">
             <h2 id="timeline-heading">{tr(|l| td_string!(l, requests.detail.timeline))}</h2>
