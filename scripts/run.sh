@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# `make run`: the reference API with the demo data, and the portal (trunk serve, which
-# forwards /api to the API). Ctrl-C stops both. The database file survives restarts.
+# `make run`: the reference API with the demo data, MailDev (where the API's mails go),
+# and the portal (trunk serve, which forwards /api to the API). Ctrl-C stops all three.
+# The database file survives restarts; MailDev keeps its mails in memory only.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 api_addr=${1:-127.0.0.1:3000}
@@ -8,14 +9,20 @@ db=${2:-data/portal.sqlite3}
 mkdir -p "$(dirname "$db")"
 
 cargo build -q -p support-api-server
-target/debug/support-api-server serve --addr "$api_addr" --db "$db" &
+# Every mail of the demo lands here, never in a real mailbox (all addresses are .demo).
+node_modules/.bin/maildev --smtp 1025 --ip 127.0.0.1 --web 1080 --web-ip 127.0.0.1 \
+  >"$(dirname "$db")/maildev.log" 2>&1 &
+maildev_pid=$!
+target/debug/support-api-server serve --addr "$api_addr" --db "$db" \
+  --smtp-host 127.0.0.1 --smtp-port 1025 --smtp-tls none --public-url http://127.0.0.1:8080 &
 api_pid=$!
-trap 'kill "$api_pid" 2>/dev/null; wait "$api_pid" 2>/dev/null || true' EXIT INT TERM
+trap 'kill "$api_pid" "$maildev_pid" 2>/dev/null; wait "$api_pid" "$maildev_pid" 2>/dev/null || true' EXIT INT TERM
 
 cat <<MSG
 
   Support portal:  http://127.0.0.1:8080  (first build takes a few minutes)
   Support API:     http://$api_addr/api/v1  (OpenAPI: /api/v1/openapi.json)
+  Mail inbox:      http://127.0.0.1:1080  (MailDev: every mail the portal sends)
   Database:        $db  (make reset-demo recreates it)
 
   Demo accounts, password "portal-demo":
@@ -26,7 +33,7 @@ cat <<MSG
     admin@tatra-forming.demo      Tatra Forming (SK)        ALC, admin
     buyer@northbridge.demo        Northbridge Tooling (GB)  PAY only, admin
 
-  Ctrl-C stops both.
+  Ctrl-C stops all three.
 
 MSG
 trunk serve --no-autoreload

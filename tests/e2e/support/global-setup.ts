@@ -1,4 +1,4 @@
-// Starts a freshly seeded reference API, and real nginx with the repo's production
+// Starts MailDev, a freshly seeded reference API sending to it, and real nginx with the repo's production
 // configuration (deploy/nginx) serving the release build, on free ports, for the whole
 // browser suite (support/servers.mjs, shared with `make lighthouse`). Tests read the
 // addresses from the environment. PORTAL_DIST serves another build than dist/.
@@ -12,5 +12,6 @@ export default async function globalSetup() {
   process.env.PORTAL_URL = portal.url;
   process.env.PORTAL_API = portal.api;
   process.env.PORTAL_DB = portal.db;
+  process.env.PORTAL_MAIL = portal.mail;
   return portal.stop;
 }

@@ -11,9 +11,10 @@ import { fileURLToPath } from "node:url";
 
 export const root = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
 export const serverBin = join(root, "target/debug/support-api-server");
+const maildevBin = join(root, "node_modules/.bin/maildev");
 
 /** @returns {Promise<number>} */
-function freePort() {
+export function freePort() {
   return new Promise((ok, fail) => {
     const s = createServer();
     s.once("error", fail);
@@ -29,7 +30,7 @@ function freePort() {
  * Spawns `cmd` and resolves once its output matches `ready`.
  * @returns {Promise<import("node:child_process").ChildProcess>}
  */
-function start(cmd, args, ready, name) {
+export function start(cmd, args, ready, name) {
   return new Promise((ok, fail) => {
     const child = spawn(cmd, args, { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
     let seen = "";
@@ -109,8 +110,38 @@ async function startNginx(dir, dist, webPort, apiPort) {
   throw new Error(`nginx did not start: ${readFileSync(join(prefix, "error.log"), "utf8")}`);
 }
 
+/**
+ * MailDev on `smtpPort` (SMTP) and `webPort` (its web inbox and HTTP API), loopback only,
+ * ready once its HTTP API answers. Its API in version 3 is `/api/email`.
+ * @returns {Promise<import("node:child_process").ChildProcess>}
+ */
+export async function startMailDev(smtpPort, webPort) {
+  const child = await start(
+    maildevBin,
+    ["--smtp", String(smtpPort), "--ip", "127.0.0.1", "--web", String(webPort), "--web-ip", "127.0.0.1"],
+    /SMTP Server/,
+    "MailDev",
+  );
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${webPort}/api/email`)).ok) return child;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((ok) => setTimeout(ok, 100));
+  }
+  child.kill();
+  throw new Error("MailDev's HTTP API did not answer");
+}
+
+/** The `serve` flags that send mail to MailDev on `smtpPort`, with links to `portalUrl`
+ * and a short wait between tries (tests wait for mail after an outage). */
+export function mailFlags(smtpPort, portalUrl) {
+  return ["--smtp-port", String(smtpPort), "--public-url", portalUrl, "--mail-retry-max-seconds", "1"];
+}
+
 /** Ends `child` and waits until it has. */
-function stopChild(child) {
+export function stopChild(child) {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((ok) => {
     child.once("exit", () => ok());
@@ -120,9 +151,9 @@ function stopChild(child) {
 
 /**
  * Seeds a database in a new temporary directory (with the scale customer when `scale`),
- * starts the API on it and nginx serving `dist` in front of it.
+ * starts MailDev, the API on it (sending to MailDev) and nginx serving `dist` in front of it.
  * @param {{ scale?: boolean, dist?: string }} [options]
- * @returns {Promise<{ url: string, api: string, db: string, stop: () => Promise<void> }>}
+ * @returns {Promise<{ url: string, api: string, db: string, mail: string, stop: () => Promise<void> }>}
  */
 export async function startPortal({ scale = false, dist = join(root, "dist") } = {}) {
   if (!existsSync(join(dist, "index.html"))) {
@@ -131,23 +162,31 @@ export async function startPortal({ scale = false, dist = join(root, "dist") } =
   const dir = mkdtempSync(join(tmpdir(), "portal-e2e-"));
   const db = join(dir, "portal.sqlite3");
   execFileSync(serverBin, ["reset-demo", "--db", db, ...(scale ? ["--scale"] : [])], { cwd: root, stdio: "ignore" });
-  const apiPort = await freePort();
-  const webPort = await freePort();
-  const api = await start(serverBin, ["serve", "--addr", `127.0.0.1:${apiPort}`, "--db", db], /listening on/, "API");
+  const [apiPort, webPort, smtpPort, inboxPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
+  const url = `http://127.0.0.1:${webPort}`;
+  const maildev = await startMailDev(smtpPort, inboxPort);
+  let api;
   let web;
   try {
+    api = await start(
+      serverBin,
+      ["serve", "--addr", `127.0.0.1:${apiPort}`, "--db", db, ...mailFlags(smtpPort, url)],
+      /listening on/,
+      "API",
+    );
     web = await startNginx(dir, dist, webPort, apiPort);
   } catch (error) {
-    await stopChild(api);
+    await Promise.all([stopChild(maildev), api && stopChild(api)]);
     rmSync(dir, { recursive: true, force: true });
     throw error;
   }
   return {
-    url: `http://127.0.0.1:${webPort}`,
+    url,
     api: `http://127.0.0.1:${apiPort}`,
     db,
+    mail: `http://127.0.0.1:${inboxPort}`,
     stop: async () => {
-      await Promise.all([stopChild(web), stopChild(api)]);
+      await Promise.all([stopChild(web), stopChild(api), stopChild(maildev)]);
       rmSync(dir, { recursive: true, force: true });
     },
   };
