@@ -49,7 +49,8 @@ fn MuteSwitch(id: i64, initial: bool) -> impl IntoView {
         })
     };
     view! {
-        <div class="field choice mute">
+        <div class="form">
+        <div class="field choice">
             <input
                 type="checkbox"
                 id="f-mute"
@@ -65,6 +66,7 @@ fn MuteSwitch(id: i64, initial: bool) -> impl IntoView {
             <label for="f-mute">{tr(|l| td_string!(l, notifications.mute))}</label>
             " "
             <span class="progress" role="status">{status}</span>
+        </div>
         </div>
     }
 }

@@ -91,7 +91,7 @@ fn SettingsForm(initial: Vec<NotificationSetting>) -> impl IntoView {
         .partition(|(_, kind)| kind.company_wide());
     let company = (!company.is_empty()).then(|| {
         view! {
-            <fieldset>
+            <fieldset class="group">
                 <legend>{tr(|l| td_string!(l, notifications.company))}</legend>
                 {company.into_iter().map(switch).collect_view()}
             </fieldset>
@@ -108,25 +108,24 @@ fn SettingsForm(initial: Vec<NotificationSetting>) -> impl IntoView {
     };
     view! {
         <form
-            class="card"
+            class="card form"
             on:submit=move |ev| {
                 ev.prevent_default();
                 saving.set(Saving::Busy);
                 save.dispatch(chosen.get_untracked());
             }
         >
-            <fieldset>
+            <fieldset class="group">
                 <legend>{tr(|l| td_string!(l, notifications.own))}</legend>
                 {own.into_iter().map(switch).collect_view()}
             </fieldset>
             {company}
-            <p class="actions">
-                <button type="submit" class="primary" disabled=move || save.pending().get()>
+            <div class="form-actions">
+                <button type="submit" class="button" disabled=move || save.pending().get()>
                     {tr(|l| td_string!(l, notifications.save))}
                 </button>
-                " "
                 <span class="progress" role="status">{status}</span>
-            </p>
+            </div>
         </form>
     }
 }

@@ -113,7 +113,7 @@ test("switched-off kinds and a muted request are not mailed; members see no comp
   await expectAccessible(page);
   await comments.uncheck();
   await page.getByRole("button", { name: "Save settings" }).click();
-  await expect(page.getByRole("status")).toHaveText("Saved.");
+  await expect(page.locator("form").getByRole("status")).toHaveText("Saved.");
   await page.reload();
   await expect(page.getByLabel("A comment from the support team")).not.toBeChecked();
   await expect(page.getByLabel("A request resolved")).toBeChecked();
