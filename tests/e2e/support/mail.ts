@@ -57,7 +57,7 @@ export async function apiAs(email: string, base = process.env.PORTAL_URL) {
     /** Creates a request and answers its id and status. */
     async create(title: string, details: object): Promise<{ id: number; status: string }> {
       const answer = await api.post("/api/v1/requests", {
-        headers: { "X-CSRF-Token": csrf, "Idempotency-Key": `${title}-${Math.random()}` },
+        headers: { "X-CSRF-Token": csrf, "Idempotency-Key": crypto.randomUUID() },
         data: { title, description: "Made by the mail tests.", priority: "normal", licence_id: null, contact_phone: null, details },
       });
       expect(answer.status(), await answer.text()).toBe(201);
