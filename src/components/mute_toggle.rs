@@ -5,26 +5,17 @@ use leptos::prelude::*;
 
 use crate::api::{self, ApiError, client::use_client};
 use crate::components::error_view::error_text;
+use crate::components::part::part;
 use crate::components::words::tr;
 use crate::i18n::*;
 
-/// Shown once its state is loaded. Not a `part`: a whole transition and error boundary
-/// for one checkbox cost the wasm more than the switch itself; a failed load says so in
-/// its place, and the request's page around it is unaffected.
 #[component]
 pub fn MuteToggle(id: i64) -> impl IntoView {
     let client = use_client();
-    let i18n = use_i18n();
     let loaded = LocalResource::new(move || api::notifications::mute(client, id));
-    move || {
-        loaded.get().map(|answer| match answer {
-            Ok(m) => view! { <MuteSwitch id initial=m.muted /> }.into_any(),
-            Err(error) => view! {
-                <p class="field-error">{move || error_text(i18n.get_locale(), &error)}</p>
-            }
-            .into_any(),
-        })
-    }
+    part(loaded, move |m| {
+        view! { <MuteSwitch id initial=m.muted /> }.into_any()
+    })
 }
 
 #[component]
