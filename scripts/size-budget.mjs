@@ -12,7 +12,9 @@ import { brotliCompressSync, constants } from "node:zlib";
 // Every translated text as the one tr() closure type brought that to 441.5 KiB. The
 // budget guards against regressions above that until structural savings (one language's
 // strings at a time, fewer reactive view closures) bring it back to 384 KiB.
-const BUDGET_KIB = 444;
+// E-mail notifications (issue 12: the settings page, its route and nav entry, the mute on
+// the request page, their contract types and 4 x 25 texts) took 441.8 to 454.7 KiB.
+const BUDGET_KIB = 457;
 const dist = process.argv[2] ?? "dist";
 const counted = new Set([".wasm", ".js", ".css"]);
 
