@@ -66,6 +66,17 @@ test("an admin's decline mails the member the reason", async () => {
   expect(declined.text).toContain("Powód: Not this quarter");
 });
 
+test("an admin's cancel of a member's request mails the member", async () => {
+  const title = unique("Licence question");
+  const piotr = await apiAs(PIOTR);
+  const anna = await apiAs(ANNA);
+  const { id } = await piotr.create(title, { type: "hotline" });
+  await anna.post(`/api/v1/requests/${id}/cancel`, {});
+  const cancelled = await waitForMail((m) => m.subject === `[#${id}] Anulowane: ${title}`);
+  expect(to(cancelled)).toBe(PIOTR);
+  expect(cancelled.text).toContain("(Anna Kowalska)");
+});
+
 test("the support team's comment, date and resolution mail the requester in Czech; the link opens the request", async ({
   page,
 }) => {
