@@ -37,6 +37,8 @@ pub struct Config {
     /// a TLS-terminating proxy on the same host (elsewhere it is always `Secure`).
     #[arg(long)]
     pub secure_cookie: bool,
+    #[command(flatten)]
+    pub files: crate::files::FileConfig,
 }
 
 /// `--minutes` and `--session-ttl-minutes`: a whole number above 0.

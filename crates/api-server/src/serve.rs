@@ -7,6 +7,8 @@ use crate::app;
 use crate::auth::rate_limit::Limits;
 use crate::config::Config;
 use crate::db::{self, Db, DbError};
+use crate::files::scanner;
+use crate::files::store::LocalStore;
 use crate::seed::{self, SeedError};
 use crate::state::AppState;
 
@@ -18,6 +20,8 @@ pub enum ServeError {
     Db(#[from] DbError),
     #[error("binding {addr}: {source}")]
     Bind { addr: SocketAddr, source: io::Error },
+    #[error("preparing the file store: {0}")]
+    Files(io::Error),
     #[error("serving: {0}")]
     Serve(io::Error),
 }
@@ -46,7 +50,21 @@ pub async fn serve(config: Config) -> Result<(), ServeError> {
         Limits::unlimited()
     };
     let db = Db::new(conn, &config.db, db::readers_for_this_machine())?;
-    let state = AppState::new(db, config, limits);
+    LocalStore::new(&config.files.dir(&config.db))
+        .clear_temp()
+        .map_err(ServeError::Files)?;
+    let state = AppState::new(db.clone(), config, limits);
+    if state.files.no_scan {
+        tracing::warn!("--no-scan: uploads are marked clean without a virus check");
+    }
+    match &state.files.clamd {
+        None if !state.files.no_scan => {
+            tracing::warn!("no --clamd: uploads stay pending, not downloadable");
+        }
+        _ => {
+            tokio::spawn(scanner::run(db, state.files.clone()));
+        }
+    }
     let router = app::router(state);
     // Listen for SIGTERM before saying "listening": a script may send it right after.
     let shutdown = shutdown_signal();

@@ -23,6 +23,8 @@ fn event_text(l: Locale, e: &Event) -> String {
         }
         EventKind::Comment if e.staff => td_string!(l, requests.timeline.staff_comment).to_owned(),
         EventKind::Comment => td_string!(l, requests.timeline.comment).to_owned(),
+        EventKind::FileAdded if e.staff => td_string!(l, files.staff_added).to_owned(),
+        EventKind::FileAdded => td_string!(l, files.added).to_owned(),
         EventKind::TimeLogged => {
             let time = span_text(l, i64::from(e.minutes.unwrap_or(0)) * 60_000);
             let mut text = fill(td_string!(l, requests.timeline.time), &[("time", &time)]);
@@ -56,6 +58,7 @@ pub fn Timeline(events: Vec<Event>) -> impl IntoView {
                         EventKind::Comment if e.staff => "event event-staff",
                         EventKind::Comment => "event event-comment",
                         EventKind::TimeLogged => "event event-time",
+                        EventKind::FileAdded => "event event-file",
                     };
                     // A reason, a comment, a note.
                     let body = e.reason.clone().or(e.text.clone()).or(e.note.clone());

@@ -2,6 +2,7 @@
 
 pub mod catalog;
 pub mod credit;
+pub mod files;
 pub mod openapi;
 pub mod plan;
 pub mod requests;

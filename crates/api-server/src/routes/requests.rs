@@ -29,7 +29,7 @@ use crate::time_util::{day_of, now_unix};
 /// Set on an answer repeated for a reused Idempotency-Key.
 pub const REPLAYED_HEADER: &str = "idempotency-replayed";
 
-fn requester(session: &CurrentSession) -> Requester {
+pub(crate) fn requester(session: &CurrentSession) -> Requester {
     Requester {
         customer_id: session.customer.id,
         currency: session.customer.currency,
@@ -47,7 +47,7 @@ fn owner(who: &Requester) -> Owner {
 }
 
 /// A path id; anything that is not one is a request that does not exist.
-fn request_id(raw: &str) -> Result<i64, ApiError> {
+pub(crate) fn request_id(raw: &str) -> Result<i64, ApiError> {
     raw.parse::<i64>()
         .ok()
         .filter(|id| *id > 0)

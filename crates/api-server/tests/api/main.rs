@@ -3,8 +3,10 @@
 
 mod bodies;
 mod catalog;
+mod clamd;
 mod common;
 mod credit;
+mod files;
 mod openapi;
 mod plan;
 mod requests;
