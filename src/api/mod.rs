@@ -3,6 +3,7 @@
 pub mod client;
 pub mod credit;
 pub mod error;
+pub mod files;
 pub mod plan;
 pub mod requests;
 pub mod session;
