@@ -9,7 +9,7 @@ API_ADDR ?= 127.0.0.1:3000
 DB ?= data/portal.sqlite3
 WASM := --target wasm32-unknown-unknown
 
-.PHONY: run test setup setup-run reset-demo lint unit build size e2e fuzz fuzz-bounded load bench lighthouse openapi fmt
+.PHONY: run test setup setup-run reset-demo lint unit build size e2e fuzz fuzz-bounded load bench files-bench lighthouse openapi fmt
 
 ## make run: the reference API with demo data on $(API_ADDR) and the portal on :8080.
 run: setup-run
@@ -57,6 +57,10 @@ fuzz: setup
 ## Load test of the reference server on loopback (docs/load-test.md).
 load: setup
 	scripts/load.sh 8
+
+## Memory bound of uploads: 10 concurrent 100 MiB uploads, the server's peak RSS.
+files-bench:
+	scripts/files-bench.sh 10 100
 
 ## Benchmarks (figures, not pass/fail) with the scale customer, 4x CPU slowdown.
 bench: setup build

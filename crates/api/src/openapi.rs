@@ -385,7 +385,7 @@ fn upload_comment_file() {}
 #[utoipa::path(get, path = "/api/v1/files/{id}", tag = "files",
     params(("id" = i64, Path)),
     responses(
-        (status = 200, description = "The file's bytes", content_type = "application/octet-stream", body = Vec<u8>),
+        (status = 200, description = "The file's bytes, as the type the server decided (`content_type`)", content_type = "*/*", body = Vec<u8>),
         Unauthenticated,
         NotFound,
         (status = 409, description = "The file is pending the virus check, or blocked by it", body = Problem, content_type = "application/problem+json"),

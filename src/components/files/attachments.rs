@@ -160,12 +160,6 @@ impl Attachments {
         });
     }
 
-    /// Every file that can go is up (refused ones stay until removed): the form may move on.
-    pub fn settled(self) -> bool {
-        self.items
-            .with(|items| items.iter().all(|i| matches!(i.stage.get(), Stage::Done)))
-    }
-
     /// A file failed or was refused: the form stays to say so.
     pub fn has_trouble(self) -> bool {
         self.items.with(|items| {
@@ -175,15 +169,36 @@ impl Attachments {
         })
     }
 
-    /// Runs `then` once every file has gone up after the form was sent (at once when it
-    /// had none), and starts the files anew.
-    pub fn when_settled(self, then: impl Fn() + 'static) {
+    /// Runs `then` each time the uploads after sending have all ended: the files that
+    /// went up leave the form, those refused or failed stay to be retried or removed.
+    /// `then` hears whether all went up.
+    pub fn when_settled(self, then: impl Fn(bool) + 'static) {
         Effect::new(move |_| {
-            if self.target.with(Option::is_some) && self.settled() {
-                self.items.set(Vec::new());
-                self.target.set(None);
-                then();
+            if self.target.with(Option::is_none) {
+                return;
             }
+            let busy = self.items.with(|items| {
+                items
+                    .iter()
+                    .any(|i| matches!(i.stage.get(), Stage::Waiting | Stage::Sending))
+            });
+            let (any, done) = self.items.with_untracked(|items| {
+                let done = items
+                    .iter()
+                    .filter(|i| i.stage.get_untracked() == Stage::Done);
+                (!items.is_empty(), done.count())
+            });
+            // Nothing new since the last time (or still under way).
+            if busy || any && done == 0 {
+                return;
+            }
+            self.items
+                .update(|items| items.retain(|i| i.stage.get_untracked() != Stage::Done));
+            let all = self.items.with_untracked(Vec::is_empty);
+            if all {
+                self.target.set(None);
+            }
+            then(all);
         });
     }
 }

@@ -92,7 +92,7 @@ impl Actions {
         let refusal = RwSignal::new(None);
         let failure = RwSignal::new(None);
         let files = Attachments::new(client);
-        files.when_settled(reload);
+        files.when_settled(move |_| reload());
         let act = Action::new_local(move |(what, id, text): &(RequestAction, i64, String)| {
             let (what, id, text) = (*what, *id, text.clone());
             async move {

@@ -137,7 +137,11 @@ pub fn RequestForm(shape: Shape, amount: Option<String>) -> impl IntoView {
             });
         }
     };
-    files.when_settled(open_request);
+    files.when_settled(move |all| {
+        if all {
+            open_request();
+        }
+    });
     let send = Action::new_local(
         move |(request, key, accepted): &(NewRequest, String, bool)| {
             let (request, key, accepted) = (request.clone(), key.clone(), *accepted);

@@ -133,12 +133,21 @@ export async function startPortal({ scale = false, dist = join(root, "dist") } =
   execFileSync(serverBin, ["reset-demo", "--db", db, ...(scale ? ["--scale"] : [])], { cwd: root, stdio: "ignore" });
   const apiPort = await freePort();
   const webPort = await freePort();
-  const api = await start(serverBin, ["serve", "--addr", `127.0.0.1:${apiPort}`, "--db", db], /listening on/, "API");
+  // The virus check: a clamd of its own that knows EICAR (scripts/clamd.sh).
+  const clamd = await start(join(root, "scripts/clamd.sh"), [join(dir, "clamd")], /clamd ready/, "clamd");
+  const socket = join(dir, "clamd", "clamd.sock");
+  let api;
+  try {
+    api = await start(serverBin, ["serve", "--addr", `127.0.0.1:${apiPort}`, "--db", db, "--clamd", socket], /listening on/, "API");
+  } catch (error) {
+    await stopChild(clamd);
+    throw error;
+  }
   let web;
   try {
     web = await startNginx(dir, dist, webPort, apiPort);
   } catch (error) {
-    await stopChild(api);
+    await Promise.all([stopChild(api), stopChild(clamd)]);
     rmSync(dir, { recursive: true, force: true });
     throw error;
   }
@@ -147,7 +156,7 @@ export async function startPortal({ scale = false, dist = join(root, "dist") } =
     api: `http://127.0.0.1:${apiPort}`,
     db,
     stop: async () => {
-      await Promise.all([stopChild(web), stopChild(api)]);
+      await Promise.all([stopChild(web), stopChild(api), stopChild(clamd)]);
       rmSync(dir, { recursive: true, force: true });
     },
   };
