@@ -375,3 +375,71 @@ async fn eicar_is_blocked_by_clamd() {
         .await;
     assert_eq!(&served.body[..], b"fine\n");
 }
+
+/// `staff attach` adds a file as the support team, with its comment; the customer sees
+/// both; once passed by the scanner, `staff download` saves the same bytes.
+#[tokio::test]
+async fn the_support_team_attaches_and_downloads_with_the_staff_tool() {
+    use support_api_server::cli::StaffAction;
+    use support_api_server::commands::run_staff;
+    let app = TestApp::with_files(FileConfig {
+        no_scan: true,
+        ..Default::default()
+    })
+    .await;
+    let source = app.dir().join("fix.log");
+    std::fs::write(&source, "use the attached settings\n").expect("write");
+    let printed = run_staff(
+        &app.db_path,
+        "Support",
+        StaffAction::Attach {
+            request: ANNAS_REQUEST,
+            file: source.clone(),
+            comment: Some("Here is the fix.".into()),
+            files_dir: None,
+        },
+    )
+    .expect("attach");
+    assert!(printed[0].starts_with("attached file 19"), "{printed:?}");
+    let anna = app.sign_in("admin@kowalski-aero.demo").await;
+    let detail = app
+        .get_ok(&format!("/api/v1/requests/{ANNAS_REQUEST}"), &anna)
+        .await;
+    let file = files_of(&detail)
+        .into_iter()
+        .find(|f| f["name"] == "fix.log")
+        .expect("listed");
+    assert_eq!(file["staff"], true);
+    assert_eq!(file["scan"], "pending");
+    let comment = detail["timeline"]
+        .as_array()
+        .expect("timeline")
+        .iter()
+        .find(|e| e["event"] == "comment" && e["text"] == "Here is the fix.")
+        .expect("the comment")
+        .clone();
+    assert_eq!(file["comment_id"], comment["id"]);
+    assert_eq!(comment["staff"], true);
+    let out = app.dir().join("saved.log");
+    let download = |out: &std::path::Path| {
+        run_staff(
+            &app.db_path,
+            "Support",
+            StaffAction::Download {
+                file: 19,
+                out: out.to_owned(),
+                files_dir: None,
+            },
+        )
+    };
+    assert!(download(&out).is_err(), "a pending file is not served");
+    // `--no-scan` passes what the staff tool added, explicitly.
+    scan_pending(&app.db_handle, &app.files)
+        .await
+        .expect("pass");
+    download(&out).expect("download");
+    assert_eq!(
+        std::fs::read(&out).expect("saved"),
+        std::fs::read(&source).expect("source")
+    );
+}
