@@ -102,17 +102,13 @@ fn AttachRow(files: Attachments, item: Item) -> impl IntoView {
     let (id, stage, progress) = (item.id, item.stage, item.progress);
     let name = item.name.clone();
     let named = move |template: &str| fill(template, &[("name", &name)]);
-    let (progress_label, remove_label, retry_label) = (
-        Signal::derive({
-            let named = named.clone();
-            move || named(td_string!(i18n.get_locale(), files.progress))
-        }),
-        Signal::derive({
-            let named = named.clone();
-            move || named(td_string!(i18n.get_locale(), files.remove))
-        }),
-        Signal::derive(move || named(td_string!(i18n.get_locale(), files.retry))),
-    );
+    let label = move |text: fn(Locale) -> &'static str| {
+        let named = named.clone();
+        move || named(text(i18n.get_locale()))
+    };
+    let progress_label = label(|l| td_string!(l, files.progress));
+    let remove_label = label(|l| td_string!(l, files.remove));
+    let retry_label = StoredValue::new(label(|l| td_string!(l, files.retry)));
     let status = move || {
         let l = i18n.get_locale();
         let limit = |bytes: Option<u64>| size_text(bytes.unwrap_or_default() as f64, l);
@@ -148,7 +144,7 @@ fn AttachRow(files: Attachments, item: Item) -> impl IntoView {
             ></progress>
             <span class="file-status">{status}</span>
             {move || (stage.get() == Stage::Failed).then(|| view! {
-                <button type="button" class="link" aria-label=retry_label
+                <button type="button" class="link" aria-label=retry_label.get_value()
                     on:click=move |_| item.with_value(|i| files.retry(i))>
                     {tr(|l| td_string!(l, files.retry_short))}
                 </button>

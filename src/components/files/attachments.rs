@@ -4,7 +4,7 @@
 //! Checked against the server's limits before anything is sent; the server checks again.
 
 use leptos::prelude::*;
-use support_api::files::{FileInfo, FileLimits, allowed_extension};
+use support_api::files::{FileLimits, allowed_extension};
 use web_sys::{File, XmlHttpRequest};
 
 use crate::api::files::Upload;
@@ -57,6 +57,9 @@ pub struct Attachments {
     /// Where the files go, once known (`/requests/{id}/files`, ...).
     target: RwSignal<Option<String>>,
     send: Action<(Item, String), ()>,
+    /// The owner of the form's files: a file's signals live as long as the list, not as
+    /// the view that was showing when it was added (a reload re-renders that view).
+    owner: StoredValue<Option<Owner>>,
 }
 
 impl Attachments {
@@ -91,6 +94,7 @@ impl Attachments {
             next_id: StoredValue::new(0),
             target: RwSignal::new(None),
             send,
+            owner: StoredValue::new(Owner::current()),
         }
     }
 
@@ -109,7 +113,8 @@ impl Attachments {
             let refusal = limits.and_then(|limits| refusal(&name, size, limits));
             let id = self.next_id.get_value() + 1;
             self.next_id.set_value(id);
-            let item = Item {
+            let owner = self.owner.get_value().unwrap_or_default();
+            let item = owner.with(|| Item {
                 id,
                 name,
                 size,
@@ -118,7 +123,7 @@ impl Attachments {
                 file: StoredValue::new_local(file),
                 xhr: StoredValue::new_local(None),
                 key: StoredValue::new(new_key()),
-            };
+            });
             self.items.update(|items| items.push(item.clone()));
             if let (None, Some(path)) = (refusal, &target) {
                 self.send.dispatch((item, path.clone()));
@@ -214,7 +219,7 @@ pub fn refusal(name: &str, size: f64, limits: &FileLimits) -> Option<Refusal> {
     }
 }
 
-fn stage_after(result: &Result<FileInfo, ApiError>) -> Stage {
+fn stage_after(result: &Result<(), ApiError>) -> Stage {
     match result {
         Ok(_) => Stage::Done,
         // 413: over the per-file limit, or the request's total.
