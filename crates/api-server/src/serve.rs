@@ -2,13 +2,14 @@
 
 use std::io;
 use std::net::SocketAddr;
+use std::sync::Arc;
 
 use crate::app;
 use crate::auth::rate_limit::Limits;
 use crate::config::Config;
 use crate::db::{self, Db, DbError};
-use crate::files::scanner;
 use crate::files::store::LocalStore;
+use crate::files::{Files, scanner};
 use crate::seed::{self, SeedError};
 use crate::state::AppState;
 
@@ -22,6 +23,8 @@ pub enum ServeError {
     Bind { addr: SocketAddr, source: io::Error },
     #[error("preparing the file store: {0}")]
     Files(io::Error),
+    #[error("{0}")]
+    Store(String),
     #[error("serving: {0}")]
     Serve(io::Error),
 }
@@ -53,7 +56,8 @@ pub async fn serve(config: Config) -> Result<(), ServeError> {
     LocalStore::new(&config.files.dir(&config.db))
         .clear_temp()
         .map_err(ServeError::Files)?;
-    let state = AppState::new(db.clone(), config, limits);
+    let files = Files::configured(&config.files, &config.db).map_err(ServeError::Store)?;
+    let state = AppState::with_files(db.clone(), config, limits, Arc::new(files));
     if state.files.no_scan {
         tracing::warn!("--no-scan: uploads are marked clean without a virus check");
     }

@@ -25,6 +25,11 @@ pub struct AppState {
 impl AppState {
     pub fn new(db: Db, config: Config, limits: Limits) -> Self {
         let files = Arc::new(Files::local(&config.files, &config.db));
+        Self::with_files(db, config, limits, files)
+    }
+
+    /// With the file store chosen by the caller (`serve`: an S3 bucket when configured).
+    pub fn with_files(db: Db, config: Config, limits: Limits, files: Arc<Files>) -> Self {
         AppState {
             files,
             db,

@@ -4,6 +4,8 @@
 pub mod clamd;
 pub mod kind;
 pub mod receive;
+#[cfg(feature = "s3")]
+pub mod s3;
 pub mod scanner;
 pub mod store;
 
@@ -35,6 +37,13 @@ pub struct FileConfig {
     /// elsewhere.
     #[arg(long)]
     pub no_scan: bool,
+    /// Keeps files in this S3 bucket instead of `--files-dir` (credentials and region from
+    /// the `AWS_*` environment variables). Builds with the `s3` feature only.
+    #[arg(long, value_name = "BUCKET", env = "PORTAL_S3_BUCKET")]
+    pub s3_bucket: Option<String>,
+    /// The S3 endpoint of a server other than AWS (MinIO, s3rver): `http://host:port`.
+    #[arg(long, value_name = "URL", env = "PORTAL_S3_ENDPOINT")]
+    pub s3_endpoint: Option<String>,
 }
 
 impl Default for FileConfig {
@@ -45,6 +54,8 @@ impl Default for FileConfig {
             request_files_max_bytes: REQUEST_FILES_MAX_DEFAULT,
             clamd: None,
             no_scan: false,
+            s3_bucket: None,
+            s3_endpoint: None,
         }
     }
 }
@@ -85,6 +96,34 @@ impl Files {
             clamd: config.clamd.as_deref().map(ClamdAddr::parse),
             no_scan: config.no_scan,
             arrived: tokio::sync::Notify::new(),
+        }
+    }
+
+    /// As configured: the S3 bucket when `--s3-bucket` is given (uploads are still
+    /// received in the local `tmp/` first), else the local store.
+    pub fn configured(config: &FileConfig, db: &Path) -> Result<Self, String> {
+        let files = Files::local(config, db);
+        let Some(bucket) = &config.s3_bucket else {
+            return Ok(files);
+        };
+        #[cfg(feature = "s3")]
+        {
+            let store = s3::S3Store::new(&s3::S3Config {
+                bucket: bucket.clone(),
+                endpoint: config.s3_endpoint.clone(),
+            })
+            .map_err(|err| format!("the S3 bucket {bucket}: {err}"))?;
+            Ok(Files {
+                store: Arc::new(store),
+                ..files
+            })
+        }
+        #[cfg(not(feature = "s3"))]
+        {
+            let _ = files;
+            Err(format!(
+                "--s3-bucket {bucket}: this server was built without the `s3` feature"
+            ))
         }
     }
 }
