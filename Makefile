@@ -9,14 +9,14 @@ API_ADDR ?= 127.0.0.1:3000
 DB ?= data/portal.sqlite3
 WASM := --target wasm32-unknown-unknown
 
-.PHONY: run test setup setup-run reset-demo lint unit build size e2e fuzz fuzz-bounded load bench lighthouse openapi fmt
+.PHONY: run test setup setup-run reset-demo lint unit build size e2e fuzz fuzz-bounded load bench files-bench test-s3 lighthouse openapi fmt
 
 ## make run: the reference API with demo data on $(API_ADDR) and the portal on :8080.
 run: setup-run
 	@scripts/run.sh "$(API_ADDR)" "$(DB)"
 
 ## make test: every check CI runs.
-test: setup lint unit build size fuzz-bounded e2e
+test: setup lint unit test-s3 build size fuzz-bounded e2e
 	@echo "make test: all checks passed"
 
 setup:
@@ -57,6 +57,14 @@ fuzz: setup
 ## Load test of the reference server on loopback (docs/load-test.md).
 load: setup
 	scripts/load.sh 8
+
+## The S3 file store against s3rver (the server built with its `s3` feature).
+test-s3:
+	cargo test -q -p support-api-server --features s3 --test s3
+
+## Memory bound of uploads: 10 concurrent 100 MiB uploads, the server's peak RSS.
+files-bench:
+	scripts/files-bench.sh 10 100
 
 ## Benchmarks (figures, not pass/fail) with the scale customer, 4x CPU slowdown.
 bench: setup build

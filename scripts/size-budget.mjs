@@ -13,8 +13,10 @@ import { brotliCompressSync, constants } from "node:zlib";
 // budget guards against regressions above that until structural savings (one language's
 // strings at a time, fewer reactive view closures) bring it back to 384 KiB.
 // E-mail notifications (issue 12: the settings page, its route and nav entry, the mute on
-// the request page, their contract types and 4 x 25 texts) took 441.8 to 454.7 KiB.
-const BUDGET_KIB = 457;
+// the request page, their contract types and 4 x 25 texts) took 441.8 to 454.7 KiB; files
+// on requests (issue 11: the attach component with its upload, the files in the timeline)
+// added 30 KiB more.
+const BUDGET_KIB = 490;
 const dist = process.argv[2] ?? "dist";
 const counted = new Set([".wasm", ".js", ".css"]);
 

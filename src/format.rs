@@ -107,6 +107,13 @@ pub fn unit(value: f64, unit: &str, locale: Locale) -> String {
     call_format(&format.format(), &JsValue::from_f64(value))
 }
 
+/// A number with a short unit (`1,5 MB`); `unit` is one `Intl` knows.
+pub fn short_unit(value: f64, unit: &str, locale: Locale) -> String {
+    let options = options(&[("style", "unit"), ("unit", unit), ("unitDisplay", "short")]);
+    let format = Intl::NumberFormat::new(&tags(locale), &options);
+    call_format(&format.format(), &JsValue::from_f64(value))
+}
+
 /// Whole minutes in hours and minutes (`2 hours`, `1 hour 30 minutes`, `45 minutes`).
 pub fn minutes(total: u32, locale: Locale) -> String {
     let (hours, rest) = crate::coverage::split_minutes(total);

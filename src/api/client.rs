@@ -96,6 +96,33 @@ impl Client {
         self.send(Method::DELETE, path, None, None).await.map(drop)
     }
 
+    /// The session's CSRF token, for calls sent outside `send` (uploads).
+    pub fn csrf_token(self) -> Option<String> {
+        self.session.csrf_token()
+    }
+
+    /// What an answer sent outside `send` says about the API and the session, as `send`
+    /// tells it: `None` is no answer at all.
+    pub fn observe(self, answer: Option<(u16, &str)>) -> Result<(), ApiError> {
+        let Some((status, text)) = answer else {
+            self.connection.on_network_error();
+            return Err(ApiError::Network("no answer".into()));
+        };
+        if (502..=504).contains(&status) {
+            self.connection.on_network_error();
+        } else {
+            self.connection.on_answer();
+        }
+        if (200..300).contains(&status) {
+            return Ok(());
+        }
+        let error = ApiError::from_failure(status, text);
+        if error == ApiError::Unauthenticated {
+            self.session.on_unauthenticated();
+        }
+        Err(error)
+    }
+
     /// Sends one request and answers the success body, or the mapped error.
     async fn send(
         self,

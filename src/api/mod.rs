@@ -4,6 +4,7 @@ pub mod client;
 pub mod credit;
 pub mod error;
 pub mod notifications;
+pub mod files;
 pub mod plan;
 pub mod requests;
 pub mod session;

@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 use support_api::requests::{Decision, Estimate, NewComment, NewRequest, RequestPage};
 
 use super::{ApiError, Client};
-use crate::requests::detail::Detail;
+use crate::requests::detail::{Detail, EventKind};
 
 /// One page of the list; `path` comes from `ListQuery::to_api`.
 pub async fn list(client: Client, path: &str) -> Result<RequestPage, ApiError> {
@@ -43,11 +43,24 @@ pub async fn create(client: Client, request: &NewRequest, key: &str) -> Result<i
     Ok(created.summary.id)
 }
 
-pub async fn comment(client: Client, id: i64, text: String, key: &str) -> Result<(), ApiError> {
+/// Comments and answers the new comment's id (the newest comment: the server answers
+/// the request as the comment left it).
+pub async fn comment(
+    client: Client,
+    id: i64,
+    text: String,
+    key: &str,
+) -> Result<Option<i64>, ApiError> {
     let body = NewComment { text };
-    client
-        .post_discard(&format!("/requests/{id}/comments"), &body, Some(key))
-        .await
+    let detail: Detail = client
+        .post_with_key(&format!("/requests/{id}/comments"), &body, Some(key))
+        .await?;
+    Ok(detail
+        .timeline
+        .iter()
+        .filter(|e| e.event == EventKind::Comment)
+        .map(|e| e.id)
+        .max())
 }
 
 pub async fn cancel(client: Client, id: i64) -> Result<(), ApiError> {

@@ -4,6 +4,7 @@ pub mod connection_banner;
 pub mod contact;
 pub mod credit;
 pub mod error_view;
+pub mod files;
 pub mod header;
 pub mod language_switcher;
 pub mod layout;

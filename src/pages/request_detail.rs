@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
+use support_api::files::ScanStatus;
 
 use crate::api::{self, ApiError, client::use_client};
 use crate::components::mute_toggle::MuteToggle;
@@ -19,6 +20,9 @@ use crate::components::requests::tr;
 use crate::i18n::*;
 use crate::pages::page_title;
 use crate::requests::detail::Detail;
+
+/// How soon a page with files waiting for the virus check looks again.
+const PENDING_RECHECK: std::time::Duration = std::time::Duration::from_secs(3);
 
 #[component]
 pub fn RequestDetailPage() -> impl IntoView {
@@ -38,6 +42,20 @@ pub fn RequestDetailPage() -> impl IntoView {
     // Owned by the page, not by the request's view: what is typed survives the reload
     // that follows every change.
     let actions = Actions::new(client, move || detail.refetch());
+    // Files waiting for the virus check: look again shortly until none waits.
+    Effect::new(move |_| {
+        let waiting = detail.with(
+            |d| matches!(d, Some(Ok(d)) if d.files.iter().any(|f| f.scan == ScanStatus::Pending)),
+        );
+        if waiting {
+            let handle = set_timeout_with_handle(move || detail.refetch(), PENDING_RECHECK);
+            on_cleanup(move || {
+                if let Ok(handle) = handle {
+                    handle.clear();
+                }
+            });
+        }
+    });
 
     let title = move || {
         let l = i18n.get_locale();
@@ -79,7 +97,7 @@ fn RequestView(detail: Detail, actions: Actions) -> impl IntoView {
             </section>
         }
     });
-    let events = detail.timeline.clone();
+    let (events, files) = (detail.timeline.clone(), detail.files.clone());
     view! {
         <div class="page-head">
             <h1>{s.title}</h1>
@@ -92,7 +110,7 @@ fn RequestView(detail: Detail, actions: Actions) -> impl IntoView {
         {description}
         <section class="card" aria-labelledby="timeline-heading">
             <h2 id="timeline-heading">{tr(|l| td_string!(l, requests.detail.timeline))}</h2>
-            <Timeline events />
+            <Timeline events files />
         </section>
         <CommentCard actions id status />
         {detail.can_cancel.then(|| view! { <CancelCard actions id /> })}

@@ -5,6 +5,7 @@
 
 use serde::Deserialize;
 use support_api::catalog::TrainingLocation;
+use support_api::files::FileInfo;
 use support_api::money::Money;
 use support_api::requests::{RequestStatus, RequestSummary, RequestType};
 
@@ -19,6 +20,8 @@ pub struct Detail {
     pub scheduled_for: Option<String>,
     pub consumed_minutes: u32,
     pub timeline: Vec<Event>,
+    #[serde(default)]
+    pub files: Vec<FileInfo>,
     pub can_cancel: bool,
     pub can_approve: bool,
 }
@@ -47,12 +50,18 @@ pub enum EventKind {
     StatusChanged,
     Comment,
     TimeLogged,
+    FileAdded,
 }
 
 /// One timeline event; the fields of the other kinds are absent.
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 pub struct Event {
     pub event: EventKind,
+    /// A comment's id (its files name it).
+    #[serde(default)]
+    pub id: i64,
+    /// A `file_added` event's file, in the detail's `files`.
+    pub file_id: Option<i64>,
     pub at: String,
     pub by: String,
     pub from: Option<RequestStatus>,
@@ -99,6 +108,7 @@ mod tests {
             scheduled_for: Some("2026-12-01".into()),
             consumed_minutes: 90,
             timeline,
+            files: Vec::new(),
             can_cancel: true,
             can_approve: false,
         }
@@ -187,6 +197,7 @@ mod tests {
                     reason: None,
                 },
                 TimelineEvent::Comment {
+                    id: 5,
                     at: "a".into(),
                     by: "Support".into(),
                     staff: true,

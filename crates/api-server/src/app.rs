@@ -16,7 +16,16 @@ use crate::routes;
 use crate::state::AppState;
 
 pub fn router(state: AppState) -> Router {
-    use routes::{catalog, credit, notifications, openapi, plan, requests, session};
+    use routes::{catalog, credit, files, notifications, openapi, plan, requests, session};
+    // Uploads stream to disk under their own limit (checked again as they arrive).
+    let upload_limit = usize::try_from(
+        state
+            .files
+            .limits
+            .file_max_bytes
+            .saturating_add(files::MULTIPART_OVERHEAD),
+    )
+    .unwrap_or(usize::MAX);
     let api = Router::new()
         .route(
             "/session",
@@ -45,6 +54,16 @@ pub fn router(state: AppState) -> Router {
             "/requests/{id}/mute",
             get(notifications::get_mute).put(notifications::put_mute),
         )
+        .route(
+            "/requests/{id}/files",
+            post(files::upload_to_request).layer(DefaultBodyLimit::max(upload_limit)),
+        )
+        .route(
+            "/requests/{id}/comments/{comment}/files",
+            post(files::upload_to_comment).layer(DefaultBodyLimit::max(upload_limit)),
+        )
+        .route("/files/limits", get(files::limits))
+        .route("/files/{id}", get(files::download))
         .route("/openapi.json", get(openapi::get_document))
         .method_not_allowed_fallback(routes::method_not_allowed);
     Router::new()
@@ -63,7 +82,8 @@ pub fn router(state: AppState) -> Router {
             header::X_CONTENT_TYPE_OPTIONS,
             HeaderValue::from_static("nosniff"),
         ))
-        .layer(SetResponseHeaderLayer::overriding(
+        // Downloads set their own (a sandbox); everything else is JSON.
+        .layer(SetResponseHeaderLayer::if_not_present(
             header::CONTENT_SECURITY_POLICY,
             HeaderValue::from_static("default-src 'none'; frame-ancestors 'none'"),
         ))

@@ -119,6 +119,34 @@ pub enum StaffAction {
         #[arg(long, value_name = "ID", value_parser = request_id)]
         request: i64,
     },
+    /// Adds a file as the support team (the customer sees it on the request); the
+    /// server's scanner checks it like an upload.
+    Attach {
+        /// The request's id.
+        #[arg(long, value_name = "ID", value_parser = request_id)]
+        request: i64,
+        /// The file to add.
+        #[arg(long, value_name = "PATH")]
+        file: PathBuf,
+        /// A comment to add with the file (the file then belongs to it).
+        #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
+        comment: Option<String>,
+        /// The server's `--files-dir`, if it has one.
+        #[arg(long, value_name = "DIR")]
+        files_dir: Option<PathBuf>,
+    },
+    /// Saves a clean file (by its id) to a path: what a customer sent, for the team.
+    Download {
+        /// The file's id.
+        #[arg(long, value_name = "ID", value_parser = request_id)]
+        file: i64,
+        /// Where to write it.
+        #[arg(long, value_name = "PATH")]
+        out: PathBuf,
+        /// The server's `--files-dir`, if it has one.
+        #[arg(long, value_name = "DIR")]
+        files_dir: Option<PathBuf>,
+    },
     /// Lists requests, newest first: id, customer, status, type, priority, requester, title.
     List {
         /// Only the requests of the customer whose users have e-mail addresses at this
@@ -213,6 +241,7 @@ mod tests {
                 sign_in_limit: true,
                 secure_cookie: false,
                 mail: MailSettings::default(),
+                files: Default::default(),
             }))
         );
     }
@@ -232,6 +261,7 @@ mod tests {
                 sign_in_limit: false,
                 secure_cookie: true,
                 mail: MailSettings::default(),
+                files: Default::default(),
             }))
         );
         // A flag given twice: the last one counts.

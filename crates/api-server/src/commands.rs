@@ -7,10 +7,14 @@ use std::path::Path;
 
 use rusqlite::Connection;
 
+use support_api::files::ScanStatus;
+
+use crate::actions::attach;
 use crate::actions::staff::{self, StaffError};
 use crate::cli::{Command, StaffAction};
 use crate::db::requests::{self, Actor};
 use crate::db::{self, DbError};
+use crate::files::store::LocalStore;
 use crate::seed::{self, SeedError};
 use crate::serve::{self, ServeError};
 use crate::time_util::now_unix;
@@ -96,6 +100,26 @@ pub fn run_staff(path: &Path, by: &str, action: StaffAction) -> Result<Vec<Strin
         StaffAction::Resolve { request } => vec![staff::resolve(&tx, request, &by, now)?],
         StaffAction::Close { request } => vec![staff::close(&tx, request, &by, now)?],
         StaffAction::List { customer } => staff::list(&tx, customer.as_deref())?,
+        StaffAction::Attach {
+            request,
+            file,
+            comment,
+            files_dir,
+        } => vec![attach_file(
+            &tx,
+            path,
+            files_dir.as_deref(),
+            request,
+            &file,
+            comment.as_deref(),
+            &by,
+            now,
+        )?],
+        StaffAction::Download {
+            file,
+            out,
+            files_dir,
+        } => vec![download_file(&tx, path, files_dir.as_deref(), file, &out)?],
     };
     tx.commit().map_err(StaffError::from)?;
     Ok(lines)
@@ -109,5 +133,78 @@ fn money(conn: &Connection, request: i64, minor: i64) -> Result<String, StaffErr
         "{sign}{}.{:02} {currency}",
         minor.abs() / 100,
         minor.abs() % 100
+    ))
+}
+
+/// `staff attach`: the file into the store, then its row (and comment) in `tx`.
+#[allow(clippy::too_many_arguments)]
+fn attach_file(
+    tx: &Connection,
+    db: &Path,
+    files_dir: Option<&Path>,
+    request: i64,
+    file: &Path,
+    comment: Option<&str>,
+    by: &Actor,
+    now: i64,
+) -> Result<String, StaffError> {
+    let stored = requests::find(tx, None, request)?
+        .ok_or_else(|| StaffError(format!("there is no request {request}")))?;
+    if !stored.status.takes_comments() {
+        return Err(StaffError(format!(
+            "request {request} is {}: it takes no files",
+            stored.status.as_str()
+        )));
+    }
+    let content = attach::ingest_path(db, files_dir, file)
+        .map_err(|err| StaffError(format!("reading {}: {err}", file.display())))?;
+    let name = file
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let comment = comment.map(str::trim).filter(|text| !text.is_empty());
+    let id = attach::record(
+        tx,
+        &attach::Attachment {
+            request_id: request,
+            name: &name,
+            content: &content,
+            comment,
+            scan: ScanStatus::Pending,
+        },
+        by,
+        now,
+    )?;
+    requests::mark_first_reaction(tx, request, now)?;
+    Ok(format!(
+        "attached file {id} ({} bytes) to request {request}; pending the virus check",
+        content.size
+    ))
+}
+
+/// `staff download`: a clean file's bytes to `out`.
+fn download_file(
+    tx: &Connection,
+    db: &Path,
+    files_dir: Option<&Path>,
+    id: i64,
+    out: &Path,
+) -> Result<String, StaffError> {
+    let file =
+        db::files::find(tx, id)?.ok_or_else(|| StaffError(format!("there is no file {id}")))?;
+    if file.scan != ScanStatus::Clean {
+        return Err(StaffError(format!(
+            "file {id} is {}: only clean files are served",
+            file.scan.as_str()
+        )));
+    }
+    let store = LocalStore::new(&attach::store_dir(db, files_dir));
+    let bytes = store
+        .copy_out(&file.sha256, out)
+        .map_err(|err| StaffError(format!("writing {}: {err}", out.display())))?;
+    Ok(format!(
+        "saved file {id} ({}, {bytes} bytes) to {}",
+        file.name,
+        out.display()
     ))
 }

@@ -42,6 +42,8 @@ pub struct Config {
     /// Sending mail (issue 12).
     #[command(flatten)]
     pub mail: MailSettings,
+    #[command(flatten)]
+    pub files: crate::files::FileConfig,
 }
 
 /// `--minutes` and `--session-ttl-minutes`: a whole number above 0.

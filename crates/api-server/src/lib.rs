@@ -14,6 +14,7 @@ pub mod cursor;
 pub mod db;
 pub mod error;
 pub mod extract;
+pub mod files;
 pub mod json;
 pub mod mail;
 pub mod query;

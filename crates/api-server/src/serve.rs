@@ -2,11 +2,14 @@
 
 use std::io;
 use std::net::SocketAddr;
+use std::sync::Arc;
 
 use crate::app;
 use crate::auth::rate_limit::Limits;
 use crate::config::Config;
 use crate::db::{self, Db, DbError};
+use crate::files::store::LocalStore;
+use crate::files::{Files, scanner};
 use crate::seed::{self, SeedError};
 use crate::state::AppState;
 
@@ -18,6 +21,10 @@ pub enum ServeError {
     Db(#[from] DbError),
     #[error("binding {addr}: {source}")]
     Bind { addr: SocketAddr, source: io::Error },
+    #[error("preparing the file store: {0}")]
+    Files(io::Error),
+    #[error("{0}")]
+    Store(String),
     #[error("serving: {0}")]
     Serve(io::Error),
 }
@@ -48,7 +55,22 @@ pub async fn serve(config: Config) -> Result<(), ServeError> {
     let db = Db::new(conn, &config.db, db::readers_for_this_machine())?;
     // The outbox's sender: mails recorded before a restart go out now.
     crate::mail::worker::spawn(db.clone(), config.mail.clone());
-    let state = AppState::new(db, config, limits);
+    LocalStore::new(&config.files.dir(&config.db))
+        .clear_temp()
+        .map_err(ServeError::Files)?;
+    let files = Files::configured(&config.files, &config.db).map_err(ServeError::Store)?;
+    let state = AppState::with_files(db.clone(), config, limits, Arc::new(files));
+    if state.files.no_scan {
+        tracing::warn!("--no-scan: uploads are marked clean without a virus check");
+    }
+    match &state.files.clamd {
+        None if !state.files.no_scan => {
+            tracing::warn!("no --clamd: uploads stay pending, not downloadable");
+        }
+        _ => {
+            tokio::spawn(scanner::run(db, state.files.clone()));
+        }
+    }
     let router = app::router(state);
     // Listen for SIGTERM before saying "listening": a script may send it right after.
     let shutdown = shutdown_signal();

@@ -9,6 +9,7 @@ use axum::extract::FromRef;
 use crate::auth::rate_limit::{Limits, RateLimiter};
 use crate::config::Config;
 use crate::db::Db;
+use crate::files::Files;
 
 #[derive(Clone)]
 pub struct AppState {
@@ -18,11 +19,19 @@ pub struct AppState {
     /// Argon2 checks running at once. Each takes ~19 MiB and a core for tens of
     /// milliseconds; more at once than there are cores only adds memory and latency.
     pub password_checks: Arc<tokio::sync::Semaphore>,
+    pub files: Arc<Files>,
 }
 
 impl AppState {
     pub fn new(db: Db, config: Config, limits: Limits) -> Self {
+        let files = Arc::new(Files::local(&config.files, &config.db));
+        Self::with_files(db, config, limits, files)
+    }
+
+    /// With the file store chosen by the caller (`serve`: an S3 bucket when configured).
+    pub fn with_files(db: Db, config: Config, limits: Limits, files: Arc<Files>) -> Self {
         AppState {
+            files,
             db,
             config: Arc::new(config),
             limiter: Arc::new(RateLimiter::new(limits)),

@@ -6,6 +6,7 @@
 
 pub mod catalog;
 pub mod credit;
+pub mod files;
 pub mod money;
 pub mod notifications;
 pub mod plan;

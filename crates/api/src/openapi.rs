@@ -6,6 +6,7 @@ use utoipa::OpenApi;
 
 use crate::catalog::*;
 use crate::credit::*;
+use crate::files::*;
 use crate::money::*;
 use crate::notifications::*;
 use crate::plan::*;
@@ -39,6 +40,7 @@ pub fn document_json() -> String {
         list_requests, create_request, get_request, add_comment, cancel_request,
         decide_request, estimate_request,
         get_notifications, put_notifications, get_mute, put_mute,
+        upload_request_file, upload_comment_file, download_file, file_limits,
     ),
     components(schemas(
         Money, Currency, Problem, ProblemType, FieldError,
@@ -52,9 +54,10 @@ pub fn document_json() -> String {
         RequestType, RequestStatus, RequestSort, RequestDetails, NewRequest, Estimate, RateUnit,
         RequestSummary, RequestPage, RequestDetail, TimelineEvent, NewComment, Decision,
         NotificationKind, NotificationSetting, NotificationSettings, Mute,
+        FileInfo, FileLimits, ScanStatus, FileUpload,
     )),
     tags((name = "session"), (name = "plan"), (name = "credit"), (name = "requests"),
-        (name = "notifications"))
+        (name = "notifications"), (name = "files"))
 )]
 struct ApiDoc;
 
@@ -377,3 +380,83 @@ fn get_mute() {}
     ))]
 #[allow(dead_code)]
 fn put_mute() {}
+/// Body of the uploads: one file, `multipart/form-data`, in the part named `file` (its
+/// part's filename is the file's name).
+#[derive(utoipa::ToSchema)]
+#[allow(dead_code)]
+struct FileUpload {
+    #[schema(value_type = String, format = Binary)]
+    file: Vec<u8>,
+}
+
+/// Adds a file to a request (idempotent: the same key with the same file creates one).
+/// The server decides its type by the content: a refused type, or content that does not
+/// match the name's extension, is a 422 with field `file`, code `file_type`. Over the
+/// per-file limit or the request's total (`GET /files/limits`): 413. The file is
+/// `pending` until the virus check passes it.
+#[utoipa::path(post, path = "/api/v1/requests/{id}/files", tag = "files",
+    request_body(content = FileUpload, content_type = "multipart/form-data"),
+    params(
+        ("id" = i64, Path),
+        ("Idempotency-Key" = String, Header, description = "A fresh key per file (1 to 200 visible ASCII characters)", pattern = "^[!-~]{1,200}$"),
+        Csrf,
+    ),
+    responses(
+        (status = 201, description = "Stored: the file, pending or clean", body = FileInfo),
+        (status = 400, description = "The multipart body is broken", body = Problem, content_type = "application/problem+json"),
+        Unauthenticated,
+        CsrfRefused,
+        NotFound,
+        KeyReused,
+        PayloadTooLarge,
+        (status = 415, description = "The body is not multipart/form-data", body = Problem, content_type = "application/problem+json"),
+        Unprocessable,
+    ))]
+#[allow(dead_code)]
+fn upload_request_file() {}
+
+/// Adds a file to a comment of the request (the comment's `id` in the timeline); as
+/// `POST /requests/{id}/files` otherwise.
+#[utoipa::path(post, path = "/api/v1/requests/{id}/comments/{comment}/files", tag = "files",
+    request_body(content = FileUpload, content_type = "multipart/form-data"),
+    params(
+        ("id" = i64, Path),
+        ("comment" = i64, Path),
+        ("Idempotency-Key" = String, Header, description = "A fresh key per file (1 to 200 visible ASCII characters)", pattern = "^[!-~]{1,200}$"),
+        Csrf,
+    ),
+    responses(
+        (status = 201, description = "Stored: the file, pending or clean", body = FileInfo),
+        (status = 400, description = "The multipart body is broken", body = Problem, content_type = "application/problem+json"),
+        Unauthenticated,
+        CsrfRefused,
+        NotFound,
+        KeyReused,
+        PayloadTooLarge,
+        (status = 415, description = "The body is not multipart/form-data", body = Problem, content_type = "application/problem+json"),
+        Unprocessable,
+    ))]
+#[allow(dead_code)]
+fn upload_comment_file() {}
+
+/// Downloads a clean file, always as an attachment (`Content-Disposition` with the
+/// RFC 6266 name, `nosniff`, a sandboxing CSP).
+#[utoipa::path(get, path = "/api/v1/files/{id}", tag = "files",
+    params(("id" = i64, Path)),
+    responses(
+        (status = 200, description = "The file's bytes, as the type the server decided (`content_type`)", content_type = "*/*", body = Vec<u8>),
+        Unauthenticated,
+        NotFound,
+        (status = 409, description = "The file is pending the virus check, or blocked by it", body = Problem, content_type = "application/problem+json"),
+    ))]
+#[allow(dead_code)]
+fn download_file() {}
+
+/// What the server takes: the largest file, the largest total per request, extensions.
+#[utoipa::path(get, path = "/api/v1/files/limits", tag = "files",
+    responses(
+        (status = 200, description = "The limits", body = FileLimits),
+        Unauthenticated,
+    ))]
+#[allow(dead_code)]
+fn file_limits() {}

@@ -534,11 +534,22 @@ pub enum TimelineEvent {
         reason: Option<String>,
     },
     Comment {
+        /// The comment's id: its files name it as `comment_id`.
+        #[serde(default)]
+        id: i64,
         at: String,
         by: String,
         /// Written by the support team rather than the customer.
         staff: bool,
         text: String,
+    },
+    /// A file added to the request itself (a comment's files are listed with it).
+    FileAdded {
+        at: String,
+        by: String,
+        staff: bool,
+        /// The file, in the request's `files`.
+        file_id: i64,
     },
     TimeLogged {
         at: String,
@@ -567,6 +578,9 @@ pub struct RequestDetail {
     pub scheduled_for: Option<String>,
     pub consumed_minutes: u32,
     pub timeline: Vec<TimelineEvent>,
+    /// The files of the request and of its comments, oldest first.
+    #[serde(default)]
+    pub files: Vec<crate::files::FileInfo>,
     pub can_cancel: bool,
     pub can_approve: bool,
 }

@@ -5,6 +5,9 @@
 use leptos::prelude::*;
 use support_api::requests::{Decision, NewComment, RequestStatus};
 
+use crate::components::files::attach::{AttachFiles, take_pasted};
+use crate::components::files::attachments::Attachments;
+
 use super::fields::{ErrorLine, described, invalid, normalize};
 use super::{field_message, focus_id, new_key, tr};
 
@@ -76,6 +79,8 @@ pub struct Actions {
     failure: RwSignal<Option<(RequestAction, ApiError)>>,
     act: Action<(RequestAction, i64, String), ()>,
     i18n: leptos_i18n::I18nContext<Locale>,
+    /// The comment's files: they go up once the comment is sent.
+    pub files: Attachments,
 }
 
 impl Actions {
@@ -86,13 +91,20 @@ impl Actions {
         let comment_key = StoredValue::new(new_key());
         let refusal = RwSignal::new(None);
         let failure = RwSignal::new(None);
+        let files = Attachments::new(client);
+        files.when_settled(move |_| reload());
         let act = Action::new_local(move |(what, id, text): &(RequestAction, i64, String)| {
             let (what, id, text) = (*what, *id, text.clone());
             async move {
                 let result = match what {
                     RequestAction::Comment => {
                         let key = comment_key.try_get_value().unwrap_or_default();
-                        api::requests::comment(client, id, text, &key).await
+                        let sent = api::requests::comment(client, id, text, &key).await;
+                        sent.map(|comment| {
+                            if let Some(comment) = comment {
+                                files.send_to(format!("/requests/{id}/comments/{comment}/files"));
+                            }
+                        })
                     }
                     RequestAction::Cancel => api::requests::cancel(client, id).await,
                     RequestAction::Approve | RequestAction::Decline => {
@@ -147,6 +159,7 @@ impl Actions {
             failure,
             act,
             i18n: use_i18n(),
+            files,
         }
     }
 
@@ -320,8 +333,10 @@ pub fn CommentCard(actions: Actions, id: i64, status: RequestStatus) -> impl Int
                     ev.prevent_default();
                     actions.run(RequestAction::Comment, id);
                 }
+                on:paste=move |ev| take_pasted(actions.files, &ev, actions.i18n.get_locale_untracked())
             >
                 <NoteField actions note=Note::Comment label=|l| td_string!(l, requests.detail.comment_label) />
+                <AttachFiles files=actions.files id="comment-files" />
                 <ActionAlert actions place=RequestAction::Comment />
                 <button type="submit" class="button" disabled=move || actions.busy()>
                     {tr(|l| td_string!(l, requests.detail.comment_send))}

@@ -18,6 +18,8 @@ use super::{focus_id, new_key, tr, zone_offset};
 
 use crate::api::{self, ApiError, client::use_client};
 use crate::components::error_view::error_text;
+use crate::components::files::attach::{AttachFiles, take_pasted};
+use crate::components::files::attachments::Attachments;
 use crate::i18n::*;
 use crate::requests::draft::{Draft, draft_storage_key};
 use crate::requests::form::{FIELD_ORDER, FormState};
@@ -125,6 +127,21 @@ pub fn RequestForm(shape: Shape, amount: Option<String>) -> impl IntoView {
         }
     });
 
+    // The request's files go up once it is created; then the page moves on to it.
+    let files = Attachments::new(client);
+    let created = RwSignal::new(None::<i64>);
+    let open_request = move || {
+        if let Some(id) = created.get_untracked() {
+            navigate.try_with_value(|navigate| {
+                navigate(&format!("/requests/{id}"), Default::default())
+            });
+        }
+    };
+    files.when_settled(move |all| {
+        if all {
+            open_request();
+        }
+    });
     let send = Action::new_local(
         move |(request, key, accepted): &(NewRequest, String, bool)| {
             let (request, key, accepted) = (request.clone(), key.clone(), *accepted);
@@ -152,9 +169,12 @@ pub fn RequestForm(shape: Shape, amount: Option<String>) -> impl IntoView {
                         if let Some(storage_key) = storage_key.try_get_value() {
                             storage::remove(&storage_key);
                         }
-                        navigate.try_with_value(|navigate| {
-                            navigate(&format!("/requests/{id}"), Default::default())
-                        });
+                        created.try_set(Some(id));
+                        if files.items.with_untracked(Vec::is_empty) {
+                            open_request();
+                        } else {
+                            files.send_to(format!("/requests/{id}/files"));
+                        }
                         Ok(())
                     }
                     Err(ApiError::Validation(fields)) => {
@@ -175,7 +195,7 @@ pub fn RequestForm(shape: Shape, amount: Option<String>) -> impl IntoView {
         ev.prevent_default();
         // One request at a time: a second click while the first is under way is the same
         // request, already on its way.
-        if pending.get_untracked() {
+        if pending.get_untracked() || created.get_untracked().is_some() {
             return;
         }
         errors.all.set(true);
@@ -238,9 +258,15 @@ pub fn RequestForm(shape: Shape, amount: Option<String>) -> impl IntoView {
         <h1>{heading}</h1>
         {offered}
         <div class="request-layout" hidden=move || offer.with(Option::is_some)>
-            <form class="form request-form" novalidate on:submit=on_submit>
+            <form
+                class="form request-form"
+                novalidate
+                on:submit=on_submit
+                on:paste=move |ev| take_pasted(files, &ev, i18n.get_locale_untracked())
+            >
                 <p class="hint">{tr(|l| td_string!(l, requests.form.draft_kept))}</p>
                 <RequestFields form shape />
+                <AttachFiles files id="request-files" />
                 <AcceptCost cost accepted errors />
                 <p class="form-alert" role="alert" hidden=move || alert().is_none()>{alert}</p>
                 <div class="form-actions">
@@ -253,6 +279,11 @@ pub fn RequestForm(shape: Shape, amount: Option<String>) -> impl IntoView {
                         {tr(|l| td_string!(l, requests.form.send))}
                     </button>
                     <span class="progress" role="status">{progress}</span>
+                    {move || (created.get().is_some() && files.has_trouble()).then(|| view! {
+                        <a href=format!("/requests/{}", created.get().unwrap_or_default())>
+                            {tr(|l| td_string!(l, files.open_request))}
+                        </a>
+                    })}
                 </div>
             </form>
             <EstimatePanel state=estimator.state />

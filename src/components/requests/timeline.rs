@@ -2,6 +2,9 @@ use leptos::prelude::*;
 
 use super::sla_countdown::span_text;
 
+use support_api::files::FileInfo;
+
+use crate::components::files::file_list::FileList;
 use crate::format;
 use crate::i18n::*;
 use crate::labels::status_name;
@@ -23,6 +26,8 @@ fn event_text(l: Locale, e: &Event) -> String {
         }
         EventKind::Comment if e.staff => td_string!(l, requests.timeline.staff_comment).to_owned(),
         EventKind::Comment => td_string!(l, requests.timeline.comment).to_owned(),
+        EventKind::FileAdded if e.staff => td_string!(l, files.staff_added).to_owned(),
+        EventKind::FileAdded => td_string!(l, files.added).to_owned(),
         EventKind::TimeLogged => {
             let time = span_text(l, i64::from(e.minutes.unwrap_or(0)) * 60_000);
             let mut text = fill(td_string!(l, requests.timeline.time), &[("time", &time)]);
@@ -40,10 +45,11 @@ fn event_text(l: Locale, e: &Event) -> String {
     }
 }
 
-/// Status changes (with who, when and why), comments, and logged time with what it
-/// cost, oldest first. The timeline only grows, so an event's place is its key.
+/// Status changes (with who, when and why), comments with their files, files added,
+/// and logged time with what it cost, oldest first. The timeline only grows, so an
+/// event's place is its key.
 #[component]
-pub fn Timeline(events: Vec<Event>) -> impl IntoView {
+pub fn Timeline(events: Vec<Event>, files: Vec<FileInfo>) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <ol class="timeline">
@@ -56,11 +62,21 @@ pub fn Timeline(events: Vec<Event>) -> impl IntoView {
                         EventKind::Comment if e.staff => "event event-staff",
                         EventKind::Comment => "event event-comment",
                         EventKind::TimeLogged => "event event-time",
+                        EventKind::FileAdded => "event event-file",
                     };
                     // A reason, a comment, a note.
                     let body = e.reason.clone().or(e.text.clone()).or(e.note.clone());
                     let (at, datetime) = (e.at.clone(), e.at.clone());
                     let by = format!(" · {} · ", e.by);
+                    let own: Vec<FileInfo> = files
+                        .iter()
+                        .filter(|f| match e.event {
+                            EventKind::Comment => f.comment_id == Some(e.id),
+                            EventKind::FileAdded => Some(f.id) == e.file_id,
+                            _ => false,
+                        })
+                        .cloned()
+                        .collect();
                     let e = StoredValue::new(e);
                     view! {
                         <li class=class>
@@ -70,6 +86,7 @@ pub fn Timeline(events: Vec<Event>) -> impl IntoView {
                                 <time datetime=datetime>{move || format::date_time(&at, i18n.get_locale())}</time>
                             </p>
                             {body.map(|body| view! { <p class="event-body">{body}</p> })}
+                            <FileList files=own />
                         </li>
                     }
                 }

@@ -151,7 +151,7 @@ export function stopChild(child) {
 
 /**
  * Seeds a database in a new temporary directory (with the scale customer when `scale`),
- * starts MailDev, the API on it (sending to MailDev) and nginx serving `dist` in front of it.
+ * starts MailDev, clamd, the API on it (sending to MailDev, scanning with clamd) and nginx serving `dist` in front of it.
  * @param {{ scale?: boolean, dist?: string }} [options]
  * @returns {Promise<{ url: string, api: string, db: string, mail: string, stop: () => Promise<void> }>}
  */
@@ -165,18 +165,27 @@ export async function startPortal({ scale = false, dist = join(root, "dist") } =
   const [apiPort, webPort, smtpPort, inboxPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
   const url = `http://127.0.0.1:${webPort}`;
   const maildev = await startMailDev(smtpPort, inboxPort);
+  // The virus check: a clamd of its own that knows EICAR (scripts/clamd.sh).
+  let clamd;
+  try {
+    clamd = await start(join(root, "scripts/clamd.sh"), [join(dir, "clamd")], /clamd ready/, "clamd");
+  } catch (error) {
+    await stopChild(maildev);
+    throw error;
+  }
+  const socket = join(dir, "clamd", "clamd.sock");
   let api;
   let web;
   try {
     api = await start(
       serverBin,
-      ["serve", "--addr", `127.0.0.1:${apiPort}`, "--db", db, ...mailFlags(smtpPort, url)],
+      ["serve", "--addr", `127.0.0.1:${apiPort}`, "--db", db, "--clamd", socket, ...mailFlags(smtpPort, url)],
       /listening on/,
       "API",
     );
     web = await startNginx(dir, dist, webPort, apiPort);
   } catch (error) {
-    await Promise.all([stopChild(maildev), api && stopChild(api)]);
+    await Promise.all([stopChild(maildev), stopChild(clamd), api && stopChild(api)]);
     rmSync(dir, { recursive: true, force: true });
     throw error;
   }
@@ -186,7 +195,7 @@ export async function startPortal({ scale = false, dist = join(root, "dist") } =
     db,
     mail: `http://127.0.0.1:${inboxPort}`,
     stop: async () => {
-      await Promise.all([stopChild(web), stopChild(api), stopChild(maildev)]);
+      await Promise.all([stopChild(web), stopChild(api), stopChild(maildev), stopChild(clamd)]);
       rmSync(dir, { recursive: true, force: true });
     },
   };

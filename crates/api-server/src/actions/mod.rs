@@ -4,6 +4,7 @@
 //! opened, at the instant `now`; and answers assembled from several reads (`credit`,
 //! `pricing`).
 
+pub mod attach;
 pub mod credit;
 pub mod customer;
 pub mod notify;

@@ -6,6 +6,7 @@ pub mod catalog;
 pub mod codec;
 pub mod connect;
 pub mod credit;
+pub mod files;
 pub mod idempotency;
 pub mod ledger;
 pub mod migrations;

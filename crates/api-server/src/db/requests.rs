@@ -407,7 +407,7 @@ pub fn timeline(
 ) -> Result<(Vec<TimelineEvent>, u32), ApiError> {
     let mut stmt = conn.prepare_cached(
         "SELECT at, kind, by_name, staff, from_status, to_status, reason, text, minutes,
-                debited_minor, invoiced_minor, note
+                debited_minor, invoiced_minor, note, id
          FROM request_events WHERE request_id = ?1 ORDER BY at, id",
     )?;
     let money = |m: Option<i64>| m.map(|minor| Money::new(minor, currency));
@@ -423,6 +423,7 @@ pub fn timeline(
                 reason: row.get(6)?,
             },
             "comment" => Event::Comment {
+                id: row.get(12)?,
                 by,
                 staff: row.get(3)?,
                 text: row.get(7)?,
@@ -455,7 +456,13 @@ pub fn timeline(
                 to,
                 reason,
             },
-            Event::Comment { by, staff, text } => TimelineEvent::Comment {
+            Event::Comment {
+                id,
+                by,
+                staff,
+                text,
+            } => TimelineEvent::Comment {
+                id,
                 at,
                 by,
                 staff,
@@ -491,6 +498,7 @@ enum Event {
         reason: Option<String>,
     },
     Comment {
+        id: i64,
         by: String,
         staff: bool,
         text: String,
@@ -510,7 +518,9 @@ pub fn detail(
     currency: Currency,
     viewer_role: Role,
 ) -> Result<RequestDetail, ApiError> {
-    let (timeline, consumed_minutes) = timeline(conn, r.id, currency)?;
+    let (mut timeline, consumed_minutes) = timeline(conn, r.id, currency)?;
+    let files = super::files::list(conn, r.id)?;
+    super::files::add_to_timeline(&mut timeline, &files);
     Ok(RequestDetail {
         summary: summary(r, currency)?,
         description: r.description.clone(),
@@ -521,6 +531,7 @@ pub fn detail(
         scheduled_for: r.scheduled_for.clone(),
         consumed_minutes,
         timeline,
+        files,
         can_cancel: r.status.can_cancel(),
         can_approve: viewer_role == Role::Admin && r.status == RequestStatus::AwaitingApproval,
     })

@@ -3,6 +3,7 @@
 pub mod catalog;
 pub mod credit;
 pub mod notifications;
+pub mod files;
 pub mod openapi;
 pub mod plan;
 pub mod requests;

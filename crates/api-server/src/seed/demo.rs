@@ -23,6 +23,9 @@ pub fn create_demo_db(path: &Path, scale: bool) -> Result<Connection, SeedError>
     }
     let mut conn = db::open(path)?;
     seed_demo(&mut conn, crate::time_util::now_unix(), scale)?;
+    let tx = conn.transaction()?;
+    super::files::demo_files(&tx, path)?;
+    tx.commit()?;
     Ok(conn)
 }
 

@@ -7,6 +7,7 @@ mod customers;
 mod demo;
 mod drafts;
 mod error;
+mod files;
 mod history;
 mod scale;
 mod seeder;

@@ -100,6 +100,9 @@ impl Drop for TempDir {
 pub struct TestApp {
     router: Router,
     pub db_path: PathBuf,
+    /// The app's database handle and files, for running the scanner in a test.
+    pub db_handle: Db,
+    pub files: std::sync::Arc<support_api_server::files::Files>,
     _dir: TempDir,
 }
 
@@ -187,6 +190,19 @@ impl TestApp {
 
     /// `secure_cookie` as `--secure-cookie` sets it.
     pub async fn with_cookie_setting(addr: &str, secure_cookie: bool) -> Self {
+        Self::with_options(addr, secure_cookie, Default::default()).await
+    }
+
+    /// With `serve`'s options about files.
+    pub async fn with_files(files: support_api_server::files::FileConfig) -> Self {
+        Self::with_options("127.0.0.1:3000", false, files).await
+    }
+
+    async fn with_options(
+        addr: &str,
+        secure_cookie: bool,
+        files: support_api_server::files::FileConfig,
+    ) -> Self {
         let dir = TempDir::new();
         let db_path = dir.path().join("portal.sqlite3");
         let conn = seed::create_demo_db(&db_path, false).expect("seed demo database");
@@ -197,10 +213,14 @@ impl TestApp {
             sign_in_limit: true,
             secure_cookie,
             mail: MailSettings::default(),
+            files,
         };
         let db = Db::new(conn, &db_path, 2).expect("open the readers");
         let state = AppState::new(db, config, Limits::default());
+        let files = state.files.clone();
         TestApp {
+            db_handle: state.db.clone(),
+            files,
             router: app::router(state),
             db_path,
             _dir: dir,
@@ -243,6 +263,10 @@ impl TestApp {
     }
 
     /// A second connection to the app's database, as the staff commands open it.
+    pub fn dir(&self) -> &Path {
+        self._dir.path()
+    }
+
     pub fn db(&self) -> rusqlite::Connection {
         support_api_server::db::open(&self.db_path).expect("open the test database")
     }

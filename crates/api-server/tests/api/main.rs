@@ -3,9 +3,11 @@
 
 mod bodies;
 mod catalog;
+mod clamd;
 mod common;
 mod credit;
 mod mail;
+mod files;
 mod openapi;
 mod plan;
 mod requests;

@@ -14,6 +14,8 @@ use crate::common::{Signed, TestApp, TestResponse};
 const ADMINS_REQUEST: i64 = 17;
 const MEMBERS_REQUEST: i64 = 18;
 const KOWALSKI_LICENCE: i64 = 1;
+/// The demo screenshot on the admin's hotline request 19.
+const ADMINS_FILE: i64 = 4;
 
 fn hotline(licence: Option<i64>) -> Value {
     json!({
@@ -111,6 +113,25 @@ fn probes(method: &str, path: &str, who: &str) -> Vec<Probe> {
             Some(json!({ "muted": true })),
             &[404],
         )],
+        // The limits are the server's, the same for everyone.
+        ("get", "/api/v1/files/limits", _) => vec![],
+        ("get", "/api/v1/files/{id}", _) => vec![probe(
+            Method::GET,
+            format!("/api/v1/files/{ADMINS_FILE}"),
+            None,
+            &[404],
+        )],
+        ("post", "/api/v1/requests/{id}/files", _) => {
+            vec![probe(Method::POST, foreign("/files"), None, &[404])]
+        }
+        ("post", "/api/v1/requests/{id}/comments/{comment}/files", _) => {
+            vec![probe(
+                Method::POST,
+                foreign("/comments/1/files"),
+                None,
+                &[404],
+            )]
+        }
         _ => panic!("no isolation row for {method} {path} as {who}: add one to security.rs"),
     }
 }
@@ -276,7 +297,9 @@ async fn state_changing_calls_need_the_sessions_csrf_token() {
         }
         let probe = Probe {
             method: Method::from_bytes(method.to_uppercase().as_bytes()).expect("method"),
-            path: path.replace("{id}", &ADMINS_REQUEST.to_string()),
+            path: path
+                .replace("{id}", &ADMINS_REQUEST.to_string())
+                .replace("{comment}", "1"),
             body: Some(json!({})),
             allowed: &[403],
         };

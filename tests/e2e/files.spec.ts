@@ -1,0 +1,128 @@
+// Files on requests: attaching them (picker, drag and drop, a pasted screenshot), the
+// progress of an upload, removing and retrying, the download, and the virus check
+// (the test servers run clamd with a signature database that knows EICAR).
+import type { Page } from "@playwright/test";
+import { test, expect, signIn, expectAccessible } from "./support/fixtures";
+
+const unique = (what: string) => `${what} ${Date.now()}-${Math.floor(Math.random() * 1e6)}`;
+const EICAR = "X5O!P%@AP[4\\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*";
+// A 1x1 PNG, as a screenshot pasted from the clipboard would arrive.
+const PNG_BASE64 =
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==";
+
+async function signedIn(page: Page, email: string, path: string) {
+  await page.goto(path);
+  await signIn(page, email);
+  await expect(page.getByRole("banner")).toBeVisible();
+}
+
+/** Drops a file on the form's drop zone, as a drag from the desktop does. */
+async function dropFile(page: Page, name: string, text: string) {
+  const data = await page.evaluateHandle(
+    ([name, text]) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([text], name, { type: "text/plain" }));
+      return transfer;
+    },
+    [name, text],
+  );
+  await page.locator(".attach").dispatchEvent("drop", { dataTransfer: data });
+}
+
+/** Pastes a PNG screenshot into the focused comment box. */
+async function pasteScreenshot(page: Page) {
+  await page.getByLabel("Your comment").focus();
+  await page.evaluate((base64) => {
+    const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([bytes], "image.png", { type: "image/png" }));
+    const paste = new ClipboardEvent("paste", { clipboardData: transfer, bubbles: true, cancelable: true });
+    document.activeElement?.dispatchEvent(paste);
+  }, PNG_BASE64);
+}
+
+test("a comment takes picked, dropped and pasted files; removed ones stay behind; downloads match", async ({
+  page,
+}) => {
+  test.slow();
+  await signedIn(page, "buyer@northbridge.demo", "/requests/44");
+  // The demo files: a clean screenshot is previewed, every clean file downloads.
+  await expect(page.getByRole("img", { name: "Preview of screenshot.png" }).first()).toBeVisible();
+  await expect(page.getByText("Up to 100 MB per file and 1 GB per request.")).toBeVisible();
+
+  const log = `CATReport ${unique("line")}\n`;
+  await page.getByLabel("Attach files").setInputFiles([
+    { name: "today.log", mimeType: "text/plain", buffer: Buffer.from(log) },
+    { name: "remove-me.log", mimeType: "text/plain", buffer: Buffer.from("no\n") },
+  ]);
+  await dropFile(page, "dropped.csv", "a,b\n1,2\n");
+  await pasteScreenshot(page);
+  await expect(page.locator(".attach-item")).toHaveCount(4);
+  await expect(page.getByText("Will be uploaded when you send")).toHaveCount(4);
+  await page.getByRole("button", { name: "Remove remove-me.log" }).click();
+  await expect(page.locator(".attach-item")).toHaveCount(3);
+  await expectAccessible(page);
+
+  await page.getByLabel("Your comment").fill("The log of today, and what I see.");
+  await page.getByRole("button", { name: "Send comment" }).click();
+  // Uploaded to the comment; pending until the scanner passes them, then downloadable.
+  const comment = page.locator(".event-comment").filter({ hasText: "The log of today" });
+  for (const name of ["today.log", "dropped.csv", "screenshot-4.png"]) {
+    await expect(comment.getByRole("link", { name })).toBeVisible({ timeout: 20_000 });
+  }
+  await expect(comment.getByText("Virus check passed")).toHaveCount(3);
+  await expect(page.getByText("remove-me.log")).toHaveCount(0);
+  await expect(comment.getByRole("img", { name: "Preview of screenshot-4.png" })).toBeVisible();
+  const href = await comment.getByRole("link", { name: "today.log" }).getAttribute("href");
+  const download = await page.request.get(href ?? "");
+  expect(download.ok()).toBeTruthy();
+  expect(await download.text()).toBe(log);
+  expect(download.headers()["content-disposition"]).toContain("attachment");
+  await expectAccessible(page);
+});
+
+test("a new request's large file shows its progress, a failed upload is retried, then the request opens", async ({
+  page,
+}) => {
+  test.slow();
+  const title = unique("Assembly crashes on open");
+  await signedIn(page, "admin@tatra-forming.demo", "/requests/new?type=hotline");
+  await page.getByLabel("Subject").fill(title);
+  await page.getByLabel("Describe the problem").fill("The log is attached.");
+  await page.getByLabel("Attach files").setInputFiles([
+    { name: "big.log", mimeType: "text/plain", buffer: Buffer.alloc(30 * 1024 * 1024, "a") },
+    { name: "setup.exe", mimeType: "application/octet-stream", buffer: Buffer.from("MZ") },
+  ]);
+  // Refused before anything is sent, in the reader's language.
+  await expect(page.getByText("This kind of file is not accepted.")).toBeVisible();
+  await page.getByRole("button", { name: "Remove setup.exe" }).click();
+  await expectAccessible(page);
+
+  // The API is down for the upload: it fails and says so, and the retry goes through.
+  await page.route("**/api/v1/requests/*/files", (route) => route.abort("connectionrefused"));
+  await page.getByRole("button", { name: "Send request" }).click();
+  await expect(page.getByText("Upload failed")).toBeVisible();
+  await expect(page.getByRole("link", { name: "Go to the request" })).toBeVisible();
+  await page.unroute("**/api/v1/requests/*/files");
+  await page.getByRole("button", { name: "Retry big.log" }).click();
+  await expect(page.getByRole("progressbar", { name: "Upload of big.log" })).toBeVisible();
+  await expect(page).toHaveURL(/\/requests\/\d+$/, { timeout: 60_000 });
+  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  await expect(page.getByRole("link", { name: "big.log" })).toBeVisible({ timeout: 20_000 });
+});
+
+test("EICAR is blocked by the virus check, an .exe named .png is refused by the server", async ({ page }) => {
+  await signedIn(page, "buyer@northbridge.demo", "/requests/42");
+  await page.getByLabel("Attach files").setInputFiles([
+    { name: "eicar.txt", mimeType: "text/plain", buffer: Buffer.from(EICAR) },
+    { name: "shot.png", mimeType: "image/png", buffer: Buffer.from("MZ\x90\x00\x03\x00\x00\x00PE\x00\x00") },
+  ]);
+  await page.getByLabel("Your comment").fill(unique("Two more files"));
+  await page.getByRole("button", { name: "Send comment" }).click();
+  // The server decides by content: the renamed program never becomes a file.
+  await expect(page.getByText("This kind of file is not accepted.")).toBeVisible();
+  const blocked = page.locator(".file").filter({ hasText: "eicar.txt" });
+  await expect(blocked.getByText("Blocked by the virus check")).toBeVisible({ timeout: 20_000 });
+  await expect(blocked.getByRole("link")).toHaveCount(0);
+  await expectAccessible(page);
+});
