@@ -6,7 +6,9 @@
 use serde::Deserialize;
 use support_api::catalog::TrainingLocation;
 use support_api::money::Money;
+use support_api::quotes::{Quote, QuoteState};
 use support_api::requests::{RequestStatus, RequestSummary, RequestType};
+use support_api::resolution::Rating;
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 pub struct Detail {
@@ -21,6 +23,18 @@ pub struct Detail {
     pub timeline: Vec<Event>,
     pub can_cancel: bool,
     pub can_approve: bool,
+    #[serde(default)]
+    pub quote: Option<Quote>,
+    #[serde(default)]
+    pub rating: Option<Rating>,
+    #[serde(default)]
+    pub escalation: Option<String>,
+    #[serde(default)]
+    pub can_confirm: bool,
+    #[serde(default)]
+    pub can_rate: bool,
+    #[serde(default)]
+    pub can_decide_quote: bool,
 }
 
 /// Every type's fields; those of other types are absent.
@@ -47,6 +61,10 @@ pub enum EventKind {
     StatusChanged,
     Comment,
     TimeLogged,
+    Quote,
+    Rated,
+    Escalated,
+    AutoClosed,
 }
 
 /// One timeline event; the fields of the other kinds are absent.
@@ -54,6 +72,8 @@ pub enum EventKind {
 pub struct Event {
     pub event: EventKind,
     pub at: String,
+    /// Nobody, for what the portal did by itself (an automatic close).
+    #[serde(default)]
     pub by: String,
     pub from: Option<RequestStatus>,
     pub to: Option<RequestStatus>,
@@ -65,6 +85,12 @@ pub struct Event {
     pub debited: Option<Money>,
     pub invoiced: Option<Money>,
     pub note: Option<String>,
+    pub state: Option<QuoteState>,
+    pub amount: Option<Money>,
+    pub score: Option<u8>,
+    pub comment: Option<String>,
+    pub reference: Option<String>,
+    pub after_days: Option<u32>,
 }
 
 #[cfg(test)]
@@ -101,6 +127,12 @@ mod tests {
             timeline,
             can_cancel: true,
             can_approve: false,
+            quote: None,
+            rating: None,
+            escalation: None,
+            can_confirm: false,
+            can_rate: false,
+            can_decide_quote: false,
         }
     }
 

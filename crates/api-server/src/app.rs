@@ -16,7 +16,7 @@ use crate::routes;
 use crate::state::AppState;
 
 pub fn router(state: AppState) -> Router {
-    use routes::{catalog, credit, openapi, plan, requests, session};
+    use routes::{billing, catalog, closing, credit, openapi, plan, requests, session};
     let api = Router::new()
         .route(
             "/session",
@@ -37,6 +37,12 @@ pub fn router(state: AppState) -> Router {
         .route("/requests/{id}/comments", post(requests::add_comment))
         .route("/requests/{id}/cancel", post(requests::cancel_request))
         .route("/requests/{id}/decision", post(requests::decide_request))
+        .route("/requests/{id}/confirm", post(closing::confirm))
+        .route("/requests/{id}/reopen", post(closing::reopen))
+        .route("/requests/{id}/rating", post(closing::rate))
+        .route("/requests/{id}/quote/accept", post(closing::accept_quote))
+        .route("/requests/{id}/quote/decline", post(closing::decline_quote))
+        .route("/billing/pay-statement", get(billing::get_pay_statement))
         .route("/openapi.json", get(openapi::get_document))
         .method_not_allowed_fallback(routes::method_not_allowed);
     Router::new()

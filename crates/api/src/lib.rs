@@ -4,12 +4,15 @@
 //! With the `openapi` feature the types also describe themselves, and [`openapi`]
 //! assembles the OpenAPI document that is committed as `crates/api/openapi.json`.
 
+pub mod billing;
 pub mod catalog;
 pub mod credit;
 pub mod money;
 pub mod plan;
 pub mod problem;
+pub mod quotes;
 pub mod requests;
+pub mod resolution;
 pub mod session;
 pub mod validation;
 

@@ -4,7 +4,7 @@ use super::sla_countdown::span_text;
 
 use crate::format;
 use crate::i18n::*;
-use crate::labels::status_name;
+use crate::labels::{quote_state_name, status_name};
 use crate::requests::detail::{Event, EventKind};
 use crate::template::fill;
 
@@ -37,6 +37,26 @@ fn event_text(l: Locale, e: &Event) -> String {
             }
             text
         }
+        EventKind::Quote => {
+            let state = e.state.map_or("", |s| quote_state_name(l, s));
+            let amount = e.amount.map(|m| format::money(m, l)).unwrap_or_default();
+            fill(
+                td_string!(l, resolution.tl_quote),
+                &[("state", state), ("amount", &amount)],
+            )
+        }
+        EventKind::Rated => fill(
+            td_string!(l, resolution.tl_rated),
+            &[("score", &e.score.unwrap_or(0).to_string())],
+        ),
+        EventKind::Escalated => fill(
+            td_string!(l, resolution.tl_escalated),
+            &[("reference", e.reference.as_deref().unwrap_or(""))],
+        ),
+        EventKind::AutoClosed => fill(
+            td_string!(l, resolution.tl_auto_closed),
+            &[("days", &e.after_days.unwrap_or(0).to_string())],
+        ),
     }
 }
 
@@ -56,11 +76,17 @@ pub fn Timeline(events: Vec<Event>) -> impl IntoView {
                         EventKind::Comment if e.staff => "event event-staff",
                         EventKind::Comment => "event event-comment",
                         EventKind::TimeLogged => "event event-time",
+                        EventKind::Quote | EventKind::Escalated => "event event-staff",
+                        EventKind::Rated => "event event-comment",
+                        EventKind::AutoClosed => "event event-status",
                     };
-                    // A reason, a comment, a note.
-                    let body = e.reason.clone().or(e.text.clone()).or(e.note.clone());
+                    // A reason, a comment, a note (an escalation's reference is its title).
+                    let body = match e.event {
+                        EventKind::Escalated => None,
+                        _ => e.reason.clone().or(e.text.clone()).or(e.note.clone()).or(e.comment.clone()),
+                    };
                     let (at, datetime) = (e.at.clone(), e.at.clone());
-                    let by = format!(" · {} · ", e.by);
+                    let by = if e.by.is_empty() { " · ".to_owned() } else { format!(" · {} · ", e.by) };
                     let e = StoredValue::new(e);
                     view! {
                         <li class=class>

@@ -4,10 +4,12 @@
 //! opened, at the instant `now`; and answers assembled from several reads (`credit`,
 //! `pricing`).
 
+pub mod closing;
 pub mod credit;
 pub mod customer;
 pub mod pricing;
 pub mod staff;
+pub mod staff_closing;
 
 use rusqlite::Connection;
 use support_api::plan::Priority;

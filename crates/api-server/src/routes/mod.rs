@@ -1,6 +1,8 @@
 //! The HTTP handlers, one file per resource.
 
+pub mod billing;
 pub mod catalog;
+pub mod closing;
 pub mod credit;
 pub mod openapi;
 pub mod plan;

@@ -29,7 +29,7 @@ use crate::time_util::{day_of, now_unix};
 /// Set on an answer repeated for a reused Idempotency-Key.
 pub const REPLAYED_HEADER: &str = "idempotency-replayed";
 
-fn requester(session: &CurrentSession) -> Requester {
+pub(crate) fn requester(session: &CurrentSession) -> Requester {
     Requester {
         customer_id: session.customer.id,
         currency: session.customer.currency,
@@ -47,16 +47,20 @@ fn owner(who: &Requester) -> Owner {
 }
 
 /// A path id; anything that is not one is a request that does not exist.
-fn request_id(raw: &str) -> Result<i64, ApiError> {
+pub(crate) fn request_id(raw: &str) -> Result<i64, ApiError> {
     raw.parse::<i64>()
         .ok()
         .filter(|id| *id > 0)
         .ok_or(ApiError::NotFound)
 }
 
-fn detail(conn: &Connection, who: &Requester, id: i64) -> Result<RequestDetail, ApiError> {
+pub(crate) fn detail(
+    conn: &Connection,
+    who: &Requester,
+    id: i64,
+) -> Result<RequestDetail, ApiError> {
     let request = customer::visible(conn, who, id)?;
-    stored::detail(conn, &request, who.currency, who.role)
+    stored::detail(conn, &request, who.currency, who.viewer(), now_unix())
 }
 
 fn created(id: i64, detail: RequestDetail, replayed: bool) -> Result<Response, ApiError> {
@@ -218,7 +222,7 @@ pub async fn add_comment(
 
 /// Changes request `raw` (a path id) with `act` in one write transaction, and answers
 /// its detail as the change left it.
-async fn change_request(
+pub(crate) async fn change_request(
     state: AppState,
     session: CurrentSession,
     raw: &str,

@@ -195,6 +195,7 @@ impl TestApp {
             session_ttl_minutes: 480,
             sign_in_limit: true,
             secure_cookie,
+            auto_close_days: 7,
         };
         let db = Db::new(conn, &db_path, 2).expect("open the readers");
         let state = AppState::new(db, config, Limits::default());

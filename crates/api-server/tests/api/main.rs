@@ -3,6 +3,7 @@
 
 mod bodies;
 mod catalog;
+mod closing;
 mod common;
 mod credit;
 mod openapi;
