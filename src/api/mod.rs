@@ -1,5 +1,6 @@
 //! The typed client of the Support API (`/api/v1` on the portal's own origin).
 
+pub mod billing;
 pub mod client;
 pub mod credit;
 pub mod error;

@@ -7,6 +7,8 @@ use leptos_router::hooks::use_params_map;
 
 use crate::api::{self, ApiError, client::use_client};
 use crate::components::part::part;
+use crate::components::requests::closing::{QuoteCard, RatingCard, ResolutionCard};
+use crate::components::requests::closing_state::Closing;
 use crate::components::requests::request_actions::{
     Actions, CancelCard, CommentCard, DecisionCard,
 };
@@ -37,6 +39,7 @@ pub fn RequestDetailPage() -> impl IntoView {
     // Owned by the page, not by the request's view: what is typed survives the reload
     // that follows every change.
     let actions = Actions::new(client, move || detail.refetch());
+    let closing = Closing::new(client, move || detail.refetch());
 
     let title = move || {
         let l = i18n.get_locale();
@@ -50,14 +53,14 @@ pub fn RequestDetailPage() -> impl IntoView {
     view! {
         <Title text=title />
         <p class="back"><a href="/requests">{tr(|l| td_string!(l, requests.detail.back))}</a></p>
-        {part(detail, move |d| view! { <RequestView detail=d.clone() actions /> }.into_any())}
+        {part(detail, move |d| view! { <RequestView detail=d.clone() actions closing /> }.into_any())}
     }
 }
 
 /// The title, status and SLA countdown; the decision for admins; the facts, the
 /// description and the timeline; commenting and cancelling.
 #[component]
-fn RequestView(detail: Detail, actions: Actions) -> impl IntoView {
+fn RequestView(detail: Detail, actions: Actions, closing: Closing) -> impl IntoView {
     let s = detail.summary.clone();
     let (id, status) = (s.id, s.status);
     let sla = s.reaction_due_at.clone().map(|due| {
@@ -79,13 +82,32 @@ fn RequestView(detail: Detail, actions: Actions) -> impl IntoView {
         }
     });
     let events = detail.timeline.clone();
+    let escalation = detail.escalation.clone().map(|sr| {
+        view! {
+            <p class="notice" data-testid="escalation">
+                {tr(|l| td_string!(l, resolution.escalated))}": "<strong>{sr}</strong>
+            </p>
+        }
+    });
+    let quote = detail.quote.clone().map(|quote| {
+        let can_decide = detail.can_decide_quote;
+        view! { <QuoteCard closing id quote can_decide /> }
+    });
+    let rating = (detail.can_rate || detail.rating.is_some()).then(|| {
+        let (rating, can_rate) = (detail.rating.clone(), detail.can_rate);
+        view! { <RatingCard closing id rating can_rate /> }
+    });
     view! {
         <div class="page-head">
             <h1>{s.title}</h1>
             <StatusBadge status />
         </div>
         {sla}
+        {escalation}
         {detail.can_approve.then(|| view! { <DecisionCard actions id /> })}
+        {detail.can_confirm.then(|| view! { <ResolutionCard closing id /> })}
+        {quote}
+        {rating}
         <RequestFacts detail=detail.clone() />
         {description}
         <section class="card" aria-labelledby="timeline-heading">
