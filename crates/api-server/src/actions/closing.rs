@@ -8,11 +8,13 @@ use support_api::requests::RequestStatus;
 use support_api::resolution::{NewRating, Reopen};
 use support_api::session::Role;
 
+use super::closing_mail::{amount, notify};
 use super::customer::{Requester, visible};
 use crate::db::closing::{self, StoredQuote};
 use crate::db::closing_view::rating_deadline;
 use crate::db::requests::{self, Stored};
 use crate::error::ApiError;
+use crate::mail::MailKind;
 use crate::time_util::{day_of, format_day};
 
 fn resolved(request: &Stored, what: &str) -> Result<(), ApiError> {
@@ -60,7 +62,18 @@ pub fn reopen(
         &who.actor(),
         Some(body.reason.trim()),
     )?;
-    Ok(())
+    let vars = vec![
+        ("by", who.name.clone()),
+        ("reason", body.reason.trim().to_owned()),
+    ];
+    notify(
+        conn,
+        &request,
+        MailKind::Reopened,
+        Some(who.user_id),
+        vars,
+        now,
+    )
 }
 
 /// The requester rates a closed request, once; a change is taken within the window after
@@ -136,7 +149,18 @@ pub fn accept_quote(conn: &Connection, who: &Requester, id: i64, now: i64) -> Re
     let actor = who.actor();
     closing::quote_event(conn, id, now, &actor, quote.id, QuoteState::Accepted, None)?;
     requests::set_status(conn, &request, after_quote(&quote), now, &actor, None)?;
-    Ok(())
+    let vars = vec![
+        ("by", who.name.clone()),
+        ("amount", amount(quote.amount, Some(who.currency))),
+    ];
+    notify(
+        conn,
+        &request,
+        MailKind::QuoteAccepted,
+        Some(who.user_id),
+        vars,
+        now,
+    )
 }
 
 /// An admin declines the open quote (expired or not) with a reason: the request goes back
@@ -163,5 +187,13 @@ pub fn decline_quote(
         Some(reason),
     )?;
     requests::set_status(conn, &request, after_quote(&quote), now, &actor, None)?;
-    Ok(())
+    let vars = vec![("by", who.name.clone()), ("reason", reason.to_owned())];
+    notify(
+        conn,
+        &request,
+        MailKind::QuoteDeclined,
+        Some(who.user_id),
+        vars,
+        now,
+    )
 }

@@ -5,6 +5,7 @@
 //! `pricing`).
 
 pub mod closing;
+pub mod closing_mail;
 pub mod credit;
 pub mod customer;
 pub mod pricing;

@@ -7,9 +7,11 @@ use support_api::quotes::{QUOTE_TEXT_MAX, QuoteState};
 use support_api::requests::RequestStatus;
 use time::Date;
 
+use super::closing_mail::{self, notify};
 use super::staff::StaffError;
 use crate::db::closing::{self, NewQuote};
 use crate::db::requests::{self, Actor};
+use crate::mail::MailKind;
 use crate::time_util::{day_of, format_day};
 
 /// Longest escalation reference (DS service request numbers are short).
@@ -78,6 +80,15 @@ pub fn quote(
         requests::set_status(conn, &r, RequestStatus::QuotePending, now, by, None)?;
     }
     requests::mark_first_reaction(conn, id, now)?;
+    let vars = vec![
+        (
+            "amount",
+            closing_mail::amount(amount, requests::currency(conn, id)?),
+        ),
+        ("valid_until", valid_until.clone()),
+        ("covers", text.to_owned()),
+    ];
+    notify(conn, &r, MailKind::QuoteIssued, None, vars, now)?;
     Ok(format!(
         "quote {quote_id} issued on request {id}, valid until {valid_until}"
     ))

@@ -15,6 +15,10 @@ pub enum MailKind {
     LowCredit,
     BlockExpiring,
     SlaMissed,
+    QuoteIssued,
+    QuoteAccepted,
+    QuoteDeclined,
+    Reopened,
 }
 
 impl MailKind {
@@ -31,6 +35,10 @@ impl MailKind {
         MailKind::LowCredit,
         MailKind::BlockExpiring,
         MailKind::SlaMissed,
+        MailKind::QuoteIssued,
+        MailKind::QuoteAccepted,
+        MailKind::QuoteDeclined,
+        MailKind::Reopened,
     ];
 
     /// "request_received": the texts' key prefix and the preference's name.
@@ -47,6 +55,10 @@ impl MailKind {
             MailKind::LowCredit => "low_credit",
             MailKind::BlockExpiring => "block_expiring",
             MailKind::SlaMissed => "sla_missed",
+            MailKind::QuoteIssued => "quote_issued",
+            MailKind::QuoteAccepted => "quote_accepted",
+            MailKind::QuoteDeclined => "quote_declined",
+            MailKind::Reopened => "reopened",
         }
     }
 

@@ -211,6 +211,10 @@ fn every_kind_renders_in_every_language_without_a_gap() {
         "remaining",
         "expires",
         "due",
+        // `loop`'s kinds (quotes).
+        "amount",
+        "covers",
+        "valid_until",
     ]
     .into_iter()
     .map(|name| (name, format!("<{name}>")))

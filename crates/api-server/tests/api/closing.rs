@@ -105,6 +105,16 @@ async fn a_resolution_is_confirmed_or_reopened_with_a_reason() {
     );
     assert_eq!(event["reason"], "Still crashes");
     assert_eq!(event["by"], "Anna Kowalska");
+    let reopened: i64 = app
+        .db()
+        .query_row(
+            "SELECT count(*) FROM outbox WHERE kind = 'reopened' AND request_id = ?1
+               AND to_address = ?2",
+            rusqlite::params![id, PIOTR],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(reopened, 1, "the requester hears that an admin reopened it");
 }
 
 #[tokio::test]
@@ -321,6 +331,28 @@ async fn a_quote_is_issued_replaced_refused_to_members_expires_and_is_declined_o
     assert_eq!(detail["quote"]["state"], "expired");
     assert_eq!(detail["can_decide_quote"], false);
     assert_eq!(act(&app, &anna, id, "quote/accept", json!({})).await.0, 409);
+
+    // Every step mailed: issued to the requester and the admins; accepted, declined and
+    // reopened to them all but whoever acted (Oliver is Northbridge's only user).
+    let mails = |kind: &str| -> Vec<(i64, String)> {
+        let conn = app.db();
+        let mut stmt = conn
+            .prepare("SELECT request_id, to_address FROM outbox WHERE kind = ?1 ORDER BY id")
+            .unwrap();
+        stmt.query_map([kind], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect()
+    };
+    let issued = mails("quote_issued");
+    assert!(issued.contains(&(id, PIOTR.to_owned())), "{issued:?}");
+    assert!(issued.contains(&(id, ANNA.to_owned())), "{issued:?}");
+    assert!(issued.iter().any(|(_, to)| to == OLIVER), "{issued:?}");
+    assert_eq!(mails("quote_declined"), [(id, PIOTR.to_owned())]);
+    assert!(
+        mails("quote_accepted").is_empty(),
+        "Oliver accepted: nobody else to tell"
+    );
 }
 
 #[tokio::test]
