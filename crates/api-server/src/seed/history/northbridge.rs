@@ -86,6 +86,28 @@ pub fn northbridge_tooling(s: &Seeder, customer: i64) -> Result<(), SeedError> {
                 None,
             ),
         );
+    // Priced by agreement: quoted, waiting for Oliver's decision.
+    story
+        .create(
+            s.at(2, 11, 0),
+            "pdm-rollout",
+            &oliver,
+            work(
+                "SOLIDWORKS PDM roll-out for the design office",
+                "Install the PDM server, set up the vault and its workflow, train two key users.",
+                RequestDetails::Deployment {
+                    expected_minutes: None,
+                },
+            ),
+        )
+        .quote(
+            s.at(1, 10, 0),
+            "pdm-rollout",
+            3_900,
+            14,
+            "PDM server installation, vault and workflow set-up (two days on site) and four \
+             hours of key-user training.",
+        );
     story.play()?;
     Ok(())
 }
