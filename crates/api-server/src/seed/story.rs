@@ -88,10 +88,6 @@ enum Step {
         major: i64,
         note: &'static str,
     },
-    Confirm {
-        key: &'static str,
-        who: Person,
-    },
     Rate {
         key: &'static str,
         who: Person,
@@ -236,12 +232,6 @@ impl<'s, 'c> Story<'s, 'c> {
 
     pub fn adjust(&mut self, at: i64, major: i64, note: &'static str) -> &mut Self {
         self.push(at, Step::Adjust { major, note })
-    }
-
-    /// The requester (or an admin) confirms the resolution.
-    pub fn confirm(&mut self, at: i64, key: &'static str, who: &Person) -> &mut Self {
-        let who = who.clone();
-        self.push(at, Step::Confirm { key, who })
     }
 
     pub fn rate(
@@ -391,9 +381,6 @@ impl<'s, 'c> Story<'s, 'c> {
                 }
                 Step::Adjust { major, note } => {
                     ledger::adjust(conn, self.customer_id, major * 100, at, note)?;
-                }
-                Step::Confirm { key, who } => {
-                    closing::confirm(conn, &requester(&who), id(&ids, key)?, at)?;
                 }
                 Step::Rate {
                     key,
