@@ -252,4 +252,50 @@ mod tests {
         assert_eq!(detail.scheduled_for.as_deref(), Some("2026-12-01"));
         assert_eq!(detail.consumed_minutes, 90);
     }
+
+    #[test]
+    fn reads_the_kinds_of_closing_the_loop() {
+        let money = Money::new(390_000, Currency::Eur);
+        let mut contract = contract(
+            RequestDetails::Hotline {},
+            vec![
+                TimelineEvent::Quote {
+                    at: "a".into(),
+                    by: "Support".into(),
+                    state: QuoteState::Declined,
+                    amount: money,
+                    reason: Some("Too dear".into()),
+                },
+                TimelineEvent::Rated {
+                    at: "a".into(),
+                    by: "Piotr".into(),
+                    score: 4,
+                    comment: Some("Quick".into()),
+                },
+                TimelineEvent::Escalated {
+                    at: "a".into(),
+                    by: "Support".into(),
+                    reference: "SR1".into(),
+                },
+                TimelineEvent::AutoClosed {
+                    at: "a".into(),
+                    after_days: 7,
+                },
+            ],
+        );
+        contract.escalation = Some("SR1".into());
+        contract.can_decide_quote = true;
+        let detail = read(&contract);
+        let kinds: Vec<_> = detail.timeline.iter().map(|e| e.event).collect();
+        use EventKind::*;
+        assert_eq!(kinds, [Quote, Rated, Escalated, AutoClosed]);
+        assert_eq!(detail.timeline[0].state, Some(QuoteState::Declined));
+        assert_eq!(detail.timeline[0].amount, Some(money));
+        assert_eq!(detail.timeline[1].score, Some(4));
+        assert_eq!(detail.timeline[2].reference.as_deref(), Some("SR1"));
+        assert_eq!(detail.timeline[3].after_days, Some(7));
+        assert_eq!(detail.timeline[3].by, "");
+        assert_eq!(detail.escalation.as_deref(), Some("SR1"));
+        assert!(detail.can_decide_quote);
+    }
 }

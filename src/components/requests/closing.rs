@@ -96,7 +96,7 @@ pub fn ResolutionCard(closing: Closing, id: i64) -> impl IntoView {
         )
     };
     view! {
-        <section class="card" aria-labelledby="resolution-heading">
+        <section class="card" id="resolution" aria-labelledby="resolution-heading">
             <h2 id="resolution-heading">{tr(|l| td_string!(l, resolution.heading))}</h2>
             <p>{lead}</p>
             <div class="form">

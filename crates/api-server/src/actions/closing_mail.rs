@@ -44,3 +44,16 @@ pub fn notify(
     }
     Ok(())
 }
+
+/// What the `resolved` mail (helper `mail`'s) adds for closing the loop: its link opens
+/// the request's page at the card that confirms or reopens it, and `{days}` says when an
+/// unanswered resolution closes itself.
+pub fn resolved_parts(
+    request_id: i64,
+    auto_close_days: u32,
+) -> (String, Vec<(&'static str, String)>) {
+    (
+        format!("/requests/{request_id}#resolution"),
+        vec![("days", auto_close_days.to_string())],
+    )
+}
