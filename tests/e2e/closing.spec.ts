@@ -17,7 +17,9 @@ function staff(...args: string[]): string {
 async function signedIn(page: Page, email: string) {
   await page.goto("/requests");
   await signIn(page, email);
-  await expect(page.getByRole("banner")).toBeVisible();
+  // Signed in once the requests page shows (the session cookie is set by then).
+  await expect(page).toHaveURL(/\/requests$/);
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
 }
 
 /** Makes a request of the signed-in user through the API; answers its id. */
@@ -52,7 +54,8 @@ test("a resolved request is confirmed and rated, another is reopened with a reas
   // Rating: sending without a choice is refused at the group; then 4 with a comment.
   const rating = page.getByRole("region", { name: "Your rating of the support" });
   await rating.getByRole("button", { name: "Send rating" }).click();
-  await expect(rating.getByText("This field is required.").or(rating.locator(".field-error:visible"))).toBeVisible();
+  await expect(rating.getByText("This field is required.")).toBeVisible();
+  await expect(rating.getByRole("group", { name: "How satisfied are you?" })).toHaveAttribute("aria-invalid", "true");
   await rating.getByRole("radio", { name: "4 – satisfied" }).check();
   await rating.getByLabel("Comment (optional)").fill("Fixed within the hour.");
   await rating.getByRole("button", { name: "Send rating" }).click();

@@ -16,7 +16,8 @@ use crate::i18n::*;
 use crate::labels::quote_state_name;
 use crate::template::fill;
 
-/// A labelled textarea of one step, with its error line.
+/// A labelled textarea of one step, with its error line. `optional` text (the rating's
+/// comment) is never the refused field: the step's refusal is told elsewhere.
 #[component]
 fn StepText(
     closing: Closing,
@@ -24,8 +25,13 @@ fn StepText(
     id: &'static str,
     text: RwSignal<String>,
     label: fn(Locale) -> &'static str,
+    #[prop(optional)] optional: bool,
 ) -> impl IntoView {
-    let message = closing.message(step);
+    let message = if optional {
+        Signal::stored(None)
+    } else {
+        closing.message(step)
+    };
     let error_id = format!("{id}-error");
     view! {
         <div class="field">
@@ -177,7 +183,7 @@ pub fn RatingCard(
                     <ErrorLine id="score-error".to_owned() message />
                 </fieldset>
                 <StepText closing step=Step::Rate id="rating-comment" text=closing.comment
-                    label=|l| td_string!(l, resolution.rating_comment) />
+                    label=|l| td_string!(l, resolution.rating_comment) optional=true />
                 <StepAlert closing place=Step::Rate />
                 <div class="form-actions">
                     <StepButton closing step=Step::Rate id secondary=false
