@@ -12,7 +12,9 @@ import { brotliCompressSync, constants } from "node:zlib";
 // Every translated text as the one tr() closure type brought that to 441.5 KiB. The
 // budget guards against regressions above that until structural savings (one language's
 // strings at a time, fewer reactive view closures) bring it back to 384 KiB.
-const BUDGET_KIB = 444;
+// Closing the loop (issue 14: confirm/reopen, rating and quote cards, the Billing page
+// with the PAY statement, and their texts in four languages) measured 470.2 KiB.
+const BUDGET_KIB = 472;
 const dist = process.argv[2] ?? "dist";
 const counted = new Set([".wasm", ".js", ".css"]);
 
