@@ -4,7 +4,7 @@
 use rusqlite::Connection;
 use support_api::money::{Currency, Money};
 use support_api::quotes::{Quote, QuoteState};
-use support_api::requests::RequestStatus;
+use support_api::requests::{RequestDetail, RequestStatus};
 use support_api::resolution::{RATING_CHANGE_DAYS, Rating};
 use support_api::session::Role;
 
@@ -13,27 +13,20 @@ use super::requests::{Stored, Viewer};
 use crate::error::ApiError;
 use crate::time_util::{day_of, format_day, format_instant};
 
-pub struct Closing {
-    pub quote: Option<Quote>,
-    pub rating: Option<Rating>,
-    pub escalation: Option<String>,
-    pub can_confirm: bool,
-    pub can_rate: bool,
-    pub can_decide_quote: bool,
-}
-
 /// Until when a rating first given at `first_at` can be changed.
 pub fn rating_deadline(first_at: i64) -> i64 {
     first_at + i64::from(RATING_CHANGE_DAYS) * 86_400
 }
 
-pub fn closing(
+/// Fills in the detail's quote, rating, escalation and what `viewer` may do about them.
+pub fn add(
     conn: &Connection,
     r: &Stored,
     currency: Currency,
     viewer: Viewer,
     now: i64,
-) -> Result<Closing, ApiError> {
+    detail: &mut RequestDetail,
+) -> Result<(), ApiError> {
     let today = format_day(day_of(now));
     let quote = closing::latest_quote(conn, r.id)?;
     let quote_state = quote.as_ref().map(|q| q.state_on(&today));
@@ -44,32 +37,31 @@ pub fn closing(
         && rating
             .as_ref()
             .is_none_or(|g| now < rating_deadline(g.first_at));
-    Ok(Closing {
-        can_decide_quote: viewer.role == Role::Admin && quote_state == Some(QuoteState::Issued),
-        quote: match (quote, quote_state) {
-            (Some(q), Some(state)) => Some(Quote {
-                amount: Money::new(q.amount, currency),
-                text: q.text,
-                valid_until: q.valid_until,
-                issued_at: format_instant(q.issued_at)?,
-                state,
-                reason: q.reason,
-            }),
-            _ => None,
-        },
-        rating: match rating {
-            Some(g) => Some(Rating {
-                score: g.score,
-                comment: g.comment,
-                by: g.by,
-                at: format_instant(g.at)?,
-                changeable_until: format_instant(rating_deadline(g.first_at))?,
-            }),
-            None => None,
-        },
-        escalation: closing::escalation(conn, r.id)?,
-        // A member sees only their own requests: whoever sees a resolved one may answer it.
-        can_confirm: r.status == RequestStatus::Resolved,
-        can_rate,
-    })
+    detail.can_decide_quote = viewer.role == Role::Admin && quote_state == Some(QuoteState::Issued);
+    detail.quote = match (quote, quote_state) {
+        (Some(q), Some(state)) => Some(Quote {
+            amount: Money::new(q.amount, currency),
+            text: q.text,
+            valid_until: q.valid_until,
+            issued_at: format_instant(q.issued_at)?,
+            state,
+            reason: q.reason,
+        }),
+        _ => None,
+    };
+    detail.rating = match rating {
+        Some(g) => Some(Rating {
+            score: g.score,
+            comment: g.comment,
+            by: g.by,
+            at: format_instant(g.at)?,
+            changeable_until: format_instant(rating_deadline(g.first_at))?,
+        }),
+        None => None,
+    };
+    detail.escalation = closing::escalation(conn, r.id)?;
+    // A member sees only their own requests: whoever sees a resolved one may answer it.
+    detail.can_confirm = r.status == RequestStatus::Resolved;
+    detail.can_rate = can_rate;
+    Ok(())
 }

@@ -17,6 +17,7 @@ use support_api::validation::codes;
 use crate::actions::customer::{self, Requester};
 use crate::actions::pricing;
 use crate::auth::current::{CurrentSession, SessionToken};
+use crate::db::closing_view;
 use crate::db::idempotency::{self, Owner, Remembered};
 use crate::db::requests::{self as stored, ListFilter, REQUESTS_CURSOR, sort_index};
 use crate::error::ApiError;
@@ -60,7 +61,16 @@ pub(crate) fn detail(
     id: i64,
 ) -> Result<RequestDetail, ApiError> {
     let request = customer::visible(conn, who, id)?;
-    stored::detail(conn, &request, who.currency, who.viewer(), now_unix())
+    let mut detail = stored::detail(conn, &request, who.currency, who.role)?;
+    closing_view::add(
+        conn,
+        &request,
+        who.currency,
+        who.viewer(),
+        now_unix(),
+        &mut detail,
+    )?;
+    Ok(detail)
 }
 
 fn created(id: i64, detail: RequestDetail, replayed: bool) -> Result<Response, ApiError> {

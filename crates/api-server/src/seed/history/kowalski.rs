@@ -300,46 +300,7 @@ pub fn kowalski_aero(s: &Seeder, customer: i64) -> Result<(), SeedError> {
             "assembly-crash",
             &anna,
             "It happens with the landing gear assembly too; the log file is attached to our share.",
-        )
-        // Resolved yesterday and waiting for an answer: one to confirm and rate (the
-        // member's), one to reopen (the admin's). Made after every other request of
-        // Kowalski, so the ids the isolation tests name stay where they were.
-        .create(
-            s.at(1, 15, 0),
-            "sketch-import",
-            &piotr,
-            hotline(
-                "Sketch constraints lost after a DXF import",
-                "Imported DXF sketches arrive without their constraints and dimensions.",
-                Priority::Normal,
-                None,
-            ),
-        )
-        .log(
-            s.at(1, 16, 0),
-            "sketch-import",
-            45,
-            Some("Import options corrected"),
-        )
-        .resolve(s.at(1, 17, 0), "sketch-import")
-        .create(
-            s.at(1, 15, 30),
-            "licence-warning",
-            &anna,
-            hotline(
-                "Licence warning at every start of CATIA",
-                "CATIA warns that the licence server is unreachable, then starts anyway.",
-                Priority::Low,
-                None,
-            ),
-        )
-        .log(
-            s.at(1, 16, 30),
-            "licence-warning",
-            30,
-            Some("Server name fixed in the client settings"),
-        )
-        .resolve(s.at(1, 17, 30), "licence-warning");
+        );
     story.play()?;
     Ok(())
 }
