@@ -15,8 +15,9 @@ import { brotliCompressSync, constants } from "node:zlib";
 // E-mail notifications (issue 12: the settings page, its route and nav entry, the mute on
 // the request page, their contract types and 4 x 25 texts) took 441.8 to 454.7 KiB; files
 // on requests (issue 11: the attach component with its upload, the files in the timeline)
-// added 30 KiB more.
-const BUDGET_KIB = 490;
+// added 30 KiB, closing the loop (issue 14: confirm/reopen, rating and quote cards, the
+// Billing page with the PAY statement) 29 KiB.
+const BUDGET_KIB = 520;
 const dist = process.argv[2] ?? "dist";
 const counted = new Set([".wasm", ".js", ".css"]);
 

@@ -10,6 +10,7 @@ use crate::components::protected::Protected;
 use crate::connection::provide_connection;
 use crate::i18n::*;
 use crate::language::RestoreLanguage;
+use crate::pages::billing::BillingPage;
 use crate::pages::credit::CreditPage;
 use crate::pages::new_request::NewRequestPage;
 use crate::pages::notifications::NotificationsPage;
@@ -36,6 +37,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/") view=OverviewPage />
                         <Route path=path!("/plan") view=PlanPage />
                         <Route path=path!("/credit") view=CreditPage />
+                        <Route path=path!("/billing") view=BillingPage />
                         <Route path=path!("/requests") view=RequestsPage />
                         <Route path=path!("/requests/new") view=NewRequestPage />
                         <Route path=path!("/requests/:id") view=RequestDetailPage />

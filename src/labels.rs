@@ -5,6 +5,7 @@ use support_api::catalog::{BilledAs, Billing, ServiceCode, TrainingLocation};
 use support_api::credit::LedgerKind;
 use support_api::notifications::NotificationKind;
 use support_api::plan::{CoverageStatus, Level, Priority};
+use support_api::quotes::QuoteState;
 use support_api::requests::{RequestStatus, RequestType};
 
 use crate::coverage::PriceUnit;
@@ -46,11 +47,22 @@ pub fn status_name(l: Locale, s: RequestStatus) -> &'static str {
     match s {
         RequestStatus::AwaitingApproval => td_string!(l, requests.statuses.awaiting_approval),
         RequestStatus::Submitted => td_string!(l, requests.statuses.submitted),
+        RequestStatus::QuotePending => td_string!(l, resolution.status_quote_pending),
         RequestStatus::Scheduled => td_string!(l, requests.statuses.scheduled),
         RequestStatus::InProgress => td_string!(l, requests.statuses.in_progress),
         RequestStatus::Resolved => td_string!(l, requests.statuses.resolved),
         RequestStatus::Closed => td_string!(l, requests.statuses.closed),
         RequestStatus::Cancelled => td_string!(l, requests.statuses.cancelled),
+    }
+}
+
+pub fn quote_state_name(l: Locale, s: QuoteState) -> &'static str {
+    match s {
+        QuoteState::Issued => td_string!(l, resolution.quote_issued),
+        QuoteState::Accepted => td_string!(l, resolution.quote_accepted),
+        QuoteState::Declined => td_string!(l, resolution.quote_declined),
+        QuoteState::Expired => td_string!(l, resolution.quote_expired),
+        QuoteState::Replaced => td_string!(l, resolution.quote_replaced),
     }
 }
 
@@ -188,6 +200,10 @@ pub fn notification_name(l: Locale, k: NotificationKind) -> &'static str {
         NotificationKind::Cancelled => td_string!(l, notifications.kinds.cancelled),
         NotificationKind::SpendApproved => td_string!(l, notifications.kinds.spend_approved),
         NotificationKind::SpendDeclined => td_string!(l, notifications.kinds.spend_declined),
+        NotificationKind::QuoteIssued => td_string!(l, notifications.kinds.quote_issued),
+        NotificationKind::QuoteAccepted => td_string!(l, notifications.kinds.quote_accepted),
+        NotificationKind::QuoteDeclined => td_string!(l, notifications.kinds.quote_declined),
+        NotificationKind::Reopened => td_string!(l, notifications.kinds.reopened),
         NotificationKind::ApprovalNeeded => td_string!(l, notifications.kinds.approval_needed),
         NotificationKind::LowCredit => td_string!(l, notifications.kinds.low_credit),
         NotificationKind::BlockExpiring => td_string!(l, notifications.kinds.block_expiring),

@@ -2,12 +2,15 @@
 
 mod api;
 mod app;
+mod billing;
 mod calendar;
 mod components;
 mod connection;
 mod coverage;
 mod crash;
 mod credit;
+mod csv;
+mod download;
 mod format;
 mod labels;
 mod language;

@@ -32,7 +32,7 @@ struct CreatedSummary {
 
 /// The empty body of `POST /requests/{id}/cancel`.
 #[derive(Serialize)]
-struct Empty {}
+pub struct Empty {}
 
 /// Creates the request (once per key: the same key answers the same request) and
 /// answers its id.
@@ -74,3 +74,19 @@ pub async fn decide(client: Client, id: i64, decision: &Decision) -> Result<(), 
         .post_discard(&format!("/requests/{id}/decision"), decision, None)
         .await
 }
+
+/// Confirming, reopening, rating and deciding a quote: each answers the request as it
+/// now is, which the page reloads.
+pub async fn close_loop<B: Serialize>(
+    client: Client,
+    id: i64,
+    action: &str,
+    body: &B,
+) -> Result<(), ApiError> {
+    client
+        .post_discard(&format!("/requests/{id}/{action}"), body, None)
+        .await
+}
+
+/// No body: confirm, accept a quote.
+pub const NO_BODY: &Empty = &Empty {};

@@ -16,6 +16,9 @@ pub fn Nav() -> impl IntoView {
     let plan = use_plan();
     let has_sbp =
         Memo::new(move |_| plan.with(|p| matches!(p, Some(Ok(plan)) if plan.sbp.is_some())));
+    // The PAY statement, for customers who can order PAY work.
+    let has_pay =
+        Memo::new(move |_| plan.with(|p| matches!(p, Some(Ok(plan)) if plan.pay_available)));
     view! {
         <nav class="site-nav" aria-label=tr(|l| td_string!(l, nav.label))>
             <ul>
@@ -38,6 +41,11 @@ pub fn Nav() -> impl IntoView {
                 <li>
                     <A href="/notifications">{tr(|l| td_string!(l, notifications.title))}</A>
                 </li>
+                {move || has_pay.get().then(|| view! {
+                    <li>
+                        <A href="/billing">{tr(|l| td_string!(l, billing.nav))}</A>
+                    </li>
+                })}
             </ul>
         </nav>
     }

@@ -1,12 +1,12 @@
-//! The ledger as CSV for a spreadsheet: RFC 4180 (comma separated, CRLF, quotes
-//! doubled), with a UTF-8 byte order mark so Excel reads the diacritics right, a header
-//! row, ISO dates, and amounts as plain decimals with the currency in a column of its own.
-//! Pure, tested natively.
+//! The ledger as CSV for a spreadsheet (`crate::csv`'s format): a header row, ISO dates,
+//! and amounts as plain decimals with the currency in a column of its own. Pure, tested
+//! natively.
 
 use support_api::credit::{LedgerEntry, LedgerKind};
 
 use crate::credit::amount::decimal;
 use crate::credit::month::Month;
+use crate::csv::{self, hours, push_row, text};
 
 /// The words of the file, in the reader's language.
 pub struct CsvLabels<'a> {
@@ -19,8 +19,7 @@ pub struct CsvLabels<'a> {
 
 /// The file's text, entries in the order given (the ledger's: newest first).
 pub fn ledger_csv(entries: &[LedgerEntry], labels: &CsvLabels) -> String {
-    let mut out = String::with_capacity(64 + entries.len() * 96);
-    out.push('\u{feff}');
+    let mut out = csv::start(64 + entries.len() * 96);
     push_row(&mut out, labels.header.iter().map(|h| (*h).to_owned()));
     for entry in entries {
         let hours = entry.minutes.map(hours).unwrap_or_default();
@@ -52,40 +51,6 @@ pub fn ledger_csv(entries: &[LedgerEntry], labels: &CsvLabels) -> String {
 pub fn file_name(to: Option<&str>, today: Month) -> String {
     let month = to.and_then(Month::of_day).unwrap_or(today);
     format!("sbp-ledger-{month}.csv")
-}
-
-/// Minutes as decimal hours (`90` → `1.5`, `100` → `1.67`).
-fn hours(minutes: u32) -> String {
-    let hundredths = (u64::from(minutes) * 100 + 30) / 60;
-    let text = format!("{}.{:02}", hundredths / 100, hundredths % 100);
-    text.trim_end_matches('0').trim_end_matches('.').to_owned()
-}
-
-/// Free text typed by people: a leading `=`, `+`, `-` or `@` would make a spreadsheet
-/// run it as a formula, so such text is prefixed with an apostrophe (OWASP's advice).
-fn text(value: Option<&str>) -> String {
-    let value = value.unwrap_or_default();
-    if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{value}")
-    } else {
-        value.to_owned()
-    }
-}
-
-fn push_row(out: &mut String, fields: impl Iterator<Item = String>) {
-    for (i, field) in fields.enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        if field.contains([',', '"', '\r', '\n']) {
-            out.push('"');
-            out.push_str(&field.replace('"', "\"\""));
-            out.push('"');
-        } else {
-            out.push_str(&field);
-        }
-    }
-    out.push_str("\r\n");
 }
 
 #[cfg(test)]
@@ -159,14 +124,6 @@ mod tests {
         e.note = Some("line one\nline two".into());
         let csv = ledger_csv(&[e], &labels());
         assert!(csv.contains(",\"line one\nline two\"\r\n"));
-    }
-
-    #[test]
-    fn hours_are_short_decimals() {
-        assert_eq!(hours(90), "1.5");
-        assert_eq!(hours(60), "1");
-        assert_eq!(hours(100), "1.67");
-        assert_eq!(hours(0), "0");
     }
 
     #[test]

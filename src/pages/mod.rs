@@ -1,5 +1,6 @@
 //! One module per route.
 
+pub mod billing;
 pub mod credit;
 pub mod credit_statement;
 pub mod new_request;

@@ -9,6 +9,8 @@ use support_api::files::ScanStatus;
 use crate::api::{self, ApiError, client::use_client};
 use crate::components::mute_toggle::MuteToggle;
 use crate::components::part::part;
+use crate::components::requests::closing::{QuoteCard, RatingCard, ResolutionCard};
+use crate::components::requests::closing_state::Closing;
 use crate::components::requests::request_actions::{
     Actions, CancelCard, CommentCard, DecisionCard,
 };
@@ -56,6 +58,7 @@ pub fn RequestDetailPage() -> impl IntoView {
             });
         }
     });
+    let closing = Closing::new(client, move || detail.refetch());
 
     let title = move || {
         let l = i18n.get_locale();
@@ -69,14 +72,14 @@ pub fn RequestDetailPage() -> impl IntoView {
     view! {
         <Title text=title />
         <p class="back"><a href="/requests">{tr(|l| td_string!(l, requests.detail.back))}</a></p>
-        {part(detail, move |d| view! { <RequestView detail=d.clone() actions /> }.into_any())}
+        {part(detail, move |d| view! { <RequestView detail=d.clone() actions closing /> }.into_any())}
     }
 }
 
 /// The title, status and SLA countdown; the decision for admins; the facts, the
 /// description and the timeline; commenting and cancelling.
 #[component]
-fn RequestView(detail: Detail, actions: Actions) -> impl IntoView {
+fn RequestView(detail: Detail, actions: Actions, closing: Closing) -> impl IntoView {
     let s = detail.summary.clone();
     let (id, status) = (s.id, s.status);
     let sla = s.reaction_due_at.clone().map(|due| {
@@ -98,13 +101,32 @@ fn RequestView(detail: Detail, actions: Actions) -> impl IntoView {
         }
     });
     let (events, files) = (detail.timeline.clone(), detail.files.clone());
+    let escalation = detail.escalation.clone().map(|sr| {
+        view! {
+            <p class="notice" data-testid="escalation">
+                {tr(|l| td_string!(l, resolution.escalated))}": "<strong>{sr}</strong>
+            </p>
+        }
+    });
+    let quote = detail.quote.clone().map(|quote| {
+        let can_decide = detail.can_decide_quote;
+        view! { <QuoteCard closing id quote can_decide /> }
+    });
+    let rating = (detail.can_rate || detail.rating.is_some()).then(|| {
+        let (rating, can_rate) = (detail.rating.clone(), detail.can_rate);
+        view! { <RatingCard closing id rating can_rate /> }
+    });
     view! {
         <div class="page-head">
             <h1>{s.title}</h1>
             <StatusBadge status />
         </div>
         {sla}
+        {escalation}
         {detail.can_approve.then(|| view! { <DecisionCard actions id /> })}
+        {detail.can_confirm.then(|| view! { <ResolutionCard closing id /> })}
+        {quote}
+        {rating}
         <RequestFacts detail=detail.clone() />
         <MuteToggle id />
         {description}

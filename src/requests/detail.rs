@@ -7,7 +7,9 @@ use serde::Deserialize;
 use support_api::catalog::TrainingLocation;
 use support_api::files::FileInfo;
 use support_api::money::Money;
+use support_api::quotes::{Quote, QuoteState};
 use support_api::requests::{RequestStatus, RequestSummary, RequestType};
+use support_api::resolution::Rating;
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 pub struct Detail {
@@ -24,6 +26,18 @@ pub struct Detail {
     pub files: Vec<FileInfo>,
     pub can_cancel: bool,
     pub can_approve: bool,
+    #[serde(default)]
+    pub quote: Option<Quote>,
+    #[serde(default)]
+    pub rating: Option<Rating>,
+    #[serde(default)]
+    pub escalation: Option<String>,
+    #[serde(default)]
+    pub can_confirm: bool,
+    #[serde(default)]
+    pub can_rate: bool,
+    #[serde(default)]
+    pub can_decide_quote: bool,
 }
 
 /// Every type's fields; those of other types are absent.
@@ -51,6 +65,10 @@ pub enum EventKind {
     Comment,
     TimeLogged,
     FileAdded,
+    Quote,
+    Rated,
+    Escalated,
+    AutoClosed,
 }
 
 /// One timeline event; the fields of the other kinds are absent.
@@ -63,6 +81,8 @@ pub struct Event {
     /// A `file_added` event's file, in the detail's `files`.
     pub file_id: Option<i64>,
     pub at: String,
+    /// Nobody, for what the portal did by itself (an automatic close).
+    #[serde(default)]
     pub by: String,
     pub from: Option<RequestStatus>,
     pub to: Option<RequestStatus>,
@@ -74,6 +94,12 @@ pub struct Event {
     pub debited: Option<Money>,
     pub invoiced: Option<Money>,
     pub note: Option<String>,
+    pub state: Option<QuoteState>,
+    pub amount: Option<Money>,
+    pub score: Option<u8>,
+    pub comment: Option<String>,
+    pub reference: Option<String>,
+    pub after_days: Option<u32>,
 }
 
 #[cfg(test)]
@@ -111,6 +137,12 @@ mod tests {
             files: Vec::new(),
             can_cancel: true,
             can_approve: false,
+            quote: None,
+            rating: None,
+            escalation: None,
+            can_confirm: false,
+            can_rate: false,
+            can_decide_quote: false,
         }
     }
 
@@ -230,5 +262,51 @@ mod tests {
         assert_eq!(detail.timeline[2].debited, Some(money));
         assert_eq!(detail.scheduled_for.as_deref(), Some("2026-12-01"));
         assert_eq!(detail.consumed_minutes, 90);
+    }
+
+    #[test]
+    fn reads_the_kinds_of_closing_the_loop() {
+        let money = Money::new(390_000, Currency::Eur);
+        let mut contract = contract(
+            RequestDetails::Hotline {},
+            vec![
+                TimelineEvent::Quote {
+                    at: "a".into(),
+                    by: "Support".into(),
+                    state: QuoteState::Declined,
+                    amount: money,
+                    reason: Some("Too dear".into()),
+                },
+                TimelineEvent::Rated {
+                    at: "a".into(),
+                    by: "Piotr".into(),
+                    score: 4,
+                    comment: Some("Quick".into()),
+                },
+                TimelineEvent::Escalated {
+                    at: "a".into(),
+                    by: "Support".into(),
+                    reference: "SR1".into(),
+                },
+                TimelineEvent::AutoClosed {
+                    at: "a".into(),
+                    after_days: 7,
+                },
+            ],
+        );
+        contract.escalation = Some("SR1".into());
+        contract.can_decide_quote = true;
+        let detail = read(&contract);
+        let kinds: Vec<_> = detail.timeline.iter().map(|e| e.event).collect();
+        use EventKind::*;
+        assert_eq!(kinds, [Quote, Rated, Escalated, AutoClosed]);
+        assert_eq!(detail.timeline[0].state, Some(QuoteState::Declined));
+        assert_eq!(detail.timeline[0].amount, Some(money));
+        assert_eq!(detail.timeline[1].score, Some(4));
+        assert_eq!(detail.timeline[2].reference.as_deref(), Some("SR1"));
+        assert_eq!(detail.timeline[3].after_days, Some(7));
+        assert_eq!(detail.timeline[3].by, "");
+        assert_eq!(detail.escalation.as_deref(), Some("SR1"));
+        assert!(detail.can_decide_quote);
     }
 }

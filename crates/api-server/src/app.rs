@@ -16,7 +16,9 @@ use crate::routes;
 use crate::state::AppState;
 
 pub fn router(state: AppState) -> Router {
-    use routes::{catalog, credit, files, notifications, openapi, plan, requests, session};
+    use routes::{
+        billing, catalog, closing, credit, files, notifications, openapi, plan, requests, session,
+    };
     // Uploads stream to disk under their own limit (checked again as they arrive).
     let upload_limit = usize::try_from(
         state
@@ -64,6 +66,12 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/files/limits", get(files::limits))
         .route("/files/{id}", get(files::download))
+        .route("/requests/{id}/confirm", post(closing::confirm))
+        .route("/requests/{id}/reopen", post(closing::reopen))
+        .route("/requests/{id}/rating", post(closing::rate))
+        .route("/requests/{id}/quote/accept", post(closing::accept_quote))
+        .route("/requests/{id}/quote/decline", post(closing::decline_quote))
+        .route("/billing/pay-statement", get(billing::get_pay_statement))
         .route("/openapi.json", get(openapi::get_document))
         .method_not_allowed_fallback(routes::method_not_allowed);
     Router::new()

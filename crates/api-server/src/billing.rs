@@ -55,6 +55,19 @@ pub fn pays(billed_as: BilledAs) -> bool {
     matches!(billed_as, BilledAs::SbpCredit | BilledAs::PayInvoice)
 }
 
+/// Work priced by agreement (a PAY job, a custom training by the day) waits for an
+/// accepted quote before it starts; hourly PAY work and catalog courses have a price.
+pub fn needs_quote(billed_as: BilledAs, rate_unit: Option<RateUnit>) -> bool {
+    billed_as == BilledAs::PayInvoice
+        && matches!(rate_unit, Some(RateUnit::Job | RateUnit::ParticipantDay))
+}
+
+/// The charge for logged time on work with an accepted quote: the quoted amount, once, at
+/// the first log (like a fixed price); `None` when the customer does not pay for it.
+pub fn charge_quoted(billed_as: BilledAs, quoted: i64, charged_before: bool) -> Option<i64> {
+    pays(billed_as).then_some(if charged_before { 0 } else { quoted })
+}
+
 /// `rate x minutes / 60`, rounded to the nearest minor unit.
 pub fn hourly(rate: i64, minutes: u32) -> i64 {
     (rate * i64::from(minutes) + 30) / 60

@@ -8,7 +8,7 @@ use clap::{Args, Parser, Subcommand};
 use time::Date;
 
 use crate::actions::staff::DEFAULT_STAFF_NAME;
-use crate::config::{Config, DEFAULT_DB, minutes};
+use crate::config::{Config, DEFAULT_AUTO_CLOSE_DAYS, DEFAULT_DB, days, minutes};
 
 /// The reference Support API server: the Support API over SQLite, with the demo seed.
 #[derive(Debug, Parser)]
@@ -147,6 +147,43 @@ pub enum StaffAction {
         #[arg(long, value_name = "DIR")]
         files_dir: Option<PathBuf>,
     },
+    /// Quotes work priced by agreement; the request waits for an admin's decision. A new
+    /// quote replaces an open one.
+    Quote {
+        /// The request's id.
+        #[arg(long, value_name = "ID", value_parser = request_id)]
+        request: i64,
+        /// The amount in minor units of the customer's currency (cents), above 0.
+        #[arg(long, value_name = "MINOR", value_parser = amount)]
+        amount: i64,
+        /// The last day the quote can be accepted.
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = day)]
+        valid_until: Date,
+        /// What the amount covers, as the customer reads it.
+        #[arg(long, allow_hyphen_values = true)]
+        text: String,
+    },
+    /// Records that the request was escalated to Dassault Systèmes.
+    Escalate {
+        /// The request's id.
+        #[arg(long, value_name = "ID", value_parser = request_id)]
+        request: i64,
+        /// Dassault Systèmes' service request number (SR...).
+        #[arg(long, value_name = "SR")]
+        reference: String,
+    },
+    /// Lists the ratings (month, request, customer, score, comment) and each month's average.
+    Ratings,
+    /// Closes resolved requests nobody answered for DAYS days (the server does it by itself
+    /// every few minutes); `--now` moves the clock, for tests and demos.
+    AutoClose {
+        /// Days a resolved request waits (the server's --auto-close-days).
+        #[arg(long, value_name = "DAYS", default_value_t = DEFAULT_AUTO_CLOSE_DAYS, value_parser = days)]
+        days: u32,
+        /// Acts as if today were this day (at the present time of day).
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = day)]
+        now: Option<Date>,
+    },
     /// Lists requests, newest first: id, customer, status, type, priority, requester, title.
     List {
         /// Only the requests of the customer whose users have e-mail addresses at this
@@ -162,6 +199,14 @@ fn request_id(text: &str) -> Result<i64, String> {
         .ok()
         .filter(|id| *id > 0)
         .ok_or_else(|| "expected a request id".to_owned())
+}
+
+/// `--amount`: minor units above 0.
+fn amount(text: &str) -> Result<i64, String> {
+    text.parse()
+        .ok()
+        .filter(|minor| *minor > 0)
+        .ok_or_else(|| "expected an amount in minor units above 0".to_owned())
 }
 
 /// `--at`.
@@ -242,6 +287,7 @@ mod tests {
                 secure_cookie: false,
                 mail: MailSettings::default(),
                 files: Default::default(),
+                auto_close_days: DEFAULT_AUTO_CLOSE_DAYS,
             }))
         );
     }
@@ -262,6 +308,7 @@ mod tests {
                 secure_cookie: true,
                 mail: MailSettings::default(),
                 files: Default::default(),
+                auto_close_days: DEFAULT_AUTO_CLOSE_DAYS,
             }))
         );
         // A flag given twice: the last one counts.

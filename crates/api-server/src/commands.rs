@@ -11,13 +11,14 @@ use support_api::files::ScanStatus;
 
 use crate::actions::attach;
 use crate::actions::staff::{self, StaffError};
+use crate::actions::staff_closing;
 use crate::cli::{Command, StaffAction};
 use crate::db::requests::{self, Actor};
 use crate::db::{self, DbError};
 use crate::files::store::LocalStore;
 use crate::seed::{self, SeedError};
 use crate::serve::{self, ServeError};
-use crate::time_util::now_unix;
+use crate::time_util::{day_of, now_unix};
 
 #[derive(Debug, thiserror::Error)]
 pub enum CommandError {
@@ -120,6 +121,33 @@ pub fn run_staff(path: &Path, by: &str, action: StaffAction) -> Result<Vec<Strin
             out,
             files_dir,
         } => vec![download_file(&tx, path, files_dir.as_deref(), file, &out)?],
+        StaffAction::Quote {
+            request,
+            amount,
+            valid_until,
+            text,
+        } => vec![staff_closing::quote(
+            &tx,
+            request,
+            amount,
+            valid_until,
+            &text,
+            &by,
+            now,
+        )?],
+        StaffAction::Escalate { request, reference } => {
+            vec![staff_closing::escalate(&tx, request, &reference, &by, now)?]
+        }
+        StaffAction::Ratings => staff_closing::ratings(&tx)?,
+        StaffAction::AutoClose { days, now: day } => {
+            // The clock moved to `day`, at the present time of day.
+            let now = day.map_or(now, |day| now + (day - day_of(now)).whole_seconds());
+            let closed = staff_closing::auto_close(&tx, days, now)?;
+            vec![format!(
+                "closed {} resolved request(s) {closed:?}",
+                closed.len()
+            )]
+        }
     };
     tx.commit().map_err(StaffError::from)?;
     Ok(lines)

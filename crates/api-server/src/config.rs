@@ -8,6 +8,7 @@ use crate::mail::settings::MailSettings;
 pub const DEFAULT_ADDR: &str = "127.0.0.1:3000";
 pub const DEFAULT_DB: &str = "data/portal.sqlite3";
 pub const DEFAULT_SESSION_TTL_MINUTES: u32 = 480;
+pub const DEFAULT_AUTO_CLOSE_DAYS: u32 = support_api::resolution::AUTO_CLOSE_DAYS;
 
 /// Also the options of `serve`: each field's doc is its `--help` text.
 #[derive(Clone, Debug, PartialEq, Eq, clap::Args)]
@@ -44,6 +45,23 @@ pub struct Config {
     pub mail: MailSettings,
     #[command(flatten)]
     pub files: crate::files::FileConfig,
+    /// Days a resolved request waits for the customer's answer before it closes itself
+    /// (above 0).
+    #[arg(
+        long,
+        value_name = "DAYS",
+        default_value_t = DEFAULT_AUTO_CLOSE_DAYS,
+        value_parser = days
+    )]
+    pub auto_close_days: u32,
+}
+
+/// `--auto-close-days` and `--days`: a whole number above 0.
+pub fn days(text: &str) -> Result<u32, String> {
+    text.parse()
+        .ok()
+        .filter(|days| *days > 0)
+        .ok_or_else(|| "expected a whole number of days above 0".to_owned())
 }
 
 /// `--minutes` and `--session-ttl-minutes`: a whole number above 0.

@@ -8,6 +8,7 @@ use crate::app;
 use crate::auth::rate_limit::Limits;
 use crate::config::Config;
 use crate::db::{self, Db, DbError};
+use crate::error::ApiError;
 use crate::files::store::LocalStore;
 use crate::files::{Files, scanner};
 use crate::seed::{self, SeedError};
@@ -55,6 +56,10 @@ pub async fn serve(config: Config) -> Result<(), ServeError> {
     let db = Db::new(conn, &config.db, db::readers_for_this_machine())?;
     // The outbox's sender: mails recorded before a restart go out now.
     crate::mail::worker::spawn(db.clone(), config.mail.clone());
+    tokio::spawn(auto_close_every_few_minutes(
+        db.clone(),
+        config.auto_close_days,
+    ));
     LocalStore::new(&config.files.dir(&config.db))
         .clear_temp()
         .map_err(ServeError::Files)?;
@@ -86,6 +91,30 @@ pub async fn serve(config: Config) -> Result<(), ServeError> {
     .map_err(ServeError::Serve)?;
     tracing::info!("stopped");
     Ok(())
+}
+
+/// How often the server closes resolved requests nobody answered.
+const AUTO_CLOSE_PERIOD: std::time::Duration = std::time::Duration::from_secs(300);
+
+/// Closes resolved requests untouched for `days` days, now and then every few minutes,
+/// until the server stops. A failed round is logged; the next one tries again.
+async fn auto_close_every_few_minutes(db: Db, days: u32) {
+    let mut ticks = tokio::time::interval(AUTO_CLOSE_PERIOD);
+    loop {
+        ticks.tick().await;
+        let now = crate::time_util::now_unix();
+        let closed = db
+            .write(move |tx| {
+                crate::actions::staff_closing::auto_close(tx, days, now)
+                    .map_err(|err| ApiError::broken(err.0))
+            })
+            .await;
+        match closed {
+            Ok(ids) if !ids.is_empty() => tracing::info!(?ids, "closed resolved requests"),
+            Ok(_) => {}
+            Err(err) => tracing::warn!(%err, "auto-close failed"),
+        }
+    }
 }
 
 /// Resolves at Ctrl-C or SIGTERM; in-flight requests then finish before the server stops.

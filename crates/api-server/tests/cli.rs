@@ -344,3 +344,71 @@ fn staff_commands_work_on_the_database_of_a_running_server() {
     );
     assert!(!missing.exists());
 }
+
+/// Issue 14's staff commands: a quote, an escalation, the ratings with their monthly
+/// average, and auto-close with the clock moved on (`--now`).
+#[test]
+fn staff_quote_escalate_ratings_and_auto_close_with_a_moved_clock() {
+    let dir = TempDir::new("cli-loop");
+    let db = dir.0.join("portal.sqlite3");
+    run(&["reset-demo"], &db);
+    let listed = run(&["staff", "list"], &db);
+    let id_of = |title: &str| -> String {
+        let line = listed
+            .lines()
+            .find(|l| l.ends_with(title))
+            .unwrap_or_else(|| panic!("{title}: {listed}"));
+        line.split('\t').next().expect("id").to_owned()
+    };
+    let rollout = id_of("SOLIDWORKS PDM roll-out for the design office");
+    let quoted = run(
+        &[
+            "staff",
+            "quote",
+            "--request",
+            &rollout,
+            "--amount",
+            "420000",
+            "--valid-until",
+            "2099-12-31",
+            "--text",
+            "Three days on site",
+        ],
+        &db,
+    );
+    assert!(quoted.contains("valid until 2099-12-31"), "{quoted}");
+    let escalated = run(
+        &[
+            "staff",
+            "escalate",
+            "--request",
+            &rollout,
+            "--reference",
+            "SR0000042",
+        ],
+        &db,
+    );
+    assert!(escalated.contains("SR0000042"), "{escalated}");
+    let bad = run_status(
+        &["staff", "quote", "--request", &rollout, "--amount", "0"],
+        &db,
+    );
+    assert_eq!(bad.status.code(), Some(2), "{bad:?}");
+    let ratings = run(&["staff", "ratings"], &db);
+    assert!(ratings.contains("average 5.00 of 1 rating"), "{ratings}");
+
+    // The two resolved demo requests wait; a week and a day later they close themselves.
+    let resolved = |listed: &str| {
+        listed
+            .lines()
+            .filter(|l| l.contains("\tresolved\t"))
+            .count()
+    };
+    assert_eq!(resolved(&listed), 2);
+    let today = run(&["staff", "auto-close"], &db);
+    assert!(today.starts_with("closed 0 "), "{today}");
+    let later = time::OffsetDateTime::now_utc().date() + time::Duration::days(8);
+    let moved = run(&["staff", "auto-close", "--now", &later.to_string()], &db);
+    assert!(moved.starts_with("closed 2 "), "{moved}");
+    assert_eq!(resolved(&run(&["staff", "list"], &db)), 0);
+}

@@ -4,6 +4,7 @@
 //! With the `openapi` feature the types also describe themselves, and [`openapi`]
 //! assembles the OpenAPI document that is committed as `crates/api/openapi.json`.
 
+pub mod billing;
 pub mod catalog;
 pub mod credit;
 pub mod files;
@@ -11,7 +12,9 @@ pub mod money;
 pub mod notifications;
 pub mod plan;
 pub mod problem;
+pub mod quotes;
 pub mod requests;
+pub mod resolution;
 pub mod session;
 pub mod validation;
 

@@ -26,6 +26,14 @@ pub enum NotificationKind {
     SpendApproved,
     /// An admin declined one's spend of SBP credit.
     SpendDeclined,
+    /// The support team quoted work on a request one made or may decide.
+    QuoteIssued,
+    /// An admin accepted a quote (mailed to the others concerned).
+    QuoteAccepted,
+    /// An admin declined a quote (mailed to the others concerned).
+    QuoteDeclined,
+    /// A resolved request was reopened (mailed to the others concerned).
+    Reopened,
     /// Company-wide: a member's request waits for an admin's approval.
     ApprovalNeeded,
     /// Company-wide: the SBP balance fell below the threshold.
@@ -38,7 +46,7 @@ pub enum NotificationKind {
 
 impl NotificationKind {
     /// In the order the settings page lists them.
-    pub const ALL: [NotificationKind; 11] = [
+    pub const ALL: [NotificationKind; 15] = [
         NotificationKind::RequestReceived,
         NotificationKind::SupportComment,
         NotificationKind::Scheduled,
@@ -46,6 +54,10 @@ impl NotificationKind {
         NotificationKind::Cancelled,
         NotificationKind::SpendApproved,
         NotificationKind::SpendDeclined,
+        NotificationKind::QuoteIssued,
+        NotificationKind::QuoteAccepted,
+        NotificationKind::QuoteDeclined,
+        NotificationKind::Reopened,
         NotificationKind::ApprovalNeeded,
         NotificationKind::LowCredit,
         NotificationKind::BlockExpiring,

@@ -6,6 +6,8 @@ use serde::{Deserialize, Serialize};
 use crate::catalog::{BilledAs, Billing, ServiceCode, TrainingLocation};
 use crate::money::Money;
 use crate::plan::Priority;
+use crate::quotes::{Quote, QuoteState};
+use crate::resolution::Rating;
 use crate::session::Role;
 use crate::validation::{FieldErrors, check_required, codes};
 
@@ -89,6 +91,8 @@ pub enum RequestStatus {
     /// A member's credit spend waits for an admin of the company.
     AwaitingApproval,
     Submitted,
+    /// A quote waits for an admin's decision before the work starts.
+    QuotePending,
     Scheduled,
     InProgress,
     Resolved,
@@ -97,9 +101,10 @@ pub enum RequestStatus {
 }
 
 impl RequestStatus {
-    pub const ALL: [RequestStatus; 7] = [
+    pub const ALL: [RequestStatus; 8] = [
         RequestStatus::AwaitingApproval,
         RequestStatus::Submitted,
+        RequestStatus::QuotePending,
         RequestStatus::Scheduled,
         RequestStatus::InProgress,
         RequestStatus::Resolved,
@@ -111,6 +116,7 @@ impl RequestStatus {
         match self {
             RequestStatus::AwaitingApproval => "awaiting_approval",
             RequestStatus::Submitted => "submitted",
+            RequestStatus::QuotePending => "quote_pending",
             RequestStatus::Scheduled => "scheduled",
             RequestStatus::InProgress => "in_progress",
             RequestStatus::Resolved => "resolved",
@@ -562,6 +568,59 @@ pub enum TimelineEvent {
         invoiced: Option<Money>,
         note: Option<String>,
     },
+    /// A quote was issued, accepted, declined (with the reason) or replaced.
+    Quote {
+        at: String,
+        by: String,
+        state: QuoteState,
+        amount: Money,
+        reason: Option<String>,
+    },
+    /// The requester rated the support (or changed the rating).
+    Rated {
+        at: String,
+        by: String,
+        score: u8,
+        comment: Option<String>,
+    },
+    /// The support team escalated the request to Dassault Systèmes.
+    Escalated {
+        at: String,
+        by: String,
+        reference: String,
+    },
+    /// Nobody answered the resolution in time: the request closed itself.
+    AutoClosed { at: String, after_days: u32 },
+}
+
+impl TimelineEvent {
+    /// When it happened (RFC 3339), whatever the kind: the timeline's order.
+    pub fn at(&self) -> &str {
+        match self {
+            TimelineEvent::StatusChanged { at, .. }
+            | TimelineEvent::Comment { at, .. }
+            | TimelineEvent::TimeLogged { at, .. }
+            | TimelineEvent::FileAdded { at, .. }
+            | TimelineEvent::Quote { at, .. }
+            | TimelineEvent::Rated { at, .. }
+            | TimelineEvent::Escalated { at, .. }
+            | TimelineEvent::AutoClosed { at, .. } => at,
+        }
+    }
+
+    /// The same, to set it.
+    pub fn at_mut(&mut self) -> &mut String {
+        match self {
+            TimelineEvent::StatusChanged { at, .. }
+            | TimelineEvent::Comment { at, .. }
+            | TimelineEvent::TimeLogged { at, .. }
+            | TimelineEvent::FileAdded { at, .. }
+            | TimelineEvent::Quote { at, .. }
+            | TimelineEvent::Rated { at, .. }
+            | TimelineEvent::Escalated { at, .. }
+            | TimelineEvent::AutoClosed { at, .. } => at,
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -583,6 +642,23 @@ pub struct RequestDetail {
     pub files: Vec<crate::files::FileInfo>,
     pub can_cancel: bool,
     pub can_approve: bool,
+    /// The latest quote, if the support team quoted the work.
+    #[serde(default)]
+    pub quote: Option<Quote>,
+    #[serde(default)]
+    pub rating: Option<Rating>,
+    /// Dassault Systèmes' service request number, once escalated there.
+    #[serde(default)]
+    pub escalation: Option<String>,
+    /// Resolved, and this user is its requester or an admin: confirm or reopen.
+    #[serde(default)]
+    pub can_confirm: bool,
+    /// Closed, and this user is its requester: rate it (or change the rating in its window).
+    #[serde(default)]
+    pub can_rate: bool,
+    /// An admin, and the quote is issued and not expired: accept or decline it.
+    #[serde(default)]
+    pub can_decide_quote: bool,
 }
 
 /// Body of `POST /requests/{id}/comments`.

@@ -8,7 +8,6 @@ use leptos::reactive::actions::ActionAbortHandle;
 use support_api::catalog::ServiceCode;
 use support_api::credit::LedgerKind;
 use support_api::money::Currency;
-use wasm_bindgen::{JsCast, JsValue};
 
 use super::statement_picker::{StatementPicker, this_month};
 use super::text;
@@ -16,30 +15,10 @@ use crate::api::{self, ApiError, Client, client::use_client};
 use crate::components::error_view::error_text;
 use crate::credit::csv::{CsvLabels, file_name, ledger_csv};
 use crate::credit::filter::LedgerFilter;
+use crate::download::download;
 use crate::i18n::*;
 use crate::labels::{kind_name, service_name};
 use crate::template::fill;
-
-/// Offers `text` as a file download: a Blob URL clicked through a detached anchor.
-fn download(name: &str, text: &str) -> Result<(), JsValue> {
-    let parts = js_sys::Array::of1(&JsValue::from_str(text));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type("text/csv;charset=utf-8");
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
-    let anchor: web_sys::HtmlAnchorElement = document().create_element("a")?.unchecked_into();
-    anchor.set_href(&url);
-    anchor.set_download(name);
-    anchor.click();
-    // Revoked once the browser has long started the download.
-    set_timeout(
-        move || {
-            let _ = web_sys::Url::revoke_object_url(&url);
-        },
-        std::time::Duration::from_secs(60),
-    );
-    Ok(())
-}
 
 fn labels_for(locale: Locale) -> [&'static str; 10] {
     [
@@ -153,7 +132,7 @@ pub fn CsvExport(filter: Memo<LedgerFilter>, currency: Currency) -> impl IntoVie
                     {status}
                 </p>
             </div>
-            <StatementPicker />
+            <StatementPicker link="/credit?statement=" initial=this_month().previous() />
         </section>
     }
 }

@@ -14,13 +14,13 @@ pub fn this_month() -> Month {
     })
 }
 
-/// The choice of a month's statement: this month and the twelve before it, the last
-/// complete one chosen; the link opens `/credit?statement=YYYY-MM`.
+/// The choice of a month's statement: this month and the twelve before it, `initial`
+/// chosen; the link opens `{link}YYYY-MM` (`/credit?statement=`, `/billing?month=`).
 #[component]
-pub fn StatementPicker() -> impl IntoView {
+pub fn StatementPicker(link: &'static str, initial: Month) -> impl IntoView {
     let i18n = use_i18n();
     let now = this_month();
-    let chosen = RwSignal::new(now.previous().to_string());
+    let chosen = RwSignal::new(initial.to_string());
     let options = move || {
         let locale = i18n.get_locale();
         months_back(now, 13)
@@ -45,7 +45,7 @@ pub fn StatementPicker() -> impl IntoView {
             </select>
             <a
                 class="button button-secondary"
-                href=move || format!("/credit?statement={}", chosen.get())
+                href=move || format!("{link}{}", chosen.get())
             >
                 {text(|l| td_string!(l, credit.statement_open))}
             </a>

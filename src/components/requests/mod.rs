@@ -1,6 +1,8 @@
 //! The pieces of the request pages, and the words for the contract's enums.
 
 pub mod accept_cost;
+pub mod closing;
+pub mod closing_state;
 pub mod dates_field;
 pub mod draft_offer;
 pub mod estimate_panel;

@@ -7,7 +7,7 @@ use support_api::files::FileInfo;
 use crate::components::files::file_list::FileList;
 use crate::format;
 use crate::i18n::*;
-use crate::labels::status_name;
+use crate::labels::{quote_state_name, status_name};
 use crate::requests::detail::{Event, EventKind};
 use crate::template::fill;
 
@@ -42,6 +42,26 @@ fn event_text(l: Locale, e: &Event) -> String {
             }
             text
         }
+        EventKind::Quote => {
+            let state = e.state.map_or("", |s| quote_state_name(l, s));
+            let amount = e.amount.map(|m| format::money(m, l)).unwrap_or_default();
+            fill(
+                td_string!(l, resolution.tl_quote),
+                &[("state", state), ("amount", &amount)],
+            )
+        }
+        EventKind::Rated => fill(
+            td_string!(l, resolution.tl_rated),
+            &[("score", &e.score.unwrap_or(0).to_string())],
+        ),
+        EventKind::Escalated => fill(
+            td_string!(l, resolution.tl_escalated),
+            &[("reference", e.reference.as_deref().unwrap_or(""))],
+        ),
+        EventKind::AutoClosed => fill(
+            td_string!(l, resolution.tl_auto_closed),
+            &[("days", &e.after_days.unwrap_or(0).to_string())],
+        ),
     }
 }
 
@@ -63,11 +83,17 @@ pub fn Timeline(events: Vec<Event>, files: Vec<FileInfo>) -> impl IntoView {
                         EventKind::Comment => "event event-comment",
                         EventKind::TimeLogged => "event event-time",
                         EventKind::FileAdded => "event event-file",
+                        EventKind::Quote | EventKind::Escalated => "event event-staff",
+                        EventKind::Rated => "event event-comment",
+                        EventKind::AutoClosed => "event event-status",
                     };
-                    // A reason, a comment, a note.
-                    let body = e.reason.clone().or(e.text.clone()).or(e.note.clone());
+                    // A reason, a comment, a note (an escalation's reference is its title).
+                    let body = match e.event {
+                        EventKind::Escalated => None,
+                        _ => e.reason.clone().or(e.text.clone()).or(e.note.clone()).or(e.comment.clone()),
+                    };
                     let (at, datetime) = (e.at.clone(), e.at.clone());
-                    let by = format!(" · {} · ", e.by);
+                    let by = if e.by.is_empty() { " · ".to_owned() } else { format!(" · {} · ", e.by) };
                     let own: Vec<FileInfo> = files
                         .iter()
                         .filter(|f| match e.event {

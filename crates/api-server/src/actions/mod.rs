@@ -5,11 +5,13 @@
 //! `pricing`).
 
 pub mod attach;
+pub mod closing;
 pub mod credit;
 pub mod customer;
 pub mod notify;
 pub mod pricing;
 pub mod staff;
+pub mod staff_closing;
 
 use rusqlite::Connection;
 use support_api::plan::Priority;

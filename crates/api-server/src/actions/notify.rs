@@ -3,6 +3,7 @@
 
 use rusqlite::Connection;
 use support_api::money::Currency;
+use support_api::resolution::AUTO_CLOSE_DAYS;
 
 use crate::db::requests::Stored;
 use crate::error::ApiError;
@@ -32,6 +33,51 @@ pub fn requester(
         &about(kind, request.requested_by, request.id, vars),
         now,
     )
+}
+
+/// A resolution to the requester: the link opens the request at the card that confirms
+/// or reopens it, and the mail says when an unanswered resolution closes itself (the
+/// contract's default; the staff command does not know a server's `--auto-close-days`).
+pub fn resolved(conn: &Connection, request: &Stored, now: i64) -> Result<(), ApiError> {
+    let mut letter = about(
+        MailKind::Resolved,
+        request.requested_by,
+        request.id,
+        vec![("days", AUTO_CLOSE_DAYS.to_string())],
+    );
+    letter.link.push_str("#resolution");
+    mail::enqueue(conn, &letter, now)
+}
+
+/// Closing the loop's mails (a quote issued, accepted or declined, a resolution reopened):
+/// to the requester and the admins of `request`'s customer, leaving out `actor` (the
+/// user who acted; `None` for the support team).
+pub fn concerned(
+    conn: &Connection,
+    request: &Stored,
+    kind: MailKind,
+    actor: Option<i64>,
+    vars: Vec<(&'static str, String)>,
+    now: i64,
+) -> Result<(), ApiError> {
+    let mut to: Vec<i64> = conn
+        .prepare_cached("SELECT id FROM users WHERE customer_id = ?1 AND role = 'admin'")?
+        .query_map([request.customer_id], |row| row.get(0))?
+        .collect::<Result<_, _>>()?;
+    to.push(request.requested_by);
+    to.sort_unstable();
+    to.dedup();
+    for user in to.into_iter().filter(|u| Some(*u) != actor) {
+        let letter = Letter {
+            kind,
+            to_user: user,
+            request_id: Some(request.id),
+            link: format!("/requests/{}", request.id),
+            vars: vars.clone(),
+        };
+        mail::enqueue(conn, &letter, now)?;
+    }
+    Ok(())
 }
 
 /// A new request: its number to the requester and, when a member's spend waits for

@@ -42,6 +42,18 @@ fn request(conn: &Connection, id: i64) -> Result<Stored, StaffError> {
     requests::find(conn, None, id)?.ok_or_else(|| StaffError(format!("there is no request {id}")))
 }
 
+/// Work priced by agreement starts only once a quote is accepted.
+fn quoted_first(r: &Stored) -> Result<(), StaffError> {
+    if billing::needs_quote(r.billed_as, r.rate_unit) && r.quoted.is_none() {
+        return Err(StaffError(format!(
+            "request {} is priced by agreement: quote it (staff quote) and wait for an \
+             admin to accept the quote",
+            r.id
+        )));
+    }
+    Ok(())
+}
+
 fn refuse(r: &Stored, what: &str) -> StaffError {
     StaffError(format!(
         "request {} is {}: it cannot be {what}",
@@ -66,6 +78,7 @@ pub fn schedule(
     ) {
         return Err(refuse(&r, "scheduled"));
     }
+    quoted_first(&r)?;
     let today = day_of(now);
     let day = day.unwrap_or_else(|| add_days(today, 1));
     if day < today {
@@ -144,21 +157,26 @@ pub fn log_time(
     ) {
         return Err(refuse(&r, "worked on"));
     }
+    quoted_first(&r)?;
     if minutes == 0 || minutes > EXPECTED_MINUTES_MAX {
         return Err(StaffError(format!(
             "minutes must be between 1 and {EXPECTED_MINUTES_MAX}"
         )));
     }
     let note = note.map(str::trim).filter(|n| !n.is_empty());
-    let charged = billing::charge_for_time(
-        r.billed_as,
-        r.rate,
-        r.rate_unit,
-        r.estimate,
-        r.training_participants(),
-        minutes,
-        r.charged.is_some_and(|c| c > 0),
-    );
+    let charged_before = r.charged.is_some_and(|c| c > 0);
+    let charged = match r.quoted {
+        Some(quoted) => billing::charge_quoted(r.billed_as, quoted, charged_before),
+        None => billing::charge_for_time(
+            r.billed_as,
+            r.rate,
+            r.rate_unit,
+            r.estimate,
+            r.training_participants(),
+            minutes,
+            charged_before,
+        ),
+    };
     let (debited, invoiced) = match (r.billed_as, charged) {
         (BilledAs::SbpCredit, Some(charge)) if charge > 0 => {
             ledger::apply_expiries(conn, r.customer_id, now)?;
@@ -267,7 +285,7 @@ pub fn resolve(conn: &Connection, id: i64, by: &Actor, now: i64) -> Result<Strin
         // Back above the threshold: the next fall below mails again.
         checks::credit_changed(conn, r.customer_id, now, Mode::Mail)?;
     }
-    notify::requester(conn, &r, MailKind::Resolved, Vec::new(), now)?;
+    notify::resolved(conn, &r, now)?;
     Ok(done)
 }
 

@@ -213,7 +213,7 @@ pub fn add_to_timeline(timeline: &mut Vec<TimelineEvent>, files: &[FileInfo]) {
     for file in files.iter().filter(|file| file.comment_id.is_none()) {
         let position = timeline
             .iter()
-            .position(|event| at_of(event) > file.uploaded_at.as_str())
+            .position(|event| event.at() > file.uploaded_at.as_str())
             .unwrap_or(timeline.len());
         timeline.insert(
             position,
@@ -224,14 +224,5 @@ pub fn add_to_timeline(timeline: &mut Vec<TimelineEvent>, files: &[FileInfo]) {
                 file_id: file.id,
             },
         );
-    }
-}
-
-fn at_of(event: &TimelineEvent) -> &str {
-    match event {
-        TimelineEvent::StatusChanged { at, .. }
-        | TimelineEvent::Comment { at, .. }
-        | TimelineEvent::TimeLogged { at, .. }
-        | TimelineEvent::FileAdded { at, .. } => at,
     }
 }

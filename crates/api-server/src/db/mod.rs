@@ -3,6 +3,8 @@
 
 pub mod accounts;
 pub mod catalog;
+pub mod closing;
+pub mod closing_view;
 pub mod codec;
 pub mod connect;
 pub mod credit;
@@ -11,6 +13,7 @@ pub mod idempotency;
 pub mod ledger;
 pub mod migrations;
 pub mod parts;
+pub mod pay_statement;
 pub mod plan;
 pub mod pool;
 pub mod requests;

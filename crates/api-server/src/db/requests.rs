@@ -49,6 +49,8 @@ pub struct Stored {
     pub first_reaction_at: Option<i64>,
     /// The sum of what logged time was charged, if any was.
     pub charged: Option<i64>,
+    /// The accepted quote's amount: the agreed price.
+    pub quoted: Option<i64>,
 }
 
 impl Stored {
@@ -68,7 +70,7 @@ const COLUMNS: &str = "r.id, r.customer_id, r.requested_by, u.name, r.type, r.ti
         r.rate_unit, r.estimate_minor, r.estimate_minutes, r.created_at, r.scheduled_for,
         r.reaction_due_at, r.first_reaction_at,
         (SELECT sum(e.charged_minor) FROM request_events e
-         WHERE e.request_id = r.id AND e.kind = 'time')";
+         WHERE e.request_id = r.id AND e.kind = 'time'), r.quoted_minor";
 /// The tables of [`COLUMNS`].
 const FROM: &str = "FROM requests r JOIN users u ON u.id = r.requested_by
     LEFT JOIN licences li ON li.id = r.licence_id";
@@ -109,6 +111,7 @@ fn stored(row: &Row<'_>) -> rusqlite::Result<Stored> {
         reaction_due_at: row.get(23)?,
         first_reaction_at: row.get(24)?,
         charged: row.get(25)?,
+        quoted: row.get(26)?,
     })
 }
 
@@ -379,8 +382,9 @@ pub fn summary(r: &Stored, currency: Currency) -> Result<RequestSummary, ApiErro
     let charged = r.charged.is_some();
     let top_up_done = r.request_type == RequestType::CreditTopUp
         && matches!(r.status, RequestStatus::Resolved | RequestStatus::Closed);
+    // An accepted quote is the agreed price: a cost, not an estimate.
     let cost = if crate::billing::pays(r.billed_as) {
-        r.charged.or(r.estimate)
+        r.charged.or(r.quoted).or(r.estimate)
     } else {
         None
     };
@@ -394,7 +398,7 @@ pub fn summary(r: &Stored, currency: Currency) -> Result<RequestSummary, ApiErro
         requested_by: r.requested_by_name.clone(),
         billed_as: r.billed_as,
         cost: cost.map(|minor| Money::new(minor, currency)),
-        cost_is_estimate: cost.is_some() && !charged && !top_up_done,
+        cost_is_estimate: cost.is_some() && !charged && r.quoted.is_none() && !top_up_done,
         reaction_due_at: r.reaction_due_at.map(format_instant).transpose()?,
         first_reaction_at: r.first_reaction_at.map(format_instant).transpose()?,
     })
@@ -406,9 +410,11 @@ pub fn timeline(
     currency: Currency,
 ) -> Result<(Vec<TimelineEvent>, u32), ApiError> {
     let mut stmt = conn.prepare_cached(
-        "SELECT at, kind, by_name, staff, from_status, to_status, reason, text, minutes,
-                debited_minor, invoiced_minor, note, id
-         FROM request_events WHERE request_id = ?1 ORDER BY at, id",
+        "SELECT e.at, e.kind, e.by_name, e.staff, e.from_status, e.to_status, e.reason, e.text,
+                e.minutes, e.debited_minor, e.invoiced_minor, e.note, q.amount_minor, e.score,
+                e.id
+         FROM request_events e LEFT JOIN quotes q ON q.id = e.quote_id
+         WHERE e.request_id = ?1 ORDER BY e.at, e.id",
     )?;
     let money = |m: Option<i64>| m.map(|minor| Money::new(minor, currency));
     let rows = stmt.query_map([request_id], |row| {
@@ -423,11 +429,36 @@ pub fn timeline(
                 reason: row.get(6)?,
             },
             "comment" => Event::Comment {
-                id: row.get(12)?,
+                id: row.get(14)?,
                 by,
                 staff: row.get(3)?,
                 text: row.get(7)?,
             },
+            "quote" => Event::Other(TimelineEvent::Quote {
+                at: String::new(),
+                by,
+                state: row.get::<_, Code<_>>(7)?.0,
+                amount: Money::new(row.get(12)?, currency),
+                reason: row.get(6)?,
+            }),
+            "rating" => Event::Other(TimelineEvent::Rated {
+                at: String::new(),
+                by,
+                score: row.get(13)?,
+                comment: row.get(7)?,
+            }),
+            "escalation" => Event::Other(TimelineEvent::Escalated {
+                at: String::new(),
+                by,
+                reference: row.get(7)?,
+            }),
+            "auto_close" => Event::Other(TimelineEvent::AutoClosed {
+                at: String::new(),
+                after_days: row
+                    .get::<_, String>(7)?
+                    .parse()
+                    .unwrap_or(support_api::resolution::AUTO_CLOSE_DAYS),
+            }),
             _ => Event::Time {
                 by,
                 minutes: row.get(8)?,
@@ -444,6 +475,7 @@ pub fn timeline(
         let (at, event) = row?;
         let at = format_instant(at)?;
         events.push(match event {
+            Event::Other(event) => with_at(event, at),
             Event::Status {
                 by,
                 from,
@@ -490,7 +522,15 @@ pub fn timeline(
     Ok((events, minutes_total))
 }
 
+/// The instant of an event read without it (the other kinds are built in the row's closure).
+fn with_at(mut event: TimelineEvent, instant: String) -> TimelineEvent {
+    *event.at_mut() = instant;
+    event
+}
+
 enum Event {
+    /// The kinds of closing the loop, complete but for `at`.
+    Other(TimelineEvent),
     Status {
         by: String,
         from: Option<RequestStatus>,
@@ -521,6 +561,7 @@ pub fn detail(
     let (mut timeline, consumed_minutes) = timeline(conn, r.id, currency)?;
     let files = super::files::list(conn, r.id)?;
     super::files::add_to_timeline(&mut timeline, &files);
+    // Closing the loop's part (quote, rating, escalation) is `closing_view::add`'s.
     Ok(RequestDetail {
         summary: summary(r, currency)?,
         description: r.description.clone(),
@@ -534,6 +575,12 @@ pub fn detail(
         files,
         can_cancel: r.status.can_cancel(),
         can_approve: viewer_role == Role::Admin && r.status == RequestStatus::AwaitingApproval,
+        quote: None,
+        rating: None,
+        escalation: None,
+        can_confirm: false,
+        can_rate: false,
+        can_decide_quote: false,
     })
 }
 
@@ -635,7 +682,7 @@ pub fn list(
 
     let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt.query_map(rusqlite::params_from_iter(params), |row| {
-        Ok((stored(row)?, [row.get(26)?, row.get(27)?, row.get(28)?]))
+        Ok((stored(row)?, [row.get(27)?, row.get(28)?, row.get(29)?]))
     })?;
     let rows = rows.collect::<Result<Vec<(Stored, [i64; 3])>, _>>()?;
     let (rows, next_cursor) = parts::page(rows, filter.limit, |(_, k)| {

@@ -15,6 +15,10 @@ pub enum MailKind {
     LowCredit,
     BlockExpiring,
     SlaMissed,
+    QuoteIssued,
+    QuoteAccepted,
+    QuoteDeclined,
+    Reopened,
 }
 
 impl MailKind {
@@ -27,6 +31,10 @@ impl MailKind {
         MailKind::Cancelled,
         MailKind::SpendApproved,
         MailKind::SpendDeclined,
+        MailKind::QuoteIssued,
+        MailKind::QuoteAccepted,
+        MailKind::QuoteDeclined,
+        MailKind::Reopened,
         MailKind::ApprovalNeeded,
         MailKind::LowCredit,
         MailKind::BlockExpiring,
@@ -47,6 +55,10 @@ impl MailKind {
             MailKind::LowCredit => "low_credit",
             MailKind::BlockExpiring => "block_expiring",
             MailKind::SlaMissed => "sla_missed",
+            MailKind::QuoteIssued => "quote_issued",
+            MailKind::QuoteAccepted => "quote_accepted",
+            MailKind::QuoteDeclined => "quote_declined",
+            MailKind::Reopened => "reopened",
         }
     }
 

@@ -211,6 +211,11 @@ fn every_kind_renders_in_every_language_without_a_gap() {
         "remaining",
         "expires",
         "due",
+        // Closing the loop: quotes, and the days before a resolution closes itself.
+        "amount",
+        "covers",
+        "valid_until",
+        "days",
     ]
     .into_iter()
     .map(|name| (name, format!("<{name}>")))

@@ -1,9 +1,11 @@
 //! The HTTP handlers, one file per resource.
 
+pub mod billing;
 pub mod catalog;
+pub mod closing;
 pub mod credit;
-pub mod notifications;
 pub mod files;
+pub mod notifications;
 pub mod openapi;
 pub mod plan;
 pub mod requests;

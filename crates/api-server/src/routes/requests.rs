@@ -17,6 +17,7 @@ use support_api::validation::codes;
 use crate::actions::customer::{self, Requester};
 use crate::actions::pricing;
 use crate::auth::current::{CurrentSession, SessionToken};
+use crate::db::closing_view;
 use crate::db::idempotency::{self, Owner, Remembered};
 use crate::db::requests::{self as stored, ListFilter, REQUESTS_CURSOR, sort_index};
 use crate::error::ApiError;
@@ -54,9 +55,22 @@ pub(crate) fn request_id(raw: &str) -> Result<i64, ApiError> {
         .ok_or(ApiError::NotFound)
 }
 
-fn detail(conn: &Connection, who: &Requester, id: i64) -> Result<RequestDetail, ApiError> {
+pub(crate) fn detail(
+    conn: &Connection,
+    who: &Requester,
+    id: i64,
+) -> Result<RequestDetail, ApiError> {
     let request = customer::visible(conn, who, id)?;
-    stored::detail(conn, &request, who.currency, who.role)
+    let mut detail = stored::detail(conn, &request, who.currency, who.role)?;
+    closing_view::add(
+        conn,
+        &request,
+        who.currency,
+        who.viewer(),
+        now_unix(),
+        &mut detail,
+    )?;
+    Ok(detail)
 }
 
 fn created(id: i64, detail: RequestDetail, replayed: bool) -> Result<Response, ApiError> {
@@ -218,7 +232,7 @@ pub async fn add_comment(
 
 /// Changes request `raw` (a path id) with `act` in one write transaction, and answers
 /// its detail as the change left it.
-async fn change_request(
+pub(crate) async fn change_request(
     state: AppState,
     session: CurrentSession,
     raw: &str,

@@ -8,13 +8,16 @@ use std::collections::HashMap;
 
 use support_api::money::Currency;
 use support_api::requests::{Decision, NewComment, NewRequest};
+use support_api::resolution::NewRating;
 use support_api::session::Role;
 use time::Date;
 
 use super::error::SeedError;
 use super::seeder::Seeder;
+use crate::actions::closing;
 use crate::actions::customer::{self, Requester};
 use crate::actions::staff::{self, DEFAULT_STAFF_NAME};
+use crate::actions::staff_closing;
 use crate::db::ledger;
 use crate::db::requests::Actor;
 use crate::time_util::{add_days, day_of};
@@ -84,6 +87,22 @@ enum Step {
     Adjust {
         major: i64,
         note: &'static str,
+    },
+    Rate {
+        key: &'static str,
+        who: Person,
+        score: u8,
+        comment: Option<&'static str>,
+    },
+    Quote {
+        key: &'static str,
+        major: i64,
+        valid_days: i64,
+        text: &'static str,
+    },
+    Escalate {
+        key: &'static str,
+        reference: &'static str,
     },
 }
 
@@ -215,6 +234,50 @@ impl<'s, 'c> Story<'s, 'c> {
         self.push(at, Step::Adjust { major, note })
     }
 
+    pub fn rate(
+        &mut self,
+        at: i64,
+        key: &'static str,
+        who: &Person,
+        score: u8,
+        comment: Option<&'static str>,
+    ) -> &mut Self {
+        let who = who.clone();
+        self.push(
+            at,
+            Step::Rate {
+                key,
+                who,
+                score,
+                comment,
+            },
+        )
+    }
+
+    /// The support team quotes `major` units, valid for `valid_days` days from the seed day.
+    pub fn quote(
+        &mut self,
+        at: i64,
+        key: &'static str,
+        major: i64,
+        valid_days: i64,
+        text: &'static str,
+    ) -> &mut Self {
+        self.push(
+            at,
+            Step::Quote {
+                key,
+                major,
+                valid_days,
+                text,
+            },
+        )
+    }
+
+    pub fn escalate(&mut self, at: i64, key: &'static str, reference: &'static str) -> &mut Self {
+        self.push(at, Step::Escalate { key, reference })
+    }
+
     /// A finished request: made `days_ago` days before the seed day at 08:15 (approved by
     /// `approver` an hour later when it waits), with work logged `(days after, minutes)`,
     /// resolved the day after the last log and closed two days later.
@@ -318,6 +381,31 @@ impl<'s, 'c> Story<'s, 'c> {
                 }
                 Step::Adjust { major, note } => {
                     ledger::adjust(conn, self.customer_id, major * 100, at, note)?;
+                }
+                Step::Rate {
+                    key,
+                    who,
+                    score,
+                    comment,
+                } => {
+                    let body = NewRating {
+                        score,
+                        comment: comment.map(str::to_owned),
+                    };
+                    closing::rate(conn, &requester(&who), id(&ids, key)?, &body, at)?;
+                }
+                Step::Quote {
+                    key,
+                    major,
+                    valid_days,
+                    text,
+                } => {
+                    let until = self.s.days(valid_days);
+                    let id = id(&ids, key)?;
+                    staff_closing::quote(conn, id, major * 100, until, text, &staff_actor, at)?;
+                }
+                Step::Escalate { key, reference } => {
+                    staff_closing::escalate(conn, id(&ids, key)?, reference, &staff_actor, at)?;
                 }
             }
         }

@@ -214,6 +214,7 @@ impl TestApp {
             secure_cookie,
             mail: MailSettings::default(),
             files,
+            auto_close_days: 7,
         };
         let db = Db::new(conn, &db_path, 2).expect("open the readers");
         let state = AppState::new(db, config, Limits::default());

@@ -453,7 +453,11 @@ async fn settings_and_mutes_saved_through_the_api_are_respected() {
             "resolved",
             "cancelled",
             "spend_approved",
-            "spend_declined"
+            "spend_declined",
+            "quote_issued",
+            "quote_accepted",
+            "quote_declined",
+            "reopened"
         ]
     );
     assert!(
@@ -464,7 +468,7 @@ async fn settings_and_mutes_saved_through_the_api_are_respected() {
             .all(|s| s["enabled"] == true)
     );
     let admins = app.get_ok("/api/v1/notifications", &anna).await;
-    assert_eq!(admins["settings"].as_array().unwrap().len(), 11);
+    assert_eq!(admins["settings"].as_array().unwrap().len(), 15);
 
     let put = |signed: &Signed, path: &str, body: Value| {
         let request = axum::http::Request::put(path)

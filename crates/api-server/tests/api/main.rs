@@ -4,10 +4,11 @@
 mod bodies;
 mod catalog;
 mod clamd;
+mod closing;
 mod common;
 mod credit;
-mod mail;
 mod files;
+mod mail;
 mod openapi;
 mod plan;
 mod requests;

@@ -132,6 +132,33 @@ fn probes(method: &str, path: &str, who: &str) -> Vec<Probe> {
                 &[404],
             )]
         }
+        // Closing the loop on another's request: not found, whatever the body.
+        ("post", "/api/v1/requests/{id}/confirm", _) => {
+            vec![probe(Method::POST, foreign("/confirm"), None, &[404])]
+        }
+        ("post", "/api/v1/requests/{id}/reopen", _) => vec![probe(
+            Method::POST,
+            foreign("/reopen"),
+            Some(json!({ "reason": "leak?" })),
+            &[404],
+        )],
+        ("post", "/api/v1/requests/{id}/rating", _) => vec![probe(
+            Method::POST,
+            foreign("/rating"),
+            Some(json!({ "score": 5 })),
+            &[404],
+        )],
+        ("post", "/api/v1/requests/{id}/quote/accept", _) => {
+            vec![probe(Method::POST, foreign("/quote/accept"), None, &[404])]
+        }
+        ("post", "/api/v1/requests/{id}/quote/decline", _) => vec![probe(
+            Method::POST,
+            foreign("/quote/decline"),
+            Some(json!({ "reason": "leak?" })),
+            &[404],
+        )],
+        // Scoped to the caller (a member's own requests): checked by content in closing.rs.
+        ("get", "/api/v1/billing/pay-statement", _) => vec![],
         _ => panic!("no isolation row for {method} {path} as {who}: add one to security.rs"),
     }
 }

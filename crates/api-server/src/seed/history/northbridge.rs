@@ -86,6 +86,67 @@ pub fn northbridge_tooling(s: &Seeder, customer: i64) -> Result<(), SeedError> {
                 None,
             ),
         );
+    // Priced by agreement: quoted, waiting for Oliver's decision.
+    story
+        .create(
+            s.at(2, 11, 0),
+            "pdm-rollout",
+            &oliver,
+            work(
+                "SOLIDWORKS PDM roll-out for the design office",
+                "Install the PDM server, set up the vault and its workflow, train two key users.",
+                RequestDetails::Deployment {
+                    expected_minutes: None,
+                },
+            ),
+        )
+        .quote(
+            s.at(1, 10, 0),
+            "pdm-rollout",
+            3_900,
+            14,
+            "PDM server installation, vault and workflow set-up (two days on site) and four \
+             hours of key-user training.",
+        )
+        // Resolved yesterday and waiting for Oliver's answer: one to confirm and rate, one
+        // to reopen. Northbridge is seeded last, so the ids other customers' tests name
+        // stay where they were.
+        .create(
+            s.at(1, 15, 0),
+            "sketch-import",
+            &oliver,
+            hotline(
+                "Sketch constraints lost after a DXF import",
+                "Imported DXF sketches arrive without their constraints and dimensions.",
+                Priority::Normal,
+                None,
+            ),
+        )
+        .log(
+            s.at(1, 16, 0),
+            "sketch-import",
+            45,
+            Some("Import options corrected"),
+        )
+        .resolve(s.at(1, 17, 0), "sketch-import")
+        .create(
+            s.at(1, 15, 30),
+            "licence-warning",
+            &oliver,
+            hotline(
+                "Licence warning at every start of SOLIDWORKS",
+                "SOLIDWORKS warns that the licence server is unreachable, then starts anyway.",
+                Priority::Low,
+                None,
+            ),
+        )
+        .log(
+            s.at(1, 16, 30),
+            "licence-warning",
+            30,
+            Some("Server name fixed in the client settings"),
+        )
+        .resolve(s.at(1, 17, 30), "licence-warning");
     story.play()?;
     Ok(())
 }

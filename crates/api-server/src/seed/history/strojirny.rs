@@ -191,6 +191,7 @@ pub fn strojirny_hradec(s: &Seeder, customer: i64) -> Result<(), SeedError> {
         })
         .approve(s.at(4, 8, 40), "hd2-export", &jana)
         .log(s.at(3, 9, 0), "hd2-export", 120, Some("Reproduced; waiting for a hotfix"))
+        .escalate(s.at(3, 9, 30), "hd2-export", "SR01843077")
         .create(s.at(2, 11, 0), "platform-course", &jana, {
             let date = s.course_date_id("3DX-BASICS", 9)?;
             course(

@@ -30,6 +30,13 @@ pub fn tatra_forming(s: &Seeder, customer: i64) -> Result<(), SeedError> {
             ),
             &[(1, 120)],
         )
+        .rate(
+            s.at(95, 9, 0),
+            "pdm-install",
+            &martin,
+            5,
+            Some("Quick and careful, both PCs worked the same day."),
+        )
         .finished(
             "mesh",
             &martin,
