@@ -4,9 +4,12 @@
 //! With the `openapi` feature the types also describe themselves, and [`openapi`]
 //! assembles the OpenAPI document that is committed as `crates/api/openapi.json`.
 
+pub mod account;
 pub mod catalog;
 pub mod credit;
 pub mod money;
+pub mod password;
+pub mod people;
 pub mod plan;
 pub mod problem;
 pub mod requests;
