@@ -5,6 +5,7 @@ use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::http::{HeaderValue, header};
 use axum::response::IntoResponse;
+use axum::middleware;
 use axum::routing::{get, post};
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
@@ -16,7 +17,8 @@ use crate::routes;
 use crate::state::AppState;
 
 pub fn router(state: AppState) -> Router {
-    use routes::{catalog, credit, openapi, plan, requests, session};
+    use routes::{account, catalog, credit, last_seen, openapi, people, plan, recovery};
+    use routes::{requests, session};
     let api = Router::new()
         .route(
             "/session",
@@ -37,8 +39,31 @@ pub fn router(state: AppState) -> Router {
         .route("/requests/{id}/comments", post(requests::add_comment))
         .route("/requests/{id}/cancel", post(requests::cancel_request))
         .route("/requests/{id}/decision", post(requests::decide_request))
+        .route("/people", get(people::list_people).post(people::invite))
+        .route("/people/changes", get(people::list_changes))
+        .route(
+            "/people/{id}/invitation",
+            post(people::resend_invitation).delete(people::revoke_invitation),
+        )
+        .route("/people/{id}/role", post(people::change_role))
+        .route("/people/{id}/deactivate", post(people::deactivate))
+        .route("/people/{id}/reactivate", post(people::reactivate))
+        .route(
+            "/account",
+            get(account::get_account).patch(account::update_account),
+        )
+        .route("/account/password", post(account::change_password))
+        .route("/account/sessions", get(account::list_sessions))
+        .route(
+            "/account/sessions/end-others",
+            post(account::end_other_sessions),
+        )
+        .route("/password-reset", post(recovery::request_reset))
+        .route("/password-reset/complete", post(recovery::complete_reset))
+        .route("/invitation/accept", post(recovery::accept_invitation))
         .route("/openapi.json", get(openapi::get_document))
-        .method_not_allowed_fallback(routes::method_not_allowed);
+        .method_not_allowed_fallback(routes::method_not_allowed)
+        .layer(middleware::from_fn_with_state(state.clone(), last_seen::touch));
     Router::new()
         .nest(support_api::API_PREFIX, api)
         .fallback(routes::not_found)

@@ -10,6 +10,7 @@ pub mod idempotency;
 pub mod ledger;
 pub mod migrations;
 pub mod parts;
+pub mod people;
 pub mod plan;
 pub mod pool;
 pub mod requests;

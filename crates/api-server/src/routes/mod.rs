@@ -1,9 +1,14 @@
 //! The HTTP handlers, one file per resource.
 
+pub mod account;
 pub mod catalog;
 pub mod credit;
+pub mod last_seen;
+pub mod mail_links;
+pub mod people;
 pub mod openapi;
 pub mod plan;
+pub mod recovery;
 pub mod requests;
 pub mod session;
 

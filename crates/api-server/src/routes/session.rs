@@ -61,12 +61,23 @@ pub async fn sign_in(
     };
     state.limiter.succeeded(attempt);
 
+    open_session(&state, &headers, user_id).await
+}
+
+/// Starts a session for `user_id` (after a password was checked, or an invitation was
+/// accepted in the caller's transaction) and answers it with its cookie.
+pub async fn open_session(
+    state: &AppState,
+    headers: &HeaderMap,
+    user_id: i64,
+) -> Result<Response, ApiError> {
     // A fresh token at every sign-in; a session the browser still presented is ended, so
     // a planted or leftover id never becomes a signed-in one.
-    let previous = cookie::session_token(&headers).map(token::hash);
+    let previous = cookie::session_token(headers).map(token::hash);
     let session_token = token::random()?;
     let csrf_token = token::random()?;
     let token_hash = token::hash(&session_token);
+    let user_agent = user_agent(headers);
     let ttl = state.config.session_ttl_seconds();
     let now = now_unix();
     let session = state
@@ -84,8 +95,10 @@ pub async fn sign_in(
                     csrf_token: &csrf_token,
                     created_at: now,
                     expires_at: now + ttl,
+                    user_agent: user_agent.as_deref(),
                 },
             )?;
+            accounts::signed_in(tx, user_id, now)?;
             let (user, customer) =
                 accounts::user_with_customer(tx, user_id)?.ok_or(ApiError::InvalidCredentials)?;
             Ok(Session {
@@ -99,6 +112,14 @@ pub async fn sign_in(
     tracing::info!(user_id, "signed in");
     let set_cookie = cookie::set_session(&session_token, ttl, state.config.secure_cookies())?;
     Ok(([(header::SET_COOKIE, set_cookie)], Json(session)).into_response())
+}
+
+/// The User-Agent, cut to 256 characters: the sessions list names the browser from it.
+fn user_agent(headers: &HeaderMap) -> Option<String> {
+    headers
+        .get(header::USER_AGENT)
+        .and_then(|value| value.to_str().ok())
+        .map(|value| value.chars().take(256).collect())
 }
 
 /// Who is signed in: the session, or 204 when nobody is (no cookie, or its session has
