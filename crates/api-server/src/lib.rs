@@ -16,6 +16,7 @@ pub mod db;
 pub mod error;
 pub mod extract;
 pub mod json;
+pub mod mail;
 pub mod query;
 pub mod routes;
 pub mod seed;

@@ -7,6 +7,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("../../migrations/0001_core.sql")),
     M::up(include_str!("../../migrations/0002_requests.sql")),
     M::up(include_str!("../../migrations/0003_credit.sql")),
+    M::up(include_str!("../../migrations/0004_mail.sql")),
     M::up(include_str!("../../migrations/0006_people.sql")),
 ];
 

@@ -1,0 +1,75 @@
+//! The kinds of mail: a closed list; preferences are per kind.
+
+/// Each event that mails someone. `people` and `loop` add their kinds here (with their
+/// texts in `mail/*.json`): `key`, `ALL` and the two rules below must name each.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum MailKind {
+    RequestReceived,
+    SupportComment,
+    Scheduled,
+    Resolved,
+    Cancelled,
+    SpendApproved,
+    SpendDeclined,
+    ApprovalNeeded,
+    LowCredit,
+    BlockExpiring,
+    SlaMissed,
+}
+
+impl MailKind {
+    /// Every kind, in the order the settings page lists them.
+    pub const ALL: &'static [MailKind] = &[
+        MailKind::RequestReceived,
+        MailKind::SupportComment,
+        MailKind::Scheduled,
+        MailKind::Resolved,
+        MailKind::Cancelled,
+        MailKind::SpendApproved,
+        MailKind::SpendDeclined,
+        MailKind::ApprovalNeeded,
+        MailKind::LowCredit,
+        MailKind::BlockExpiring,
+        MailKind::SlaMissed,
+    ];
+
+    /// "request_received": the texts' key prefix and the preference's name.
+    pub fn key(self) -> &'static str {
+        match self {
+            MailKind::RequestReceived => "request_received",
+            MailKind::SupportComment => "support_comment",
+            MailKind::Scheduled => "scheduled",
+            MailKind::Resolved => "resolved",
+            MailKind::Cancelled => "cancelled",
+            MailKind::SpendApproved => "spend_approved",
+            MailKind::SpendDeclined => "spend_declined",
+            MailKind::ApprovalNeeded => "approval_needed",
+            MailKind::LowCredit => "low_credit",
+            MailKind::BlockExpiring => "block_expiring",
+            MailKind::SlaMissed => "sla_missed",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<MailKind> {
+        MailKind::ALL.iter().copied().find(|kind| kind.key() == key)
+    }
+
+    /// Whether the user may switch it off (and mute it per request). Mails someone must
+    /// get to use their account (an invitation, a password reset) are not: they have no
+    /// settings link either.
+    pub fn switchable(self) -> bool {
+        true
+    }
+
+    /// The company admins' mails, about the company rather than one person's request.
+    /// Members get none by default.
+    pub fn company_wide(self) -> bool {
+        matches!(
+            self,
+            MailKind::ApprovalNeeded
+                | MailKind::LowCredit
+                | MailKind::BlockExpiring
+                | MailKind::SlaMissed
+        )
+    }
+}
