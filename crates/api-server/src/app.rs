@@ -4,8 +4,8 @@
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::http::{HeaderValue, header};
-use axum::response::IntoResponse;
 use axum::middleware;
+use axum::response::IntoResponse;
 use axum::routing::{get, post};
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
@@ -63,7 +63,10 @@ pub fn router(state: AppState) -> Router {
         .route("/invitation/accept", post(recovery::accept_invitation))
         .route("/openapi.json", get(openapi::get_document))
         .method_not_allowed_fallback(routes::method_not_allowed)
-        .layer(middleware::from_fn_with_state(state.clone(), last_seen::touch));
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            last_seen::touch,
+        ));
     Router::new()
         .nest(support_api::API_PREFIX, api)
         .fallback(routes::not_found)

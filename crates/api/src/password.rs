@@ -25,11 +25,7 @@ const COMMON_PASSWORDS: &str = include_str!("../data/common-passwords-10k.txt");
 pub fn check_length(errors: &mut FieldErrors, field: &str, password: &str) {
     let chars = password.chars().count();
     if chars < PASSWORD_MIN {
-        errors.push(
-            field,
-            codes::TOO_SHORT,
-            "must have at least 12 characters",
-        );
+        errors.push(field, codes::TOO_SHORT, "must have at least 12 characters");
     } else if chars > PASSWORD_MAX {
         errors.push(field, codes::TOO_LONG, "must have at most 128 characters");
     }

@@ -18,13 +18,13 @@ pub fn credentials(conn: &Connection, email: &str) -> rusqlite::Result<Option<Cr
     conn.prepare_cached(
         "SELECT id, password_hash FROM users WHERE email = ?1 AND status = 'active'",
     )?
-        .query_row([email], |row| {
-            Ok(Credentials {
-                user_id: row.get(0)?,
-                password_hash: row.get(1)?,
-            })
+    .query_row([email], |row| {
+        Ok(Credentials {
+            user_id: row.get(0)?,
+            password_hash: row.get(1)?,
         })
-        .optional()
+    })
+    .optional()
 }
 
 /// The user and its customer, as the session shows them.
@@ -90,16 +90,16 @@ pub fn signed_in(conn: &Connection, user_id: i64, now: i64) -> rusqlite::Result<
     Ok(())
 }
 
-/// The user's own profile. The language is NULL until the mail core's column exists.
+/// The user's own profile.
 pub fn profile(conn: &Connection, user_id: i64) -> rusqlite::Result<Option<Account>> {
-    conn.prepare_cached("SELECT name, email, phone, role FROM users WHERE id = ?1")?
+    conn.prepare_cached("SELECT name, email, phone, language, role FROM users WHERE id = ?1")?
         .query_row([user_id], |row| {
             Ok(Account {
                 name: row.get(0)?,
                 email: row.get(1)?,
                 phone: row.get(2)?,
-                language: None,
-                role: row.get::<_, Code<_>>(3)?.0,
+                language: row.get::<_, Option<Code<_>>>(3)?.map(|c| c.0),
+                role: row.get::<_, Code<_>>(4)?.0,
             })
         })
         .optional()
@@ -110,11 +110,11 @@ pub fn update_profile(
     user_id: i64,
     name: &str,
     phone: Option<&str>,
-    _language: Option<Language>,
+    language: Option<Language>,
 ) -> rusqlite::Result<()> {
     conn.execute(
-        "UPDATE users SET name = ?2, phone = ?3 WHERE id = ?1",
-        params![user_id, name, phone],
+        "UPDATE users SET name = ?2, phone = ?3, language = ?4 WHERE id = ?1",
+        params![user_id, name, phone, language.map(Code)],
     )?;
     Ok(())
 }

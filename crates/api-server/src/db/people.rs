@@ -141,8 +141,14 @@ pub fn set_status(conn: &Connection, user_id: i64, status: PersonStatus) -> rusq
     Ok(())
 }
 
-pub fn delete_user(conn: &Connection, user_id: i64) -> rusqlite::Result<()> {
-    conn.execute("DELETE FROM users WHERE id = ?1", [user_id])?;
+/// Removes an invited user, with the mails queued to them: a revoked invitation that
+/// the worker has not sent yet is not sent.
+pub fn delete_invited(conn: &Connection, user_id: i64) -> rusqlite::Result<()> {
+    conn.execute("DELETE FROM outbox WHERE to_user = ?1", [user_id])?;
+    conn.execute(
+        "DELETE FROM users WHERE id = ?1 AND status = 'invited'",
+        [user_id],
+    )?;
     Ok(())
 }
 

@@ -15,6 +15,10 @@ pub enum MailKind {
     LowCredit,
     BlockExpiring,
     SlaMissed,
+    /// A company admin invited the user: the link sets a password (issue 13).
+    Invitation,
+    /// The user asked for a new password: the link sets one (issue 13).
+    PasswordReset,
 }
 
 impl MailKind {
@@ -31,6 +35,8 @@ impl MailKind {
         MailKind::LowCredit,
         MailKind::BlockExpiring,
         MailKind::SlaMissed,
+        MailKind::Invitation,
+        MailKind::PasswordReset,
     ];
 
     /// "request_received": the texts' key prefix and the preference's name.
@@ -47,6 +53,8 @@ impl MailKind {
             MailKind::LowCredit => "low_credit",
             MailKind::BlockExpiring => "block_expiring",
             MailKind::SlaMissed => "sla_missed",
+            MailKind::Invitation => "invitation",
+            MailKind::PasswordReset => "password_reset",
         }
     }
 
@@ -58,7 +66,7 @@ impl MailKind {
     /// get to use their account (an invitation, a password reset) are not: they have no
     /// settings link either.
     pub fn switchable(self) -> bool {
-        true
+        !matches!(self, MailKind::Invitation | MailKind::PasswordReset)
     }
 
     /// The company admins' mails, about the company rather than one person's request.

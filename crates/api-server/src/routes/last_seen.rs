@@ -23,7 +23,10 @@ pub async fn touch(State(state): State<AppState>, request: Request, next: Next) 
         if state.last_seen.due(hash, now) {
             let db = state.db.clone();
             tokio::spawn(async move {
-                if let Err(error) = db.write(move |tx| Ok(sessions::touch(tx, &hash, now)?)).await {
+                if let Err(error) = db
+                    .write(move |tx| Ok(sessions::touch(tx, &hash, now)?))
+                    .await
+                {
                     tracing::warn!(%error, "last seen not written");
                 }
             });

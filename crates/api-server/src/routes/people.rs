@@ -184,7 +184,7 @@ pub async fn revoke_invitation(
             let person = stored::find(tx, who.customer_id, id)?;
             expect_status(&person, PersonStatus::Invited)?;
             // The invited user never signed in and owns nothing: the row and its token go.
-            stored::delete_user(tx, id)?;
+            stored::delete_invited(tx, id)?;
             record(tx, &who, ChangeKind::InvitationRevoked, &person, None, now)
         })
         .await?;
@@ -211,7 +211,14 @@ pub async fn change_role(
                 keep_an_admin(tx, &who, &person)?;
             }
             stored::set_role(tx, id, body.role)?;
-            record(tx, &who, ChangeKind::RoleChanged, &person, Some(body.role), now)?;
+            record(
+                tx,
+                &who,
+                ChangeKind::RoleChanged,
+                &person,
+                Some(body.role),
+                now,
+            )?;
             stored::find(tx, who.customer_id, id)
         })
         .await?;

@@ -91,8 +91,8 @@ pub async fn complete_reset(
     state
         .db
         .write(move |tx| {
-            let user_id =
-                stored::use_token(tx, Purpose::Reset, &token_hash, now)?.ok_or_else(invalid_token)?;
+            let user_id = stored::use_token(tx, Purpose::Reset, &token_hash, now)?
+                .ok_or_else(invalid_token)?;
             // A user deactivated since the mail was sent gets no password through it.
             if accounts::password_hash(tx, user_id)?.is_none() {
                 return Err(invalid_token());

@@ -6,6 +6,7 @@ mod catalog;
 mod common;
 mod credit;
 mod openapi;
+mod people;
 mod plan;
 mod requests;
 mod security;

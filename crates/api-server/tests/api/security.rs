@@ -128,7 +128,11 @@ fn probes(method: &str, path: &str, who: &str) -> Vec<Probe> {
             | "/api/v1/people/{id}/reactivate",
             who,
         ) => {
-            let target = if who == "member" { KOWALSKI_ADMIN } else { KOWALSKI_MEMBER };
+            let target = if who == "member" {
+                KOWALSKI_ADMIN
+            } else {
+                KOWALSKI_MEMBER
+            };
             let method = Method::from_bytes(method.to_uppercase().as_bytes()).expect("method");
             let body = path.ends_with("/role").then(|| json!({ "role": "member" }));
             let path = path.replace("{id}", &target.to_string());
