@@ -8,6 +8,7 @@ mod demo;
 mod drafts;
 mod error;
 mod history;
+mod people;
 mod scale;
 mod seeder;
 mod story;
