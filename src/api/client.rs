@@ -80,6 +80,17 @@ impl Client {
             .map(drop)
     }
 
+    /// A `PATCH` with the whole of a resource's editable part.
+    pub async fn patch<B: Serialize, T: DeserializeOwned>(
+        self,
+        path: &str,
+        body: &B,
+    ) -> Result<T, ApiError> {
+        let json = serde_json::to_string(body).map_err(|e| ApiError::Malformed(e.to_string()))?;
+        let answer = self.send(Method::PATCH, path, Some(json), None).await?;
+        decode(&answer)
+    }
+
     /// A call whose answer has no body worth reading (204, or anything ignored).
     pub async fn delete(self, path: &str) -> Result<(), ApiError> {
         self.send(Method::DELETE, path, None, None).await.map(drop)

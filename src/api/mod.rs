@@ -1,8 +1,10 @@
 //! The typed client of the Support API (`/api/v1` on the portal's own origin).
 
+pub mod account;
 pub mod client;
 pub mod credit;
 pub mod error;
+pub mod people;
 pub mod plan;
 pub mod requests;
 pub mod session;

@@ -1,5 +1,6 @@
 //! Pieces shared by the pages.
 
+pub mod account;
 pub mod connection_banner;
 pub mod contact;
 pub mod credit;
@@ -11,8 +12,10 @@ pub mod loading;
 pub mod nav;
 pub mod overview;
 pub mod part;
+pub mod people;
 pub mod plan;
 pub mod protected;
 pub mod requests;
 pub mod sbp_balance;
+pub mod text_field;
 pub mod words;

@@ -1,11 +1,14 @@
 //! One module per route.
 
+pub mod account;
 pub mod credit;
 pub mod credit_statement;
 pub mod new_request;
 pub mod not_found;
 pub mod overview;
+pub mod people;
 pub mod plan;
+pub mod recovery;
 pub mod request_detail;
 pub mod requests;
 pub mod sign_in;

@@ -2,6 +2,7 @@ use leptos::html;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::NavigateOptions;
+use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use support_api::session::SignIn;
 use support_api::validation::{FieldErrors, codes};
@@ -194,6 +195,7 @@ pub fn SignInPage() -> impl IntoView {
                         </span>
                     </div>
                 </form>
+                <p><A href="/forgot-password">{tr(|l| td_string!(l, account.forgot_link))}</A></p>
             </main>
         </div>
     }
