@@ -40,3 +40,18 @@ CREATE TABLE people_changes (
     role        TEXT CHECK (role IN ('admin', 'member'))
 );
 CREATE INDEX people_changes_customer ON people_changes (customer_id, at);
+
+-- Two-step sign-in (TOTP): the secret once confirmed by a first code (sign-in then asks for
+-- a code), the one waiting for that code, and the last time step used (a code works once).
+ALTER TABLE users ADD COLUMN totp_secret TEXT;
+ALTER TABLE users ADD COLUMN totp_pending TEXT;
+ALTER TABLE users ADD COLUMN totp_last_step INTEGER;
+-- A company admin may require it: each user's next sign-in then sets it up.
+ALTER TABLE customers ADD COLUMN require_two_step INTEGER NOT NULL DEFAULT 0
+    CHECK (require_two_step IN (0, 1));
+-- Single-use recovery codes, stored as SHA-256; a used one is deleted.
+CREATE TABLE recovery_codes (
+    user_id   INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    code_hash BLOB NOT NULL,
+    PRIMARY KEY (user_id, code_hash)
+) WITHOUT ROWID;

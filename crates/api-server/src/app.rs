@@ -18,7 +18,7 @@ use crate::state::AppState;
 
 pub fn router(state: AppState) -> Router {
     use routes::{account, catalog, credit, last_seen, openapi, people, plan, recovery};
-    use routes::{requests, session};
+    use routes::{requests, session, two_step};
     let api = Router::new()
         .route(
             "/session",
@@ -41,6 +41,7 @@ pub fn router(state: AppState) -> Router {
         .route("/requests/{id}/decision", post(requests::decide_request))
         .route("/people", get(people::list_people).post(people::invite))
         .route("/people/changes", get(people::list_changes))
+        .route("/people/two-step", post(two_step::require))
         .route(
             "/people/{id}/invitation",
             post(people::resend_invitation).delete(people::revoke_invitation),
@@ -54,6 +55,8 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/account/password", post(account::change_password))
         .route("/account/sessions", get(account::list_sessions))
+        .route("/account/two-step", post(two_step::begin))
+        .route("/account/two-step/confirm", post(two_step::confirm))
         .route(
             "/account/sessions/end-others",
             post(account::end_other_sessions),

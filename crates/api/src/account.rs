@@ -22,6 +22,8 @@ pub struct Account {
     /// None: the company's language.
     pub language: Option<Language>,
     pub role: Role,
+    /// Two-step sign-in is on.
+    pub two_step: bool,
 }
 
 /// Body of `PATCH /account`: the whole profile.

@@ -14,6 +14,7 @@ pub mod plan;
 pub mod problem;
 pub mod requests;
 pub mod session;
+pub mod two_step;
 pub mod validation;
 
 #[cfg(feature = "openapi")]

@@ -42,6 +42,8 @@ pub struct Person {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PersonList {
     pub items: Vec<Person>,
+    /// Everyone of the company must use two-step sign-in.
+    pub two_step_required: bool,
 }
 
 /// Body of `POST /people`: invite someone by e-mail.

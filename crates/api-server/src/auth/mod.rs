@@ -8,3 +8,4 @@ pub mod last_seen;
 pub mod password;
 pub mod rate_limit;
 pub mod token;
+pub mod two_step;

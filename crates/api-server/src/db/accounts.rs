@@ -92,7 +92,10 @@ pub fn signed_in(conn: &Connection, user_id: i64, now: i64) -> rusqlite::Result<
 
 /// The user's own profile.
 pub fn profile(conn: &Connection, user_id: i64) -> rusqlite::Result<Option<Account>> {
-    conn.prepare_cached("SELECT name, email, phone, language, role FROM users WHERE id = ?1")?
+    conn.prepare_cached(
+        "SELECT name, email, phone, language, role, totp_secret IS NOT NULL FROM users
+         WHERE id = ?1",
+    )?
         .query_row([user_id], |row| {
             Ok(Account {
                 name: row.get(0)?,
@@ -100,6 +103,7 @@ pub fn profile(conn: &Connection, user_id: i64) -> rusqlite::Result<Option<Accou
                 phone: row.get(2)?,
                 language: row.get::<_, Option<Code<_>>>(3)?.map(|c| c.0),
                 role: row.get::<_, Code<_>>(4)?.0,
+                two_step: row.get(5)?,
             })
         })
         .optional()

@@ -15,6 +15,7 @@ pub mod plan;
 pub mod pool;
 pub mod requests;
 pub mod sessions;
+pub mod two_step;
 
 pub use connect::{DbError, expire_sessions, open, open_existing, write_tx};
 pub use pool::{Db, readers_for_this_machine};

@@ -39,6 +39,8 @@ pub struct LiveSession {
     pub expires_at: i64,
     pub user: User,
     pub customer: CustomerSummary,
+    /// The company requires two-step sign-in and the user has not set it up yet.
+    pub must_enrol: bool,
 }
 
 /// The session for a token hash if it has not expired at `now` and its user is active:
@@ -52,7 +54,8 @@ pub fn find_live(
     conn.prepare_cached(
         "SELECT s.csrf_token, s.expires_at,
                 u.id, u.name, u.email, u.role,
-                c.id, c.name, c.country, c.currency, c.language
+                c.id, c.name, c.country, c.currency, c.language,
+                c.require_two_step = 1 AND u.totp_secret IS NULL
          FROM sessions s JOIN users u ON u.id = s.user_id
               JOIN customers c ON c.id = u.customer_id
          WHERE s.token_hash = ?1 AND s.expires_at > ?2 AND u.status = 'active'",
@@ -74,6 +77,7 @@ pub fn find_live(
                 currency: row.get::<_, Code<_>>(9)?.0,
                 language: row.get::<_, Code<_>>(10)?.0,
             },
+            must_enrol: row.get(11)?,
         })
     })
     .optional()

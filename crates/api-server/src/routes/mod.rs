@@ -11,6 +11,7 @@ pub mod plan;
 pub mod recovery;
 pub mod requests;
 pub mod session;
+pub mod two_step;
 
 use crate::error::ApiError;
 

@@ -16,7 +16,7 @@ use support_api::session::Role;
 use crate::auth::current::{CurrentSession, SessionToken};
 use crate::auth::token;
 use crate::db::people::{self as stored, Change, Purpose};
-use crate::db::sessions;
+use crate::db::{sessions, two_step};
 use crate::error::ApiError;
 use crate::extract::ApiJson;
 use crate::json::Json;
@@ -52,14 +52,17 @@ pub async fn list_people(
     State(state): State<AppState>,
     token: SessionToken,
 ) -> Result<Json<PersonList>, ApiError> {
-    let items = state
+    let list = state
         .db
         .read(move |conn| {
             let who = admin(&token.resolve(conn)?)?;
-            stored::list(conn, who.customer_id)
+            Ok(PersonList {
+                items: stored::list(conn, who.customer_id)?,
+                two_step_required: two_step::required(conn, who.customer_id)?,
+            })
         })
         .await?;
-    Ok(Json(PersonList { items }))
+    Ok(Json(list))
 }
 
 pub async fn list_changes(

@@ -10,7 +10,9 @@ use support_api::session::{Session, SignIn};
 
 use crate::auth::current::{CurrentSession, SessionToken};
 use crate::auth::{cookie, password, token};
+use crate::db::two_step as two_step_state;
 use crate::db::{accounts, sessions};
+use crate::routes::two_step;
 use crate::error::ApiError;
 use crate::extract::ApiJson;
 use crate::json::Json;
@@ -38,6 +40,7 @@ pub async fn sign_in(
         .await?;
     let known_account = credentials.is_some();
     let password = body.password;
+    let code = body.code;
     // Argon2 takes tens of milliseconds: keep it off the async workers and outside the
     // database lock. An unknown address is checked against a dummy hash so it takes as
     // long as a wrong password and cannot be told apart from one.
@@ -59,6 +62,8 @@ pub async fn sign_in(
         tracing::info!(ip = %peer.ip(), known_account, "sign-in refused");
         return Err(ApiError::InvalidCredentials);
     };
+    // The second step, when on: a wrong or missing code leaves the attempt counted.
+    two_step::verify(&state, user_id, code).await?;
     state.limiter.succeeded(attempt);
 
     open_session(&state, &headers, user_id).await
@@ -101,11 +106,14 @@ pub async fn open_session(
             accounts::signed_in(tx, user_id, now)?;
             let (user, customer) =
                 accounts::user_with_customer(tx, user_id)?.ok_or(ApiError::InvalidCredentials)?;
+            let two_step_setup_required = two_step_state::state(tx, user_id)?
+                .is_some_and(|s| s.required && s.secret.is_none());
             Ok(Session {
                 user,
                 customer,
                 csrf_token,
                 expires_at: format_instant(now + ttl)?,
+                two_step_setup_required,
             })
         })
         .await?;

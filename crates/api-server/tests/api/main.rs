@@ -11,3 +11,4 @@ mod plan;
 mod requests;
 mod security;
 mod session;
+mod two_step;

@@ -138,6 +138,15 @@ fn probes(method: &str, path: &str, who: &str) -> Vec<Probe> {
             let path = path.replace("{id}", &target.to_string());
             vec![probe(method, path, body, &[404])]
         }
+        // Two-step sign-in: one's own; the company's requirement is an admin's.
+        ("post", "/api/v1/account/two-step" | "/api/v1/account/two-step/confirm", _) => vec![],
+        ("post", "/api/v1/people/two-step", "outsider") => vec![],
+        ("post", "/api/v1/people/two-step", "member") => vec![probe(
+            Method::POST,
+            path.into(),
+            Some(json!({ "required": true })),
+            &[404],
+        )],
         // The caller's own account and sessions only, and the ways in without a session.
         (_, "/api/v1/account" | "/api/v1/account/password" | "/api/v1/account/sessions", _)
         | ("post", "/api/v1/account/sessions/end-others", _) => vec![],

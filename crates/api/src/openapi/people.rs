@@ -10,6 +10,7 @@ use crate::account::*;
 use crate::people::*;
 use crate::problem::Problem;
 use crate::session::Session;
+use crate::two_step::*;
 
 #[derive(OpenApi)]
 #[openapi(
@@ -17,11 +18,13 @@ use crate::session::Session;
         list_people, invite, resend_invitation, revoke_invitation, change_role, deactivate,
         reactivate, list_changes, get_account, update_account, change_password,
         list_sessions, end_other_sessions, request_reset, complete_reset, accept_invitation,
+        begin_two_step, confirm_two_step, require_two_step,
     ),
     components(schemas(
         Person, PersonStatus, PersonList, Invitation, RoleChange, ChangeKind, PersonChange,
         PersonChangeList, Account, AccountUpdate, PasswordChange, SessionInfo, SessionList,
-        ResetRequest, NewPassword, AcceptInvitation,
+        ResetRequest, NewPassword, AcceptInvitation, TwoStepSetup, TwoStepCode, RecoveryCodes,
+        TwoStepRequirement,
     )),
     tags((name = "people"), (name = "account"))
 )]
@@ -197,6 +200,7 @@ fn update_account() {}
         PayloadTooLarge,
         UnsupportedMediaType,
         Unprocessable,
+        (status = 429, description = "Too many wrong current passwords for the account or from the address: wait", body = Problem, content_type = "application/problem+json"),
     ))]
 #[allow(dead_code)]
 fn change_password() {}
@@ -258,3 +262,48 @@ fn complete_reset() {}
     ))]
 #[allow(dead_code)]
 fn accept_invitation() {}
+
+/// Starts turning two-step sign-in on: a new secret (as a QR code and as text) that a
+/// first code confirms. Asking again replaces a secret not yet confirmed.
+#[utoipa::path(post, path = "/api/v1/account/two-step", tag = "account",
+    params(Csrf),
+    responses(
+        (status = 200, description = "The secret waiting for a first code", body = TwoStepSetup),
+        Unauthenticated,
+        CsrfRefused,
+    ))]
+#[allow(dead_code)]
+fn begin_two_step() {}
+
+/// Confirms the secret with a first code: two-step sign-in is on; the ten recovery codes
+/// are answered once. 422 `wrong_code` for a wrong code or none started.
+#[utoipa::path(post, path = "/api/v1/account/two-step/confirm", tag = "account", request_body = TwoStepCode,
+    params(Csrf),
+    responses(
+        (status = 200, description = "On: the recovery codes, shown once", body = RecoveryCodes),
+        NotJson,
+        Unauthenticated,
+        CsrfRefused,
+        PayloadTooLarge,
+        UnsupportedMediaType,
+        Unprocessable,
+    ))]
+#[allow(dead_code)]
+fn confirm_two_step() {}
+
+/// A company admin requires two-step sign-in for everyone of the company (each user's
+/// next sign-in sets it up), or no longer does.
+#[utoipa::path(post, path = "/api/v1/people/two-step", tag = "people", request_body = TwoStepRequirement,
+    params(Csrf),
+    responses(
+        (status = 204, description = "Saved"),
+        NotJson,
+        Unauthenticated,
+        CsrfRefused,
+        NoSuchPerson,
+        PayloadTooLarge,
+        UnsupportedMediaType,
+        Unprocessable,
+    ))]
+#[allow(dead_code)]
+fn require_two_step() {}
