@@ -225,6 +225,7 @@ pub fn field_reason(l: Locale, code: &str) -> &'static str {
         password::TOO_LONG => td_string!(l, account.password_too_long),
         password::COMMON => td_string!(l, account.password_common),
         password::WRONG_CURRENT => td_string!(l, account.password_wrong),
+        support_api::two_step::codes::WRONG_CODE => td_string!(l, account.wrong_code),
         _ => td_string!(l, validation.invalid),
     }
 }

@@ -5,6 +5,7 @@ use support_api::account::{
     SessionList,
 };
 use support_api::session::Session;
+use support_api::two_step::{RecoveryCodes, TwoStepCode, TwoStepSetup};
 
 use super::{ApiError, Client};
 
@@ -45,4 +46,15 @@ pub async fn accept_invitation(
     accept: &AcceptInvitation,
 ) -> Result<Session, ApiError> {
     client.post("/invitation/accept", accept).await
+}
+
+pub async fn begin_two_step(client: Client) -> Result<TwoStepSetup, ApiError> {
+    client.post("/account/two-step", &()).await
+}
+
+pub async fn confirm_two_step(
+    client: Client,
+    code: &TwoStepCode,
+) -> Result<RecoveryCodes, ApiError> {
+    client.post("/account/two-step/confirm", code).await
 }

@@ -1,6 +1,7 @@
 //! `/people`: a company admin's people, invitations, roles and the record of changes.
 
 use support_api::people::{Invitation, Person, PersonChangeList, PersonList, RoleChange};
+use support_api::two_step::TwoStepRequirement;
 
 use super::{ApiError, Client};
 
@@ -50,4 +51,10 @@ pub async fn act(client: Client, id: i64, action: PersonAction) -> Result<(), Ap
                 .await
         }
     }
+}
+
+pub async fn require_two_step(client: Client, required: bool) -> Result<(), ApiError> {
+    client
+        .post_discard("/people/two-step", &TwoStepRequirement { required }, None)
+        .await
 }

@@ -7,6 +7,7 @@ use crate::api::{self, client::use_client};
 use crate::components::account::password::PasswordForm;
 use crate::components::account::profile::ProfileForm;
 use crate::components::account::sessions::SessionsSection;
+use crate::components::account::two_step::TwoStepSection;
 use crate::components::part::part;
 use crate::components::words::tr;
 use crate::i18n::*;
@@ -24,7 +25,10 @@ pub fn AccountPage() -> impl IntoView {
     view! {
         <Title text=title />
         <h1>{tr(|l| td_string!(l, account.title))}</h1>
-        {part(account, |account| view! { <ProfileForm account=account.clone() /> }.into_any())}
+        {part(account, |account| view! {
+            <ProfileForm account=account.clone() />
+            <TwoStepSection on=account.two_step />
+        }.into_any())}
         <PasswordForm />
         <SessionsSection />
     }

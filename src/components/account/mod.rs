@@ -3,3 +3,4 @@
 pub mod password;
 pub mod profile;
 pub mod sessions;
+pub mod two_step;

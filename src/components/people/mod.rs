@@ -3,4 +3,5 @@
 
 pub mod changes;
 pub mod invite;
+pub mod requirement;
 pub mod table;

@@ -8,6 +8,7 @@ use support_api::session::Role;
 
 use crate::api::people::PersonAction;
 use crate::components::header::role_name;
+use crate::components::people::requirement::RequireTwoStep;
 use crate::format;
 use crate::i18n::*;
 use crate::labels::person_status_name;
@@ -22,6 +23,7 @@ pub fn people_table(
 ) -> AnyView {
     let rows = list.items.clone();
     view! {
+        <RequireTwoStep required=list.two_step_required />
         <table class="data stack">
             <thead>
                 <tr>

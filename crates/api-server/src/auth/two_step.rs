@@ -40,7 +40,12 @@ pub fn new_secret() -> Result<String, ApiError> {
 
 /// The time step a 6-digit `code` matches at `now` (unix seconds), if it matches one that
 /// is later than `last_step`, the step of the last code used.
-pub fn check(secret_base32: &str, code: &str, now: i64, last_step: Option<i64>) -> Result<Option<i64>, ApiError> {
+pub fn check(
+    secret_base32: &str,
+    code: &str,
+    now: i64,
+    last_step: Option<i64>,
+) -> Result<Option<i64>, ApiError> {
     let code: String = code.chars().filter(|c| !c.is_whitespace()).collect();
     if code.len() != 6 || !code.bytes().all(|b| b.is_ascii_digit()) {
         return Ok(None);
@@ -57,7 +62,9 @@ pub fn check(secret_base32: &str, code: &str, now: i64, last_step: Option<i64>) 
 pub fn otpauth_uri(secret_base32: &str, email: &str) -> String {
     let label = percent_encode(&format!("{ISSUER}:{email}"));
     let issuer = percent_encode(ISSUER);
-    format!("otpauth://totp/{label}?secret={secret_base32}&issuer={issuer}&algorithm=SHA1&digits=6&period=30")
+    format!(
+        "otpauth://totp/{label}?secret={secret_base32}&issuer={issuer}&algorithm=SHA1&digits=6&period=30"
+    )
 }
 
 /// Every byte but unreserved ones (RFC 3986) as `%XX`: spaces as `%20`, as the
@@ -92,7 +99,10 @@ pub fn qr_svg(text: &str) -> Result<String, ApiError> {
         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {size} {size}\" shape-rendering=\"crispEdges\">\
          <rect width=\"100%\" height=\"100%\" fill=\"#fff\"/><path d=\"{path}\" fill=\"#000\"/></svg>"
     );
-    Ok(format!("data:image/svg+xml;base64,{}", STANDARD.encode(svg)))
+    Ok(format!(
+        "data:image/svg+xml;base64,{}",
+        STANDARD.encode(svg)
+    ))
 }
 
 /// Ten new recovery codes, `xxxxx-xxxxx` in lower-case base32 (50 random bits each).
@@ -143,15 +153,29 @@ mod tests {
     fn recovery_codes_are_ten_distinct_and_hash_loosely() {
         let codes = new_recovery_codes().unwrap();
         assert_eq!(codes.len(), 10);
-        assert_eq!(codes.iter().collect::<std::collections::HashSet<_>>().len(), 10);
-        assert!(codes.iter().all(|c| c.len() == 11 && c.as_bytes()[5] == b'-'));
-        assert_eq!(recovery_hash(&codes[0]), recovery_hash(&codes[0].to_uppercase().replace('-', " ")));
+        assert_eq!(
+            codes.iter().collect::<std::collections::HashSet<_>>().len(),
+            10
+        );
+        assert!(
+            codes
+                .iter()
+                .all(|c| c.len() == 11 && c.as_bytes()[5] == b'-')
+        );
+        assert_eq!(
+            recovery_hash(&codes[0]),
+            recovery_hash(&codes[0].to_uppercase().replace('-', " "))
+        );
     }
 
     #[test]
     fn the_qr_code_is_an_svg_data_uri() {
         let uri = qr_svg(&otpauth_uri("JBSWY3DPEHPK3PXP", "a@x.demo")).unwrap();
         assert!(uri.starts_with("data:image/svg+xml;base64,"));
-        assert!(otpauth_uri("JBSWY3DPEHPK3PXP", "a@x.demo").starts_with("otpauth://totp/Support%20portal%3Aa%40x.demo?secret=JBSWY3DPEHPK3PXP"));
+        assert!(
+            otpauth_uri("JBSWY3DPEHPK3PXP", "a@x.demo").starts_with(
+                "otpauth://totp/Support%20portal%3Aa%40x.demo?secret=JBSWY3DPEHPK3PXP"
+            )
+        );
     }
 }

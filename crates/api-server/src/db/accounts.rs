@@ -96,17 +96,17 @@ pub fn profile(conn: &Connection, user_id: i64) -> rusqlite::Result<Option<Accou
         "SELECT name, email, phone, language, role, totp_secret IS NOT NULL FROM users
          WHERE id = ?1",
     )?
-        .query_row([user_id], |row| {
-            Ok(Account {
-                name: row.get(0)?,
-                email: row.get(1)?,
-                phone: row.get(2)?,
-                language: row.get::<_, Option<Code<_>>>(3)?.map(|c| c.0),
-                role: row.get::<_, Code<_>>(4)?.0,
-                two_step: row.get(5)?,
-            })
+    .query_row([user_id], |row| {
+        Ok(Account {
+            name: row.get(0)?,
+            email: row.get(1)?,
+            phone: row.get(2)?,
+            language: row.get::<_, Option<Code<_>>>(3)?.map(|c| c.0),
+            role: row.get::<_, Code<_>>(4)?.0,
+            two_step: row.get(5)?,
         })
-        .optional()
+    })
+    .optional()
 }
 
 pub fn update_profile(

@@ -53,9 +53,8 @@ pub fn enable(
         params![user_id, step],
     )?;
     conn.execute("DELETE FROM recovery_codes WHERE user_id = ?1", [user_id])?;
-    let mut insert = conn.prepare_cached(
-        "INSERT INTO recovery_codes (user_id, code_hash) VALUES (?1, ?2)",
-    )?;
+    let mut insert =
+        conn.prepare_cached("INSERT INTO recovery_codes (user_id, code_hash) VALUES (?1, ?2)")?;
     for hash in recovery_hashes {
         insert.execute(params![user_id, hash.as_slice()])?;
     }

@@ -12,10 +12,10 @@ use crate::auth::current::{CurrentSession, SessionToken};
 use crate::auth::{cookie, password, token};
 use crate::db::two_step as two_step_state;
 use crate::db::{accounts, sessions};
-use crate::routes::two_step;
 use crate::error::ApiError;
 use crate::extract::ApiJson;
 use crate::json::Json;
+use crate::routes::two_step;
 use crate::state::AppState;
 use crate::time_util::{format_instant, now_unix};
 

@@ -97,7 +97,11 @@ pub async fn verify(state: &AppState, user_id: i64, code: Option<String>) -> Res
             };
             let code = code.ok_or(ApiError::SecondStepRequired)?;
             if let Some(step) = two_step::check(&secret, &code, now, current.last_step)? {
-                return if stored::use_step(tx, user_id, step)? { Ok(()) } else { Err(wrong_code()) };
+                return if stored::use_step(tx, user_id, step)? {
+                    Ok(())
+                } else {
+                    Err(wrong_code())
+                };
             }
             if stored::use_recovery_code(tx, user_id, &two_step::recovery_hash(&code))? {
                 return Ok(());
