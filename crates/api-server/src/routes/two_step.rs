@@ -74,10 +74,20 @@ pub async fn require(
     if session.user.role != Role::Admin {
         return Err(ApiError::NotFound);
     }
-    let customer_id = session.customer.id;
+    let (customer_id, user_id) = (session.customer.id, session.user.id);
     state
         .db
-        .write(move |tx| Ok(stored::set_required(tx, customer_id, body.required)?))
+        .write(move |tx| {
+            // Requiring it without having it would lock the admin out of the People page
+            // at once: they set it up first.
+            let own = stored::state(tx, user_id)?.ok_or(ApiError::Unauthenticated)?;
+            if body.required && own.secret.is_none() {
+                return Err(ApiError::Conflict(
+                    "Set up your own two-step sign-in before requiring it.".into(),
+                ));
+            }
+            Ok(stored::set_required(tx, customer_id, body.required)?)
+        })
         .await?;
     Ok(StatusCode::NO_CONTENT)
 }

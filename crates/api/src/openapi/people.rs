@@ -292,7 +292,8 @@ fn begin_two_step() {}
 fn confirm_two_step() {}
 
 /// A company admin requires two-step sign-in for everyone of the company (each user's
-/// next sign-in sets it up), or no longer does.
+/// next request leads them to set it up), or no longer does. 409 for an admin who has not
+/// set up their own yet.
 #[utoipa::path(post, path = "/api/v1/people/two-step", tag = "people", request_body = TwoStepRequirement,
     params(Csrf),
     responses(
@@ -301,6 +302,7 @@ fn confirm_two_step() {}
         Unauthenticated,
         CsrfRefused,
         NoSuchPerson,
+        (status = 409, description = "The admin has not set up their own two-step sign-in", body = Problem, content_type = "application/problem+json"),
         PayloadTooLarge,
         UnsupportedMediaType,
         Unprocessable,
