@@ -12,7 +12,10 @@ import { brotliCompressSync, constants } from "node:zlib";
 // Every translated text as the one tr() closure type brought that to 441.5 KiB. The
 // budget guards against regressions above that until structural savings (one language's
 // strings at a time, fewer reactive view closures) bring it back to 384 KiB.
-const BUDGET_KIB = 444;
+// People and accounts (issue 13: People, My account with two-step set-up, forgotten
+// password, reset and invitation pages, the sign-in code step) measured 504.0 KiB: five
+// routes more (the router's choice grows with each) and their forms.
+const BUDGET_KIB = 506;
 const dist = process.argv[2] ?? "dist";
 const counted = new Set([".wasm", ".js", ".css"]);
 
