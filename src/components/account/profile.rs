@@ -85,8 +85,8 @@ pub fn ProfileForm(account: Account) -> impl IntoView {
                 <TextField field="name" label=|l| td_string!(l, account.name) value=name errors autocomplete="name" />
                 <TextField field="phone" label=|l| td_string!(l, account.phone) value=phone errors kind="tel" autocomplete="tel" />
                 <div class="field">
-                    <label for="language">{tr(|l| td_string!(l, account.language))}</label>
-                    <select id="language" on:change=on_language prop:value=move || language_code(language.get())>
+                    <label for="account-language">{tr(|l| td_string!(l, account.language))}</label>
+                    <select id="account-language" on:change=on_language prop:value=move || language_code(language.get())>
                         <option value="">{tr(|l| td_string!(l, account.company_language))}</option>
                         {LANGUAGES.map(|(l, code)| view! { <option value=code>{language_name(l)}</option> })}
                     </select>

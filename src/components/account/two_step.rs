@@ -25,8 +25,16 @@ pub fn TwoStepSection(on: bool) -> impl IntoView {
         async move {
             let result = api::account::confirm_two_step(client, &body).await;
             match &result {
-                // The session no longer needs the setup: ask it again.
-                Ok(_) => session.load(),
+                // The session no longer needs the set-up. Changed in place: reloading it
+                // would redraw the page and lose the codes shown once.
+                Ok(_) => {
+                    if let Some(mut current) = session.with(Clone::clone)
+                        && current.two_step_setup_required
+                    {
+                        current.two_step_setup_required = false;
+                        session.signed_in(current);
+                    }
+                }
                 Err(error) => {
                     if let Some(refused) = error.field_errors() {
                         errors.set(refused.clone());
