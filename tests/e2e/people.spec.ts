@@ -187,7 +187,7 @@ test("two-step sign-in is set up with the QR code and then asks for the code", a
   await expect(iga.getByRole("heading", { name: "Recovery codes" })).toBeVisible();
   await expect(iga.locator(".recovery-codes li")).toHaveCount(10);
 
-  await iga.getByRole("button", { name: "Sign out" }).click();
+  await iga.getByRole("button", { name: "Sign out", exact: true }).click();
   await expect(iga).toHaveURL(/\/sign-in/);
   await signIn(iga, "iga.sowa@kowalski-aero.demo", NEW_PASSWORD);
   await expect(iga.getByRole("alert")).toHaveText("Enter the code from your authenticator app.");
