@@ -12,12 +12,13 @@ import { brotliCompressSync, constants } from "node:zlib";
 // Every translated text as the one tr() closure type brought that to 441.5 KiB. The
 // budget guards against regressions above that until structural savings (one language's
 // strings at a time, fewer reactive view closures) bring it back to 384 KiB.
-// E-mail notifications (issue 12: the settings page, its route and nav entry, the mute on
-// the request page, their contract types and 4 x 25 texts) took 441.8 to 454.7 KiB; files
-// on requests (issue 11: the attach component with its upload, the files in the timeline)
-// added 30 KiB, closing the loop (issue 14: confirm/reopen, rating and quote cards, the
-// Billing page with the PAY statement) 29 KiB.
-const BUDGET_KIB = 520;
+// Issues 11 to 14 added what customers of other helpdesk portals take for granted, each
+// measured on its own against 441.5 KiB: e-mail notifications (the settings page, the
+// mute) 454.7, files on requests (the attach component with its upload, the files in the
+// timeline) 471.5, closing the loop (confirm/reopen, rating and quote cards, the Billing
+// page) 470.2, people and accounts (People, My account with two-step set-up, forgotten
+// password, reset and invitation pages) 504.0 KiB. Together: see the figure below.
+const BUDGET_KIB = 600;
 const dist = process.argv[2] ?? "dist";
 const counted = new Set([".wasm", ".js", ".css"]);
 

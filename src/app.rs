@@ -10,10 +10,13 @@ use crate::components::protected::Protected;
 use crate::connection::provide_connection;
 use crate::i18n::*;
 use crate::language::RestoreLanguage;
+use crate::pages::account::AccountPage;
 use crate::pages::billing::BillingPage;
 use crate::pages::credit::CreditPage;
 use crate::pages::new_request::NewRequestPage;
 use crate::pages::notifications::NotificationsPage;
+use crate::pages::people::PeoplePage;
+use crate::pages::recovery::{ForgotPasswordPage, InvitationPage, ResetPasswordPage};
 use crate::pages::request_detail::RequestDetailPage;
 use crate::pages::requests::RequestsPage;
 use crate::pages::{
@@ -33,6 +36,9 @@ pub fn App() -> impl IntoView {
             <Router>
                 <Routes fallback=|| view! { <Protected><NotFound /></Protected> }>
                     <Route path=path!("/sign-in") view=SignInPage />
+                    <Route path=path!("/forgot-password") view=ForgotPasswordPage />
+                    <Route path=path!("/reset-password") view=ResetPasswordPage />
+                    <Route path=path!("/invitation") view=InvitationPage />
                     <ParentRoute path=path!("") view=|| view! { <Protected><Outlet /></Protected> }>
                         <Route path=path!("/") view=OverviewPage />
                         <Route path=path!("/plan") view=PlanPage />
@@ -42,6 +48,8 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/requests/new") view=NewRequestPage />
                         <Route path=path!("/requests/:id") view=RequestDetailPage />
                         <Route path=path!("/notifications") view=NotificationsPage />
+                        <Route path=path!("/people") view=PeoplePage />
+                        <Route path=path!("/account") view=AccountPage />
                     </ParentRoute>
                 </Routes>
             </Router>

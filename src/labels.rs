@@ -4,9 +4,13 @@
 use support_api::catalog::{BilledAs, Billing, ServiceCode, TrainingLocation};
 use support_api::credit::LedgerKind;
 use support_api::notifications::NotificationKind;
+use support_api::password::codes as password;
+use support_api::people::{ChangeKind, PersonStatus};
 use support_api::plan::{CoverageStatus, Level, Priority};
 use support_api::quotes::QuoteState;
 use support_api::requests::{RequestStatus, RequestType};
+use support_api::session::Language;
+use support_api::validation::codes;
 
 use crate::coverage::PriceUnit;
 use crate::i18n::*;
@@ -208,6 +212,55 @@ pub fn notification_name(l: Locale, k: NotificationKind) -> &'static str {
         NotificationKind::LowCredit => td_string!(l, notifications.kinds.low_credit),
         NotificationKind::BlockExpiring => td_string!(l, notifications.kinds.block_expiring),
         NotificationKind::SlaMissed => td_string!(l, notifications.kinds.sla_missed),
+    }
+}
+
+/// A person's account status on the People page.
+pub fn person_status_name(l: Locale, status: PersonStatus) -> &'static str {
+    match status {
+        PersonStatus::Active => td_string!(l, people.status_active),
+        PersonStatus::Invited => td_string!(l, people.status_invited),
+        PersonStatus::Deactivated => td_string!(l, people.status_deactivated),
+    }
+}
+
+/// One kind of entry of the record of changes to people.
+pub fn change_kind_name(l: Locale, kind: ChangeKind) -> &'static str {
+    match kind {
+        ChangeKind::Invited => td_string!(l, people.kind_invited),
+        ChangeKind::InvitationResent => td_string!(l, people.kind_invitation_resent),
+        ChangeKind::InvitationRevoked => td_string!(l, people.kind_invitation_revoked),
+        ChangeKind::InvitationAccepted => td_string!(l, people.kind_invitation_accepted),
+        ChangeKind::RoleChanged => td_string!(l, people.kind_role_changed),
+        ChangeKind::Deactivated => td_string!(l, people.kind_deactivated),
+        ChangeKind::Reactivated => td_string!(l, people.kind_reactivated),
+    }
+}
+
+/// Each language's name in that language (as the language switcher names them).
+pub fn language_name(language: Language) -> &'static str {
+    match language {
+        Language::Pl => td_string!(Locale::pl, language.pl),
+        Language::Cs => td_string!(Locale::cs, language.cs),
+        Language::Sk => td_string!(Locale::sk, language.sk),
+        Language::En => td_string!(Locale::en, language.en),
+    }
+}
+
+/// Why a field was refused, by its stable code: the shared validation's and the
+/// password policy's (ASVS V2.1), and a mailed link that no longer works.
+pub fn field_reason(l: Locale, code: &str) -> &'static str {
+    match code {
+        codes::REQUIRED => td_string!(l, validation.required),
+        codes::INVALID_EMAIL => td_string!(l, validation.invalid_email),
+        codes::TOO_LONG => td_string!(l, validation.too_long),
+        codes::INVALID_VALUE => td_string!(l, account.invalid_link),
+        password::TOO_SHORT => td_string!(l, account.password_too_short),
+        password::TOO_LONG => td_string!(l, account.password_too_long),
+        password::COMMON => td_string!(l, account.password_common),
+        password::WRONG_CURRENT => td_string!(l, account.password_wrong),
+        support_api::two_step::codes::WRONG_CODE => td_string!(l, account.wrong_code),
+        _ => td_string!(l, validation.invalid),
     }
 }
 

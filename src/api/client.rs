@@ -86,8 +86,26 @@ impl Client {
         path: &str,
         body: &B,
     ) -> Result<T, ApiError> {
+        self.store(Method::PUT, path, body).await
+    }
+
+    /// A `PATCH` with the whole of a resource's editable part, answering it as stored.
+    pub async fn patch<B: Serialize, T: DeserializeOwned>(
+        self,
+        path: &str,
+        body: &B,
+    ) -> Result<T, ApiError> {
+        self.store(Method::PATCH, path, body).await
+    }
+
+    async fn store<B: Serialize, T: DeserializeOwned>(
+        self,
+        method: Method,
+        path: &str,
+        body: &B,
+    ) -> Result<T, ApiError> {
         let json = serde_json::to_string(body).map_err(|e| ApiError::Malformed(e.to_string()))?;
-        let answer = self.send(Method::PUT, path, Some(json), None).await?;
+        let answer = self.send(method, path, Some(json), None).await?;
         decode(&answer)
     }
 

@@ -13,6 +13,9 @@ pub enum ApiError {
     Unauthenticated,
     #[error("wrong e-mail or password")]
     InvalidCredentials,
+    /// The password was right; two-step sign-in wants the code as well.
+    #[error("second step required")]
+    SecondStepRequired,
     #[error("too many attempts")]
     TooManyAttempts,
     /// The server refused some fields.
@@ -46,6 +49,7 @@ impl ApiError {
         match problem.kind {
             ProblemType::Unauthenticated => ApiError::Unauthenticated,
             ProblemType::InvalidCredentials => ApiError::InvalidCredentials,
+            ProblemType::SecondStepRequired => ApiError::SecondStepRequired,
             ProblemType::TooManyAttempts => ApiError::TooManyAttempts,
             ProblemType::Validation => ApiError::Validation(FieldErrors(problem.errors)),
             ProblemType::NotFound | ProblemType::Forbidden => ApiError::NotFound,

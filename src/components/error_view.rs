@@ -9,6 +9,7 @@ pub fn error_text(locale: Locale, error: &ApiError) -> &'static str {
     match error {
         ApiError::Unauthenticated => td_string!(locale, errors.session_expired),
         ApiError::InvalidCredentials => td_string!(locale, errors.invalid_credentials),
+        ApiError::SecondStepRequired => td_string!(locale, account.code_required),
         ApiError::TooManyAttempts => td_string!(locale, errors.too_many_attempts),
         ApiError::Validation(_) => td_string!(locale, errors.validation),
         ApiError::NotFound => td_string!(locale, errors.not_found),

@@ -1,5 +1,6 @@
 //! Pieces shared by the pages.
 
+pub mod account;
 pub mod connection_banner;
 pub mod contact;
 pub mod credit;
@@ -13,8 +14,10 @@ pub mod mute_toggle;
 pub mod nav;
 pub mod overview;
 pub mod part;
+pub mod people;
 pub mod plan;
 pub mod protected;
 pub mod requests;
 pub mod sbp_balance;
+pub mod text_field;
 pub mod words;

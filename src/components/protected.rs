@@ -40,6 +40,22 @@ pub fn Protected(children: ChildrenFn) -> impl IntoView {
         navigate(&sign_in_url(&here), options);
     });
 
+    // The company requires two-step sign-in and it is not set up: the account page
+    // first (the API answers nothing else until then).
+    let navigate_setup = use_navigate();
+    Effect::new(move |_| {
+        let required = session.with(|s| s.two_step_setup_required) == Some(true);
+        if required && location.pathname.get() != "/account" {
+            navigate_setup(
+                "/account",
+                NavigateOptions {
+                    replace: true,
+                    ..Default::default()
+                },
+            );
+        }
+    });
+
     let children = StoredValue::new(children);
     move || match session.phase() {
         Phase::SignedIn => EitherOf3::A(view! { <Layout>{children.with_value(|c| c())}</Layout> }),

@@ -1,5 +1,6 @@
 //! One module per route.
 
+pub mod account;
 pub mod billing;
 pub mod credit;
 pub mod credit_statement;
@@ -7,7 +8,9 @@ pub mod new_request;
 pub mod not_found;
 pub mod notifications;
 pub mod overview;
+pub mod people;
 pub mod plan;
+pub mod recovery;
 pub mod request_detail;
 pub mod requests;
 pub mod sign_in;

@@ -2,6 +2,7 @@ use leptos::html;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::NavigateOptions;
+use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use support_api::session::SignIn;
 use support_api::validation::{FieldErrors, codes};
@@ -9,6 +10,7 @@ use support_api::validation::{FieldErrors, codes};
 use crate::api::{self, client::use_client};
 use crate::components::error_view::error_text;
 use crate::components::language_switcher::LanguageSwitcher;
+use crate::components::text_field::TextField;
 use crate::components::words::tr;
 use crate::i18n::*;
 use crate::pages::page_title;
@@ -37,6 +39,9 @@ pub fn SignInPage() -> impl IntoView {
 
     let email = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
+    // Two-step sign-in: shown once the server asked for the code.
+    let code = RwSignal::new(String::new());
+    let asks_code = RwSignal::new(false);
     let field_errors = RwSignal::new(FieldErrors::default());
     let email_ref = NodeRef::<html::Input>::new();
     let password_ref = NodeRef::<html::Input>::new();
@@ -48,6 +53,9 @@ pub fn SignInPage() -> impl IntoView {
             match &result {
                 Ok(signed_in) => session.signed_in(signed_in.clone()),
                 Err(error) => {
+                    if *error == crate::api::ApiError::SecondStepRequired {
+                        asks_code.set(true);
+                    }
                     if let Some(errors) = error.field_errors() {
                         field_errors.set(errors.clone());
                     }
@@ -76,9 +84,11 @@ pub fn SignInPage() -> impl IntoView {
         if pending.get_untracked() {
             return;
         }
+        let code = code.get_untracked();
         let form = SignIn {
             email: email.get_untracked().trim().to_owned(),
             password: password.get_untracked(),
+            code: (!code.trim().is_empty()).then(|| code.trim().to_owned()),
         };
         match form.validate() {
             Ok(()) => {
@@ -179,6 +189,10 @@ pub fn SignInPage() -> impl IntoView {
                             {password_error}
                         </p>
                     </div>
+                    <Show when=move || asks_code.get()>
+                        <TextField field="code" label=|l| td_string!(l, account.code) value=code errors=field_errors
+                            autocomplete="one-time-code" hint=|l| td_string!(l, account.code_hint) />
+                    </Show>
                     {move || alert().map(|text| view! { <p class="form-alert" role="alert">{text}</p> })}
                     <div class="form-actions">
                         <button
@@ -194,6 +208,7 @@ pub fn SignInPage() -> impl IntoView {
                         </span>
                     </div>
                 </form>
+                <p><A href="/forgot-password">{tr(|l| td_string!(l, account.forgot_link))}</A></p>
             </main>
         </div>
     }

@@ -4,6 +4,7 @@
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::http::{HeaderValue, header};
+use axum::middleware;
 use axum::response::IntoResponse;
 use axum::routing::{get, post};
 use tower_http::catch_panic::CatchPanicLayer;
@@ -17,7 +18,8 @@ use crate::state::AppState;
 
 pub fn router(state: AppState) -> Router {
     use routes::{
-        billing, catalog, closing, credit, files, notifications, openapi, plan, requests, session,
+        account, billing, catalog, closing, credit, files, last_seen, notifications, openapi,
+        people, plan, recovery, requests, session, two_step,
     };
     // Uploads stream to disk under their own limit (checked again as they arrive).
     let upload_limit = usize::try_from(
@@ -72,8 +74,37 @@ pub fn router(state: AppState) -> Router {
         .route("/requests/{id}/quote/accept", post(closing::accept_quote))
         .route("/requests/{id}/quote/decline", post(closing::decline_quote))
         .route("/billing/pay-statement", get(billing::get_pay_statement))
+        .route("/people", get(people::list_people).post(people::invite))
+        .route("/people/changes", get(people::list_changes))
+        .route("/people/two-step", post(two_step::require))
+        .route(
+            "/people/{id}/invitation",
+            post(people::resend_invitation).delete(people::revoke_invitation),
+        )
+        .route("/people/{id}/role", post(people::change_role))
+        .route("/people/{id}/deactivate", post(people::deactivate))
+        .route("/people/{id}/reactivate", post(people::reactivate))
+        .route(
+            "/account",
+            get(account::get_account).patch(account::update_account),
+        )
+        .route("/account/password", post(account::change_password))
+        .route("/account/sessions", get(account::list_sessions))
+        .route("/account/two-step", post(two_step::begin))
+        .route("/account/two-step/confirm", post(two_step::confirm))
+        .route(
+            "/account/sessions/end-others",
+            post(account::end_other_sessions),
+        )
+        .route("/password-reset", post(recovery::request_reset))
+        .route("/password-reset/complete", post(recovery::complete_reset))
+        .route("/invitation/accept", post(recovery::accept_invitation))
         .route("/openapi.json", get(openapi::get_document))
-        .method_not_allowed_fallback(routes::method_not_allowed);
+        .method_not_allowed_fallback(routes::method_not_allowed)
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            last_seen::touch,
+        ));
     Router::new()
         .nest(support_api::API_PREFIX, api)
         .fallback(routes::not_found)

@@ -24,6 +24,9 @@ pub enum ApiError {
     UnsupportedMediaType,
     #[error("invalid credentials")]
     InvalidCredentials,
+    /// The password was right; two-step sign-in is on and no code came with it.
+    #[error("second step required")]
+    SecondStepRequired,
     #[error("too many sign-in attempts")]
     TooManyAttempts { retry_after_secs: u64 },
     #[error("not signed in or session expired")]
@@ -102,7 +105,9 @@ impl ApiError {
             ApiError::MalformedBody(_) => StatusCode::BAD_REQUEST,
             ApiError::BodyTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            ApiError::InvalidCredentials | ApiError::Unauthenticated => StatusCode::UNAUTHORIZED,
+            ApiError::InvalidCredentials
+            | ApiError::SecondStepRequired
+            | ApiError::Unauthenticated => StatusCode::UNAUTHORIZED,
             ApiError::TooManyAttempts { .. } => StatusCode::TOO_MANY_REQUESTS,
             ApiError::Csrf | ApiError::Forbidden => StatusCode::FORBIDDEN,
             ApiError::NotFound => StatusCode::NOT_FOUND,
@@ -119,6 +124,7 @@ impl ApiError {
             ApiError::BodyTooLarge => ProblemType::BodyTooLarge,
             ApiError::UnsupportedMediaType => ProblemType::UnsupportedMediaType,
             ApiError::InvalidCredentials => ProblemType::InvalidCredentials,
+            ApiError::SecondStepRequired => ProblemType::SecondStepRequired,
             ApiError::TooManyAttempts { .. } => ProblemType::TooManyAttempts,
             ApiError::Unauthenticated => ProblemType::Unauthenticated,
             ApiError::Csrf => ProblemType::Csrf,
@@ -141,6 +147,9 @@ impl ApiError {
             ApiError::BodyTooLarge => "The request body is too large.".into(),
             ApiError::UnsupportedMediaType => "Send the body as application/json.".into(),
             ApiError::InvalidCredentials => "The e-mail address or the password is wrong.".into(),
+            ApiError::SecondStepRequired => {
+                "Two-step sign-in is on: send the code of the authenticator app.".into()
+            }
             ApiError::TooManyAttempts { retry_after_secs } => {
                 format!("Too many failed sign-in attempts; try again in {retry_after_secs} s.")
             }

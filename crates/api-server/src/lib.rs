@@ -6,6 +6,7 @@ pub mod actions;
 pub mod app;
 pub mod auth;
 pub mod billing;
+pub mod browser;
 pub mod business_time;
 pub mod cli;
 pub mod commands;

@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use axum::extract::FromRef;
 
+use crate::auth::last_seen::LastSeen;
 use crate::auth::rate_limit::{Limits, RateLimiter};
 use crate::config::Config;
 use crate::db::Db;
@@ -20,6 +21,10 @@ pub struct AppState {
     /// milliseconds; more at once than there are cores only adds memory and latency.
     pub password_checks: Arc<tokio::sync::Semaphore>,
     pub files: Arc<Files>,
+    /// When each session's last-seen time was last written.
+    pub last_seen: Arc<LastSeen>,
+    /// Password-reset requests per address and per client, like sign-in's.
+    pub reset_limiter: Arc<RateLimiter>,
 }
 
 impl AppState {
@@ -38,6 +43,8 @@ impl AppState {
             password_checks: Arc::new(tokio::sync::Semaphore::new(
                 std::thread::available_parallelism().map_or(2, |n| n.get()),
             )),
+            last_seen: Arc::new(LastSeen::default()),
+            reset_limiter: Arc::new(RateLimiter::new(limits)),
         }
     }
 }

@@ -4,18 +4,22 @@
 //! With the `openapi` feature the types also describe themselves, and [`openapi`]
 //! assembles the OpenAPI document that is committed as `crates/api/openapi.json`.
 
+pub mod account;
 pub mod billing;
 pub mod catalog;
 pub mod credit;
 pub mod files;
 pub mod money;
 pub mod notifications;
+pub mod password;
+pub mod people;
 pub mod plan;
 pub mod problem;
 pub mod quotes;
 pub mod requests;
 pub mod resolution;
 pub mod session;
+pub mod two_step;
 pub mod validation;
 
 #[cfg(feature = "openapi")]

@@ -4,6 +4,8 @@
 
 use utoipa::OpenApi;
 
+mod people;
+
 use crate::billing::*;
 use crate::catalog::*;
 use crate::credit::*;
@@ -19,7 +21,9 @@ use crate::session::*;
 
 /// The document served at `/api/v1/openapi.json`.
 pub fn document() -> utoipa::openapi::OpenApi {
-    ApiDoc::openapi()
+    let mut document = ApiDoc::openapi();
+    document.merge(people::PeopleDoc::openapi());
+    document
 }
 
 /// The document as committed: pretty JSON with a final newline.

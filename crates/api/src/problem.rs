@@ -18,6 +18,9 @@ pub enum ProblemType {
     UnsupportedMediaType,
     #[serde(rename = "/problems/invalid-credentials")]
     InvalidCredentials,
+    /// The password was right; two-step sign-in is on: send the code as well.
+    #[serde(rename = "/problems/second-step-required")]
+    SecondStepRequired,
     #[serde(rename = "/problems/too-many-attempts")]
     TooManyAttempts,
     #[serde(rename = "/problems/unauthenticated")]

@@ -33,6 +33,10 @@ pub enum Role {
 pub struct SignIn {
     pub email: String,
     pub password: String,
+    /// With two-step sign-in on: the authenticator app's code, or a recovery code.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(max_length = 32))]
+    pub code: Option<String>,
 }
 
 impl SignIn {
@@ -75,4 +79,8 @@ pub struct Session {
     pub csrf_token: String,
     /// RFC 3339 UTC.
     pub expires_at: String,
+    /// The company requires two-step sign-in and this user has not set it up: until
+    /// they do, only the session and their own account answer (others 403).
+    #[serde(default)]
+    pub two_step_setup_required: bool,
 }

@@ -103,6 +103,7 @@ mod tests {
         SignIn {
             email: email.into(),
             password: password.into(),
+            code: None,
         }
     }
 

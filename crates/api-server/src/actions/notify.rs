@@ -60,10 +60,7 @@ pub fn concerned(
     vars: Vec<(&'static str, String)>,
     now: i64,
 ) -> Result<(), ApiError> {
-    let mut to: Vec<i64> = conn
-        .prepare_cached("SELECT id FROM users WHERE customer_id = ?1 AND role = 'admin'")?
-        .query_map([request.customer_id], |row| row.get(0))?
-        .collect::<Result<_, _>>()?;
+    let mut to = mail::admins(conn, request.customer_id)?;
     to.push(request.requested_by);
     to.sort_unstable();
     to.dedup();

@@ -19,6 +19,7 @@ pub struct CurrentSession {
     pub customer: CustomerSummary,
     pub csrf_token: String,
     pub expires_at: i64,
+    pub must_enrol: bool,
 }
 
 impl CurrentSession {
@@ -28,6 +29,7 @@ impl CurrentSession {
             customer: self.customer.clone(),
             csrf_token: self.csrf_token.clone(),
             expires_at: format_instant(self.expires_at)?,
+            two_step_setup_required: self.must_enrol,
         })
     }
 }
@@ -43,6 +45,9 @@ pub struct SessionToken {
     /// The `X-CSRF-Token` header of a state-changing method; `None` for a safe one.
     csrf_sent: Option<Option<String>>,
     now: i64,
+    /// The path is one a user who must set up two-step sign-in may still call: the
+    /// session and their own account.
+    enrolling: bool,
 }
 
 impl SessionToken {
@@ -52,12 +57,17 @@ impl SessionToken {
         if let Some(sent) = &self.csrf_sent {
             csrf::check(sent.as_deref(), &live.csrf_token)?;
         }
+        // The company requires two-step sign-in: until it is set up, nothing else.
+        if live.must_enrol && !self.enrolling {
+            return Err(ApiError::Forbidden);
+        }
         Ok(CurrentSession {
             token_hash: self.token_hash,
             user: live.user,
             customer: live.customer,
             csrf_token: live.csrf_token,
             expires_at: live.expires_at,
+            must_enrol: live.must_enrol,
         })
     }
 }
@@ -70,10 +80,13 @@ impl<S: Send + Sync> FromRequestParts<S> for SessionToken {
             .map(token::hash)
             .ok_or(ApiError::Unauthenticated)?;
         let csrf_sent = (!parts.method.is_safe()).then(|| csrf::sent(&parts.headers));
+        let path = parts.uri.path();
+        let enrolling = path.ends_with("/session") || path.contains("/account");
         Ok(SessionToken {
             token_hash,
             csrf_sent,
             now: now_unix(),
+            enrolling,
         })
     }
 }

@@ -4,6 +4,8 @@
 pub mod cookie;
 pub mod csrf;
 pub mod current;
+pub mod last_seen;
 pub mod password;
 pub mod rate_limit;
 pub mod token;
+pub mod two_step;

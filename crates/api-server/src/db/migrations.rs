@@ -10,6 +10,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("../../migrations/0003_credit.sql")),
     M::up(include_str!("../../migrations/0004_mail.sql")),
     M::up(include_str!("../../migrations/0005_files.sql")),
+    M::up(include_str!("../../migrations/0006_people.sql")),
 ];
 
 pub fn migrations() -> Migrations<'static> {

@@ -14,10 +14,12 @@ pub mod ledger;
 pub mod migrations;
 pub mod parts;
 pub mod pay_statement;
+pub mod people;
 pub mod plan;
 pub mod pool;
 pub mod requests;
 pub mod sessions;
+pub mod two_step;
 
 pub use connect::{DbError, expire_sessions, open, open_existing, write_tx};
 pub use pool::{Db, readers_for_this_machine};

@@ -11,18 +11,22 @@ pub struct NewSession<'a> {
     pub csrf_token: &'a str,
     pub created_at: i64,
     pub expires_at: i64,
+    /// The browser's User-Agent, already cut to a sane length.
+    pub user_agent: Option<&'a str>,
 }
 
 pub fn insert(conn: &Connection, session: &NewSession<'_>) -> rusqlite::Result<()> {
     conn.execute(
-        "INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, expires_at)
-         VALUES (?1, ?2, ?3, ?4, ?5)",
+        "INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, expires_at,
+                               last_seen_at, user_agent)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?4, ?6)",
         params![
             session.token_hash,
             session.user_id,
             session.csrf_token,
             session.created_at,
-            session.expires_at
+            session.expires_at,
+            session.user_agent
         ],
     )?;
     Ok(())
@@ -35,10 +39,13 @@ pub struct LiveSession {
     pub expires_at: i64,
     pub user: User,
     pub customer: CustomerSummary,
+    /// The company requires two-step sign-in and the user has not set it up yet.
+    pub must_enrol: bool,
 }
 
-/// The session for a token hash if it has not expired at `now`: one indexed lookup,
-/// prepared once per connection.
+/// The session for a token hash if it has not expired at `now` and its user is active:
+/// one indexed lookup, prepared once per connection. Role and status are read at every
+/// request, so a change by an admin holds from the user's next request.
 pub fn find_live(
     conn: &Connection,
     token_hash: &[u8],
@@ -47,10 +54,11 @@ pub fn find_live(
     conn.prepare_cached(
         "SELECT s.csrf_token, s.expires_at,
                 u.id, u.name, u.email, u.role,
-                c.id, c.name, c.country, c.currency, c.language
+                c.id, c.name, c.country, c.currency, c.language,
+                c.require_two_step = 1 AND u.totp_secret IS NULL
          FROM sessions s JOIN users u ON u.id = s.user_id
               JOIN customers c ON c.id = u.customer_id
-         WHERE s.token_hash = ?1 AND s.expires_at > ?2",
+         WHERE s.token_hash = ?1 AND s.expires_at > ?2 AND u.status = 'active'",
     )?
     .query_row(params![token_hash, now], |row| {
         Ok(LiveSession {
@@ -69,6 +77,7 @@ pub fn find_live(
                 currency: row.get::<_, Code<_>>(9)?.0,
                 language: row.get::<_, Code<_>>(10)?.0,
             },
+            must_enrol: row.get(11)?,
         })
     })
     .optional()
@@ -91,4 +100,51 @@ pub fn expire_all(conn: &Connection, now: i64) -> rusqlite::Result<usize> {
         "UPDATE sessions SET expires_at = ?1 WHERE expires_at > ?1",
         [now],
     )
+}
+
+/// One of a user's live sessions, for the account page.
+pub struct UserSession {
+    pub token_hash: Vec<u8>,
+    pub user_agent: Option<String>,
+    pub created_at: i64,
+    pub last_seen_at: i64,
+}
+
+/// The user's live sessions, the most recently seen first.
+pub fn for_user(conn: &Connection, user_id: i64, now: i64) -> rusqlite::Result<Vec<UserSession>> {
+    let mut statement = conn.prepare_cached(
+        "SELECT token_hash, user_agent, created_at, coalesce(last_seen_at, created_at)
+         FROM sessions WHERE user_id = ?1 AND expires_at > ?2
+         ORDER BY 4 DESC, created_at DESC",
+    )?;
+    let rows = statement.query_map(params![user_id, now], |row| {
+        Ok(UserSession {
+            token_hash: row.get(0)?,
+            user_agent: row.get(1)?,
+            created_at: row.get(2)?,
+            last_seen_at: row.get(3)?,
+        })
+    })?;
+    rows.collect()
+}
+
+/// Ends every session of the user except `keep` (none: all of them).
+pub fn delete_for_user(
+    conn: &Connection,
+    user_id: i64,
+    keep: Option<&[u8]>,
+) -> rusqlite::Result<usize> {
+    conn.execute(
+        "DELETE FROM sessions WHERE user_id = ?1 AND token_hash IS NOT ?2",
+        params![user_id, keep],
+    )
+}
+
+/// Notes that the session was used at `now`.
+pub fn touch(conn: &Connection, token_hash: &[u8], now: i64) -> rusqlite::Result<()> {
+    conn.execute(
+        "UPDATE sessions SET last_seen_at = ?2 WHERE token_hash = ?1",
+        params![token_hash, now],
+    )?;
+    Ok(())
 }

@@ -19,6 +19,10 @@ pub enum MailKind {
     QuoteAccepted,
     QuoteDeclined,
     Reopened,
+    /// A company admin invited the user: the link sets a password (issue 13).
+    Invitation,
+    /// The user asked for a new password: the link sets one (issue 13).
+    PasswordReset,
 }
 
 impl MailKind {
@@ -39,6 +43,8 @@ impl MailKind {
         MailKind::LowCredit,
         MailKind::BlockExpiring,
         MailKind::SlaMissed,
+        MailKind::Invitation,
+        MailKind::PasswordReset,
     ];
 
     /// "request_received": the texts' key prefix and the preference's name.
@@ -59,6 +65,8 @@ impl MailKind {
             MailKind::QuoteAccepted => "quote_accepted",
             MailKind::QuoteDeclined => "quote_declined",
             MailKind::Reopened => "reopened",
+            MailKind::Invitation => "invitation",
+            MailKind::PasswordReset => "password_reset",
         }
     }
 
@@ -70,7 +78,7 @@ impl MailKind {
     /// get to use their account (an invitation, a password reset) are not: they have no
     /// settings link either.
     pub fn switchable(self) -> bool {
-        true
+        !matches!(self, MailKind::Invitation | MailKind::PasswordReset)
     }
 
     /// The company admins' mails, about the company rather than one person's request.

@@ -27,7 +27,7 @@ use crate::error::ApiError;
 pub use kind::MailKind;
 pub use letter::{Letter, Recipient};
 pub use render::{ORIGIN, with_origin};
-pub use store::enabled_by_default;
+pub use store::{admins, enabled_by_default};
 
 /// Records the mail in the outbox on `conn`, which is the caller's write transaction (the
 /// same one as the event that causes it). Skips it when the recipient switched the kind

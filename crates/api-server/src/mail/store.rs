@@ -16,29 +16,14 @@ pub fn enabled_by_default(kind: MailKind, role: Role) -> bool {
     !(kind.company_wide() && role == Role::Member)
 }
 
-/// Whether `users.status` exists: people's accounts (invited, deactivated) arrive with a
-/// later migration; until then every user is active.
-fn has_status(conn: &Connection) -> rusqlite::Result<bool> {
-    conn.prepare_cached(
-        "SELECT EXISTS (SELECT 1 FROM pragma_table_info('users') WHERE name = 'status')",
-    )?
-    .query_row([], |row| row.get(0))
-}
-
 pub fn recipient(conn: &Connection, user_id: i64) -> Result<Option<Recipient>, ApiError> {
-    let active = if has_status(conn)? {
-        "u.status <> 'deactivated'"
-    } else {
-        "1"
-    };
-    let sql = format!(
-        "SELECT u.id, u.customer_id, u.name, u.email, u.role,
-                coalesce(u.language, c.language), c.name, {active}
-         FROM users u JOIN customers c ON c.id = u.customer_id
-         WHERE u.id = ?1"
-    );
     Ok(conn
-        .prepare_cached(&sql)?
+        .prepare_cached(
+            "SELECT u.id, u.customer_id, u.name, u.email, u.role,
+                    coalesce(u.language, c.language), c.name, u.status <> 'deactivated'
+             FROM users u JOIN customers c ON c.id = u.customer_id
+             WHERE u.id = ?1",
+        )?
         .query_row([user_id], |row| {
             Ok(Recipient {
                 user_id: row.get(0)?,
@@ -56,15 +41,10 @@ pub fn recipient(conn: &Connection, user_id: i64) -> Result<Option<Recipient>, A
 
 /// The active admins of a customer, by id.
 pub fn admins(conn: &Connection, customer_id: i64) -> Result<Vec<i64>, ApiError> {
-    let active = if has_status(conn)? {
-        "AND status = 'active'"
-    } else {
-        ""
-    };
-    let sql = format!(
-        "SELECT id FROM users WHERE customer_id = ?1 AND role = 'admin' {active} ORDER BY id"
-    );
-    let mut statement = conn.prepare_cached(&sql)?;
+    let mut statement = conn.prepare_cached(
+        "SELECT id FROM users
+         WHERE customer_id = ?1 AND role = 'admin' AND status = 'active' ORDER BY id",
+    )?;
     let ids = statement
         .query_map([customer_id], |row| row.get(0))?
         .collect::<rusqlite::Result<Vec<i64>>>()?;

@@ -1,15 +1,21 @@
 //! The HTTP handlers, one file per resource.
 
+pub mod account;
 pub mod billing;
 pub mod catalog;
 pub mod closing;
 pub mod credit;
 pub mod files;
+pub mod last_seen;
+pub mod mail_links;
 pub mod notifications;
 pub mod openapi;
+pub mod people;
 pub mod plan;
+pub mod recovery;
 pub mod requests;
 pub mod session;
+pub mod two_step;
 
 use crate::error::ApiError;
 

@@ -7,7 +7,7 @@ use rusqlite::Connection;
 
 use super::error::SeedError;
 use super::seeder::Seeder;
-use super::{catalog, customers, history, scale};
+use super::{catalog, customers, history, people, scale};
 use crate::{db, mail};
 
 /// Deletes the database at `path` (with its WAL files) and creates it anew with the demo
@@ -45,6 +45,7 @@ pub fn seed_demo(conn: &mut Connection, now: i64, scale: bool) -> Result<(), See
     history::strojirny_hradec(&seeder, strojirny)?;
     history::tatra_forming(&seeder, tatra)?;
     history::northbridge_tooling(&seeder, northbridge)?;
+    people::kowalski_aero(&seeder, kowalski)?;
     if scale {
         let customer = customers::scale_test(&seeder)?;
         scale::history(&seeder, customer)?;

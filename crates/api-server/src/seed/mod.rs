@@ -9,6 +9,7 @@ mod drafts;
 mod error;
 mod files;
 mod history;
+mod people;
 mod scale;
 mod seeder;
 mod story;

@@ -16,6 +16,17 @@ const MEMBERS_REQUEST: i64 = 18;
 const KOWALSKI_LICENCE: i64 = 1;
 /// The demo screenshot on the admin's hotline request 19.
 const ADMINS_FILE: i64 = 4;
+/// Kowalski's users: Anna (admin) is the first the seed writes, Piotr (member) the second.
+const KOWALSKI_ADMIN: i64 = 1;
+const KOWALSKI_MEMBER: i64 = 2;
+
+/// Operations that need no session, so no CSRF token either: the ways in.
+const WITHOUT_SESSION: [(&str, &str); 4] = [
+    ("post", "/api/v1/session"),
+    ("post", "/api/v1/password-reset"),
+    ("post", "/api/v1/password-reset/complete"),
+    ("post", "/api/v1/invitation/accept"),
+];
 
 fn hotline(licence: Option<i64>) -> Value {
     json!({
@@ -159,6 +170,54 @@ fn probes(method: &str, path: &str, who: &str) -> Vec<Probe> {
         )],
         // Scoped to the caller (a member's own requests): checked by content in closing.rs.
         ("get", "/api/v1/billing/pay-statement", _) => vec![],
+        // People: another company's person is not found; a member finds no people at all.
+        ("get", "/api/v1/people" | "/api/v1/people/changes", "outsider") => vec![],
+        ("get", "/api/v1/people" | "/api/v1/people/changes", "member") => {
+            vec![probe(Method::GET, path.into(), None, &[404])]
+        }
+        // An outsider may invite into its own company, but not take a Kowalski address
+        // (refused without a word about whose it is); a member may invite no one.
+        ("post", "/api/v1/people", who) => vec![probe(
+            Method::POST,
+            path.into(),
+            Some(json!({
+                "name": "Probe", "email": "inzynier@kowalski-aero.demo",
+                "role": "admin", "language": "pl"
+            })),
+            if who == "member" { &[404] } else { &[409] },
+        )],
+        (
+            "post" | "delete",
+            "/api/v1/people/{id}/invitation"
+            | "/api/v1/people/{id}/role"
+            | "/api/v1/people/{id}/deactivate"
+            | "/api/v1/people/{id}/reactivate",
+            who,
+        ) => {
+            let target = if who == "member" {
+                KOWALSKI_ADMIN
+            } else {
+                KOWALSKI_MEMBER
+            };
+            let method = Method::from_bytes(method.to_uppercase().as_bytes()).expect("method");
+            let body = path.ends_with("/role").then(|| json!({ "role": "member" }));
+            let path = path.replace("{id}", &target.to_string());
+            vec![probe(method, path, body, &[404])]
+        }
+        // Two-step sign-in: one's own; the company's requirement is an admin's.
+        ("post", "/api/v1/account/two-step" | "/api/v1/account/two-step/confirm", _) => vec![],
+        ("post", "/api/v1/people/two-step", "outsider") => vec![],
+        ("post", "/api/v1/people/two-step", "member") => vec![probe(
+            Method::POST,
+            path.into(),
+            Some(json!({ "required": true })),
+            &[404],
+        )],
+        // The caller's own account and sessions only, and the ways in without a session.
+        (_, "/api/v1/account" | "/api/v1/account/password" | "/api/v1/account/sessions", _)
+        | ("post", "/api/v1/account/sessions/end-others", _) => vec![],
+        ("post", "/api/v1/password-reset" | "/api/v1/password-reset/complete", _)
+        | ("post", "/api/v1/invitation/accept", _) => vec![],
         _ => panic!("no isolation row for {method} {path} as {who}: add one to security.rs"),
     }
 }
@@ -291,6 +350,8 @@ async fn scoped_lists_hold_only_the_callers_company() {
         "/api/v1/plan",
         "/api/v1/catalog",
         "/api/v1/requests?limit=500",
+        "/api/v1/people",
+        "/api/v1/people/changes",
     ] {
         let body = app.get_ok(path, &tatra).await.to_string();
         for foreign in [
@@ -319,7 +380,7 @@ async fn state_changing_calls_need_the_sessions_csrf_token() {
         .get_ok(&format!("/api/v1/requests/{ADMINS_REQUEST}"), &anna)
         .await;
     for (method, path) in documented_operations() {
-        if method == "get" || path == "/api/v1/session" && method == "post" {
+        if method == "get" || WITHOUT_SESSION.contains(&(method.as_str(), path.as_str())) {
             continue;
         }
         let probe = Probe {

@@ -1,0 +1,197 @@
+//! Two-step sign-in: enrolment with a first code, the code at sign-in, a code used twice,
+//! recovery codes, the rate limit, and a company's requirement.
+
+use axum::body::Body;
+use axum::http::{Method, Request, StatusCode, header};
+use serde_json::{Value, json};
+use support_api::CSRF_HEADER;
+use totp_rs::{Algorithm, Builder, Secret};
+
+use crate::common::*;
+
+async fn post(app: &TestApp, path: &str, signed: &Signed, body: Value) -> TestResponse {
+    app.send(
+        Request::builder()
+            .method(Method::POST)
+            .uri(path)
+            .header(header::COOKIE, &signed.cookie)
+            .header(CSRF_HEADER, &signed.csrf)
+            .header(header::CONTENT_TYPE, "application/json")
+            .body(Body::from(body.to_string()))
+            .expect("request"),
+    )
+    .await
+}
+
+/// The code an authenticator app shows for `secret`, `offset` seconds from now.
+fn code(secret: &str, offset: i64) -> String {
+    let totp = Builder::new()
+        .with_algorithm(Algorithm::SHA1)
+        .with_secret(Secret::try_from_base32(secret).expect("base32"))
+        .build()
+        .expect("totp");
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .expect("time")
+        .as_secs() as i64;
+    totp.generate((now + offset) as u64).to_string()
+}
+
+fn sign_in_with(email: &str, code: Option<&str>) -> Request<Body> {
+    let mut body = json!({ "email": email, "password": PASSWORD });
+    if let Some(code) = code {
+        body["code"] = json!(code);
+    }
+    post_json(
+        "/api/v1/session",
+        Some("application/json"),
+        body.to_string(),
+    )
+}
+
+/// Turns two-step sign-in on for `signed`; answers the secret and the recovery codes.
+async fn enrol(app: &TestApp, signed: &Signed) -> (String, Vec<String>) {
+    let setup = post(app, "/api/v1/account/two-step", signed, json!(null)).await;
+    assert_eq!(setup.status, StatusCode::OK, "{:?}", setup.body);
+    let setup = setup.json();
+    let secret = setup["secret"].as_str().expect("secret").to_owned();
+    assert!(
+        setup["otpauth_uri"]
+            .as_str()
+            .is_some_and(|u| u.starts_with("otpauth://totp/"))
+    );
+    assert!(
+        setup["qr_code"]
+            .as_str()
+            .is_some_and(|u| u.starts_with("data:image/svg+xml;base64,"))
+    );
+    let wrong = post(
+        app,
+        "/api/v1/account/two-step/confirm",
+        signed,
+        json!({ "code": "000000" }),
+    )
+    .await;
+    assert!(names_field(
+        &wrong.problem(422, "/problems/validation"),
+        "code",
+        "wrong_code"
+    ));
+    let confirmed = post(
+        app,
+        "/api/v1/account/two-step/confirm",
+        signed,
+        json!({ "code": code(&secret, 0) }),
+    )
+    .await;
+    assert_eq!(confirmed.status, StatusCode::OK, "{:?}", confirmed.body);
+    let codes: Vec<String> =
+        serde_json::from_value(confirmed.json()["codes"].clone()).expect("codes");
+    assert_eq!(codes.len(), 10);
+    (secret, codes)
+}
+
+#[tokio::test]
+async fn sign_in_asks_for_the_code_and_takes_each_code_once() {
+    let app = TestApp::new().await;
+    let martin = app.sign_in("admin@tatra-forming.demo").await;
+    let (secret, codes) = enrol(&app, &martin).await;
+    assert_eq!(
+        app.get_ok("/api/v1/account", &martin).await["two_step"],
+        true
+    );
+    // Recovery codes are stored as hashes only.
+    let plain: i64 = app
+        .db()
+        .query_row(
+            "SELECT count(*) FROM recovery_codes WHERE code_hash = ?1",
+            [codes[0].as_bytes()],
+            |r| r.get(0),
+        )
+        .expect("count");
+    assert_eq!(plain, 0);
+
+    let email = "admin@tatra-forming.demo";
+    app.send(sign_in_with(email, None))
+        .await
+        .problem(401, "/problems/second-step-required");
+    // The confirming code was this step's: it is used, and so refused now.
+    let reused = app.send(sign_in_with(email, Some(&code(&secret, 0)))).await;
+    assert!(names_field(
+        &reused.problem(422, "/problems/validation"),
+        "code",
+        "wrong_code"
+    ));
+    // The next step's code (within the one step of skew) works once.
+    let next = code(&secret, 30);
+    let first = app.send(sign_in_with(email, Some(&next))).await;
+    assert_eq!(first.status, StatusCode::OK, "{:?}", first.body);
+    let again = app.send(sign_in_with(email, Some(&next))).await;
+    assert!(names_field(
+        &again.problem(422, "/problems/validation"),
+        "code",
+        "wrong_code"
+    ));
+
+    // A recovery code works once, whatever its case and dashes.
+    let recovery = codes[3].to_uppercase().replace('-', "");
+    assert_eq!(
+        app.send(sign_in_with(email, Some(&recovery))).await.status,
+        StatusCode::OK
+    );
+    let twice = app.send(sign_in_with(email, Some(&codes[3]))).await;
+    assert!(names_field(
+        &twice.problem(422, "/problems/validation"),
+        "code",
+        "wrong_code"
+    ));
+}
+
+#[tokio::test]
+async fn wrong_codes_are_rate_limited() {
+    let app = TestApp::new().await;
+    let oliver = app.sign_in("buyer@northbridge.demo").await;
+    enrol(&app, &oliver).await;
+    let mut statuses = Vec::new();
+    for _ in 0..6 {
+        statuses.push(
+            app.send(sign_in_with("buyer@northbridge.demo", Some("123456")))
+                .await
+                .status
+                .as_u16(),
+        );
+    }
+    // The first sign-in (before enrolment) was forgiven: five guesses, then a wait.
+    assert_eq!(statuses, [422, 422, 422, 422, 422, 429]);
+}
+
+#[tokio::test]
+async fn a_company_requirement_makes_the_next_sign_in_set_it_up() {
+    let app = TestApp::new().await;
+    let anna = app.sign_in("admin@kowalski-aero.demo").await;
+    let piotr = app.sign_in("inzynier@kowalski-aero.demo").await;
+    let require = json!({ "required": true });
+    // An admin sets up her own first: requiring it would lock her out at once.
+    post(&app, "/api/v1/people/two-step", &anna, require.clone())
+        .await
+        .problem(409, "/problems/conflict");
+    enrol(&app, &anna).await;
+    let required = post(&app, "/api/v1/people/two-step", &anna, require).await;
+    assert_eq!(required.status, StatusCode::NO_CONTENT);
+    let people = app.get_ok("/api/v1/people", &anna).await;
+    assert_eq!(people["two_step_required"], true);
+
+    // Piotr's next request: only his account and the session answer until he sets it up.
+    let session = app.get_ok("/api/v1/session", &piotr).await;
+    assert_eq!(session["two_step_setup_required"], true);
+    app.get("/api/v1/plan", Some(&piotr.cookie))
+        .await
+        .problem(403, "/problems/forbidden");
+    app.get_ok("/api/v1/account", &piotr).await;
+    enrol(&app, &piotr).await;
+    app.get_ok("/api/v1/plan", &piotr).await;
+    assert_eq!(
+        app.get_ok("/api/v1/session", &piotr).await["two_step_setup_required"],
+        false
+    );
+}
