@@ -45,7 +45,7 @@ test("a comment takes picked, dropped and pasted files; removed ones stay behind
   page,
 }) => {
   test.slow();
-  await signedIn(page, "buyer@northbridge.demo", "/requests/44");
+  await signedIn(page, "buyer@northbridge.demo", "/requests/45");
   // The demo files: a clean screenshot is previewed, every clean file downloads.
   await expect(page.getByRole("img", { name: "Preview of screenshot.png" }).first()).toBeVisible();
   await expect(page.getByText("Up to 100 MB per file and 1 GB per request.")).toBeVisible();
