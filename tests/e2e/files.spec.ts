@@ -1,6 +1,7 @@
 // Files on requests: attaching them (picker, drag and drop, a pasted screenshot), the
 // progress of an upload, removing and retrying, the download, and the virus check
 // (the test servers run clamd with a signature database that knows EICAR).
+import { writeFileSync } from "node:fs";
 import type { Page } from "@playwright/test";
 import { test, expect, signIn, expectAccessible } from "./support/fixtures";
 
@@ -29,9 +30,9 @@ async function dropFile(page: Page, name: string, text: string) {
   await page.locator(".attach").dispatchEvent("drop", { dataTransfer: data });
 }
 
-/** Pastes a PNG screenshot into the focused comment box. */
-async function pasteScreenshot(page: Page) {
-  await page.getByLabel("Your comment").focus();
+/** Pastes a PNG screenshot into the text box labelled `into`. */
+async function pasteScreenshot(page: Page, into = "Your comment") {
+  await page.getByLabel(into).focus();
   await page.evaluate((base64) => {
     const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
     const transfer = new DataTransfer();
@@ -81,21 +82,25 @@ test("a comment takes picked, dropped and pasted files; removed ones stay behind
   await expectAccessible(page);
 });
 
-test("a new request's large file shows its progress, a failed upload is retried, then the request opens", async ({
+test("a new request's pasted screenshot and 50 MiB log show their progress, a failed upload is retried, then the request opens", async ({
   page,
-}) => {
+}, testInfo) => {
   test.slow();
+  // From files: Playwright passes no buffer over 50 MB, nor buffers beside paths.
+  const bigLog = testInfo.outputPath("big.log");
+  writeFileSync(bigLog, Buffer.alloc(50 * 1024 * 1024, "a"));
   const title = unique("Assembly crashes on open");
   await signedIn(page, "admin@tatra-forming.demo", "/requests/new?type=hotline");
   await page.getByLabel("Subject").fill(title);
   await page.getByLabel("Describe the problem").fill("The log is attached.");
-  await page.getByLabel("Attach files").setInputFiles([
-    { name: "big.log", mimeType: "text/plain", buffer: Buffer.alloc(30 * 1024 * 1024, "a") },
-    { name: "setup.exe", mimeType: "application/octet-stream", buffer: Buffer.from("MZ") },
-  ]);
+  const setup = testInfo.outputPath("setup.exe");
+  writeFileSync(setup, "MZ");
+  await page.getByLabel("Attach files").setInputFiles([bigLog, setup]);
   // Refused before anything is sent, in the reader's language.
   await expect(page.getByText("This kind of file is not accepted.")).toBeVisible();
   await page.getByRole("button", { name: "Remove setup.exe" }).click();
+  await pasteScreenshot(page, "Describe the problem");
+  await expect(page.locator(".attach-item")).toHaveCount(2);
   await expectAccessible(page);
 
   // The API is down for the upload: it fails and says so, and the retry goes through.
@@ -104,11 +109,13 @@ test("a new request's large file shows its progress, a failed upload is retried,
   await expect(page.getByText("Upload failed")).toBeVisible();
   await expect(page.getByRole("link", { name: "Go to the request" })).toBeVisible();
   await page.unroute("**/api/v1/requests/*/files");
+  await page.getByRole("button", { name: /^Retry screenshot/ }).click();
   await page.getByRole("button", { name: "Retry big.log" }).click();
   await expect(page.getByRole("progressbar", { name: "Upload of big.log" })).toBeVisible();
   await expect(page).toHaveURL(/\/requests\/\d+$/, { timeout: 60_000 });
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
   await expect(page.getByRole("link", { name: "big.log" })).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByRole("img", { name: /^Preview of screenshot/ })).toBeVisible();
 });
 
 test("EICAR is blocked by the virus check, an .exe named .png is refused by the server", async ({ page }) => {
