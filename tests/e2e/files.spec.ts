@@ -4,6 +4,7 @@
 import { writeFileSync } from "node:fs";
 import type { Page } from "@playwright/test";
 import { test, expect, signIn, expectAccessible } from "./support/fixtures";
+import { to, waitForMail } from "./support/mail";
 
 const unique = (what: string) => `${what} ${Date.now()}-${Math.floor(Math.random() * 1e6)}`;
 const EICAR = "X5O!P%@AP[4\\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*";
@@ -118,7 +119,9 @@ test("a new request's pasted screenshot and 50 MiB log show their progress, a fa
   await expect(page.getByRole("img", { name: /^Preview of screenshot/ })).toBeVisible();
 });
 
-test("EICAR is blocked by the virus check, an .exe named .png is refused by the server", async ({ page }) => {
+test("EICAR is blocked by the virus check and its uploader is mailed, an .exe named .png is refused by the server", async ({
+  page,
+}) => {
   await signedIn(page, "buyer@northbridge.demo", "/requests/42");
   await page.getByLabel("Attach files").setInputFiles([
     { name: "eicar.txt", mimeType: "text/plain", buffer: Buffer.from(EICAR) },
@@ -132,4 +135,7 @@ test("EICAR is blocked by the virus check, an .exe named .png is refused by the 
   await expect(blocked.getByText("Blocked by the virus check")).toBeVisible({ timeout: 20_000 });
   await expect(blocked.getByRole("link")).toHaveCount(0);
   await expectAccessible(page);
+  // The uploader hears of it by mail, in their language, with the request's number.
+  const mail = await waitForMail((m) => to(m) === "buyer@northbridge.demo" && m.subject.includes("eicar.txt"));
+  expect(mail.subject).toBe("[#42] File eicar.txt blocked by the virus check");
 });

@@ -190,13 +190,26 @@ pub fn set_scan(
     scan: ScanStatus,
     note: Option<&str>,
     at: i64,
-) -> Result<(), ApiError> {
-    conn.prepare_cached(
-        "UPDATE files SET scan = ?2, scan_note = ?3, scanned_at = ?4
-         WHERE id = ?1 AND scan = 'pending'",
-    )?
-    .execute(params![id, scan.as_str(), note, at])?;
-    Ok(())
+) -> Result<bool, ApiError> {
+    let changed = conn
+        .prepare_cached(
+            "UPDATE files SET scan = ?2, scan_note = ?3, scanned_at = ?4
+             WHERE id = ?1 AND scan = 'pending'",
+        )?
+        .execute(params![id, scan.as_str(), note, at])?;
+    Ok(changed == 1)
+}
+
+/// Who uploaded the file (a customer's user; `None` for the support team), its request
+/// and its name.
+pub fn uploader(conn: &Connection, id: i64) -> Result<Option<(i64, i64, String)>, ApiError> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT by_user_id, request_id, name FROM files
+             WHERE id = ?1 AND by_user_id IS NOT NULL",
+        )?
+        .query_row([id], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))
+        .optional()?)
 }
 
 /// Marks every pending file clean (`--no-scan`); returns how many.

@@ -5,12 +5,14 @@
 use std::sync::Arc;
 use std::time::Duration;
 
+use rusqlite::Connection;
 use support_api::files::ScanStatus;
 
 use super::Files;
 use super::clamd::{self, Verdict};
 use crate::db::{Db, files};
 use crate::error::ApiError;
+use crate::mail::{self, Letter, MailKind};
 use crate::time_util::now_unix;
 
 /// How often pending files are retried when nothing wakes the scanner.
@@ -63,9 +65,33 @@ pub async fn scan_pending(db: &Db, files: &Files) -> Result<usize, ApiError> {
                     (ScanStatus::Blocked, Some(signature))
                 }
             };
-            db.write(move |tx| files::set_scan(tx, id, scan, note.as_deref(), now_unix()))
-                .await?;
+            db.write(move |tx| {
+                let now = now_unix();
+                if files::set_scan(tx, id, scan, note.as_deref(), now)?
+                    && scan == ScanStatus::Blocked
+                {
+                    tell_uploader(tx, id, now)?;
+                }
+                Ok(())
+            })
+            .await?;
             done += 1;
         }
     }
+}
+
+/// The uploader learns by mail that the virus check blocked their file, in the same
+/// transaction as the verdict (the support team's own uploads have no one to tell).
+fn tell_uploader(conn: &Connection, id: i64, now: i64) -> Result<(), ApiError> {
+    let Some((user, request, name)) = files::uploader(conn, id)? else {
+        return Ok(());
+    };
+    let letter = Letter {
+        kind: MailKind::FileBlocked,
+        to_user: user,
+        request_id: Some(request),
+        link: format!("/requests/{request}"),
+        vars: vec![("file", name)],
+    };
+    mail::enqueue(conn, &letter, now)
 }

@@ -23,6 +23,9 @@ pub enum MailKind {
     Invitation,
     /// The user asked for a new password: the link sets one (issue 13).
     PasswordReset,
+    /// The virus check blocked a file the user uploaded: they should know it never reached
+    /// the support team.
+    FileBlocked,
 }
 
 impl MailKind {
@@ -45,6 +48,7 @@ impl MailKind {
         MailKind::SlaMissed,
         MailKind::Invitation,
         MailKind::PasswordReset,
+        MailKind::FileBlocked,
     ];
 
     /// "request_received": the texts' key prefix and the preference's name.
@@ -67,6 +71,7 @@ impl MailKind {
             MailKind::Reopened => "reopened",
             MailKind::Invitation => "invitation",
             MailKind::PasswordReset => "password_reset",
+            MailKind::FileBlocked => "file_blocked",
         }
     }
 
@@ -78,7 +83,10 @@ impl MailKind {
     /// get to use their account (an invitation, a password reset) are not: they have no
     /// settings link either.
     pub fn switchable(self) -> bool {
-        !matches!(self, MailKind::Invitation | MailKind::PasswordReset)
+        !matches!(
+            self,
+            MailKind::Invitation | MailKind::PasswordReset | MailKind::FileBlocked
+        )
     }
 
     /// The company admins' mails, about the company rather than one person's request.

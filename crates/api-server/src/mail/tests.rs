@@ -216,6 +216,8 @@ fn every_kind_renders_in_every_language_without_a_gap() {
         "covers",
         "valid_until",
         "days",
+        // A blocked file's name.
+        "file",
     ]
     .into_iter()
     .map(|name| (name, format!("<{name}>")))

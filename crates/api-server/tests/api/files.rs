@@ -331,7 +331,7 @@ async fn an_unreachable_clamd_leaves_files_pending() {
 }
 
 /// With the machine's clamd (Debian's clamav-daemon) and a database that knows EICAR:
-/// EICAR is blocked and never served, a clean file passes.
+/// EICAR is blocked and never served, its uploader is told by mail, a clean file passes.
 #[tokio::test]
 async fn eicar_is_blocked_by_clamd() {
     let Some(clamd) = crate::clamd::Clamd::start() else {
@@ -374,6 +374,22 @@ async fn eicar_is_blocked_by_clamd() {
         .get(&format!("/api/v1/files/{}", good["id"]), Some(&anna.cookie))
         .await;
     assert_eq!(&served.body[..], b"fine\n");
+    // One mail, to the uploader, about the blocked file only (Kowalski's language: pl).
+    let mails: Vec<(String, String, String)> = app
+        .db()
+        .prepare("SELECT kind, to_address, subject FROM outbox WHERE kind = 'file_blocked'")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(mails.len(), 1, "{mails:?}");
+    assert_eq!(mails[0].1, "admin@kowalski-aero.demo");
+    assert!(mails[0].2.contains("eicar.txt"), "{mails:?}");
+    assert!(
+        mails[0].2.starts_with(&format!("[#{ANNAS_REQUEST}]")),
+        "{mails:?}"
+    );
 }
 
 /// `staff attach` adds a file as the support team, with its comment; the customer sees
