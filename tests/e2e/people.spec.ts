@@ -166,6 +166,18 @@ test("my account shows the profile, refuses a common password, and lists this se
   await expect(page.getByRole("status").filter({ hasText: "other sessions have been signed out" })).toBeVisible();
 });
 
+test("the profile's language becomes the portal's", async ({ page, browser }) => {
+  await invite(page, "Zofia Dąbek", "zofia.dabek@kowalski-aero.demo");
+  const zofia = await accept(browser, "zofia.dabek@kowalski-aero.demo");
+  await zofia.getByRole("navigation").getByRole("link", { name: "My account" }).click();
+  await zofia.getByLabel("Language of the portal and mails").selectOption("cs");
+  await zofia.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(zofia.getByRole("heading", { level: 1 })).toHaveText("Můj účet");
+  // Remembered in this browser: a reload keeps it.
+  await zofia.reload();
+  await expect(zofia.getByRole("heading", { level: 1 })).toHaveText("Můj účet");
+});
+
 test("two-step sign-in is set up with the QR code and then asks for the code", async ({ page, browser }) => {
   await invite(page, "Iga Sowa", "iga.sowa@kowalski-aero.demo");
   const iga = await accept(browser, "iga.sowa@kowalski-aero.demo");

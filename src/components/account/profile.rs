@@ -39,10 +39,19 @@ pub fn ProfileForm(account: Account) -> impl IntoView {
         let update = update.clone();
         async move {
             let result = api::account::update(client, &update).await;
-            if let Err(error) = &result
-                && let Some(refused) = error.field_errors()
-            {
-                errors.set(refused.clone());
+            match &result {
+                // The profile's language is the portal's too, from now on in this browser.
+                Ok(_) => {
+                    if let Ok(locale) = language_code(update.language).parse::<Locale>() {
+                        i18n.set_locale(locale);
+                        crate::language::remember(locale);
+                    }
+                }
+                Err(error) => {
+                    if let Some(refused) = error.field_errors() {
+                        errors.set(refused.clone());
+                    }
+                }
             }
             result.map(drop)
         }
