@@ -107,7 +107,7 @@ test("a new request's pasted screenshot and 50 MiB log show their progress, a fa
   // The API is down for the upload: it fails and says so, and the retry goes through.
   await page.route("**/api/v1/requests/*/files", (route) => route.abort("connectionrefused"));
   await page.getByRole("button", { name: "Send request" }).click();
-  await expect(page.getByText("Upload failed")).toBeVisible();
+  await expect(page.getByText("Upload failed")).toHaveCount(2);
   await expect(page.getByRole("link", { name: "Go to the request" })).toBeVisible();
   await page.unroute("**/api/v1/requests/*/files");
   await page.getByRole("button", { name: /^Retry screenshot/ }).click();
