@@ -208,7 +208,7 @@ pub fn SignInPage() -> impl IntoView {
                         </span>
                     </div>
                 </form>
-                <p><A href="/forgot-password">{tr(|l| td_string!(l, account.forgot_link))}</A></p>
+                <p class="auth-link"><A href="/forgot-password">{tr(|l| td_string!(l, account.forgot_link))}</A></p>
             </main>
         </div>
     }
