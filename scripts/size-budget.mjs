@@ -17,7 +17,8 @@ import { brotliCompressSync, constants } from "node:zlib";
 // mute) 454.7, files on requests (the attach component with its upload, the files in the
 // timeline) 471.5, closing the loop (confirm/reopen, rating and quote cards, the Billing
 // page) 470.2, people and accounts (People, My account with two-step set-up, forgotten
-// password, reset and invitation pages) 504.0 KiB. Together: see the figure below.
+// password, reset and invitation pages) 504.0 KiB. Together 575.4 KiB; the guard leaves
+// room for the fixes still open, not for another feature.
 const BUDGET_KIB = 600;
 const dist = process.argv[2] ?? "dist";
 const counted = new Set([".wasm", ".js", ".css"]);
