@@ -59,3 +59,22 @@ pub fn first_api_error(errors: &Errors) -> ApiError {
         .and_then(|(_, error)| error.downcast_ref::<ApiError>().cloned())
         .unwrap_or_else(|| ApiError::Malformed("an error that is not an ApiError".into()))
 }
+
+/// What a failed action says in its alert: refused fields are told at the fields, so the
+/// alert only points at them.
+pub fn action_error_text(locale: Locale, error: &ApiError) -> &'static str {
+    match error {
+        ApiError::Validation(_) => td_string!(locale, errors.validation),
+        error => error_text(locale, error),
+    }
+}
+
+/// The alert line of a failed action, hidden while there is none.
+#[component]
+pub fn ActionFailure(#[prop(into)] text: Signal<Option<&'static str>>) -> impl IntoView {
+    view! {
+        <p class="form-alert" role="alert" hidden=move || text.get().is_none()>
+            {move || text.get()}
+        </p>
+    }
+}

@@ -9,8 +9,7 @@ use super::closing_state::{Closing, Step};
 use super::fields::{ErrorLine, described, invalid};
 use super::tr;
 
-use crate::api::ApiError;
-use crate::components::error_view::error_text;
+use crate::components::error_view::{ActionFailure, action_error_text};
 use crate::format;
 use crate::i18n::*;
 use crate::labels::quote_state_name;
@@ -53,20 +52,14 @@ fn StepText(
 #[component]
 fn StepAlert(closing: Closing, place: Step) -> impl IntoView {
     let i18n = use_i18n();
-    let text = move || {
+    let text = Signal::derive(move || {
         closing.failure.with(|f| {
             f.as_ref()
                 .filter(|(step, _)| step.place() == place)
-                .map(|(_, e)| {
-                    let l = i18n.get_locale();
-                    match e {
-                        ApiError::Validation(_) => td_string!(l, errors.validation),
-                        e => error_text(l, e),
-                    }
-                })
+                .map(|(_, e)| action_error_text(i18n.get_locale(), e))
         })
-    };
-    view! { <p class="form-alert" role="alert" hidden=move || text().is_none()>{text}</p> }
+    });
+    view! { <ActionFailure text /> }
 }
 
 #[component]

@@ -12,7 +12,7 @@ use super::fields::{ErrorLine, described, invalid, normalize};
 use super::{field_message, focus_id, new_key, tr};
 
 use crate::api::{self, ApiError, client::Client};
-use crate::components::error_view::error_text;
+use crate::components::error_view::{ActionFailure, action_error_text};
 use crate::i18n::*;
 
 /// One of the page's actions: the set is closed, so nothing unknown can become a
@@ -258,20 +258,14 @@ fn NoteField(actions: Actions, note: Note, label: fn(Locale) -> &'static str) ->
 #[component]
 fn ActionAlert(actions: Actions, place: RequestAction) -> impl IntoView {
     let i18n = use_i18n();
-    let text = move || {
+    let text = Signal::derive(move || {
         actions.failure.with(|f| {
             f.as_ref()
                 .filter(|(what, _)| what.place() == place)
-                .map(|(_, e)| {
-                    let l = i18n.get_locale();
-                    match e {
-                        ApiError::Validation(_) => td_string!(l, errors.validation),
-                        e => error_text(l, e),
-                    }
-                })
+                .map(|(_, e)| action_error_text(i18n.get_locale(), e))
         })
-    };
-    view! { <p class="form-alert" role="alert" hidden=move || text().is_none()>{text}</p> }
+    });
+    view! { <ActionFailure text /> }
 }
 
 /// A button that runs an action, disabled while one runs.
