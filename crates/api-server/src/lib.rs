@@ -3,6 +3,7 @@
 //! library, so the tests can drive the same router in-process.
 
 pub mod actions;
+pub mod answers;
 pub mod app;
 pub mod auth;
 pub mod billing;

@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use axum::extract::FromRef;
 
+use crate::answers::Answers;
 use crate::auth::last_seen::LastSeen;
 use crate::auth::rate_limit::{Limits, RateLimiter};
 use crate::config::Config;
@@ -25,6 +26,8 @@ pub struct AppState {
     pub last_seen: Arc<LastSeen>,
     /// Password-reset requests per address and per client, like sign-in's.
     pub reset_limiter: Arc<RateLimiter>,
+    /// Read answers kept until the database changes.
+    pub answers: Arc<Answers>,
 }
 
 impl AppState {
@@ -45,6 +48,7 @@ impl AppState {
             )),
             last_seen: Arc::new(LastSeen::default()),
             reset_limiter: Arc::new(RateLimiter::new(limits)),
+            answers: Arc::new(Answers::default()),
         }
     }
 }

@@ -8,7 +8,7 @@ use support_api::money::{Currency, Money};
 use support_api::session::Role;
 
 use crate::db::credit::{self as stored, LedgerFilter};
-use crate::db::{Db, ledger, plan};
+use crate::db::{Db, Version, ledger, plan};
 use crate::error::ApiError;
 use crate::time_util::{day_of, format_day};
 
@@ -22,13 +22,14 @@ pub struct Holder {
 
 /// Runs `answer` for the holder `who` finds, on storage in which every block that
 /// lapsed before `now` has its expiry entry. Usually none awaits one, and `who` and
-/// `answer` run on a reader, in one read transaction with that check; otherwise the
-/// writer writes them off and answers, in one write transaction.
+/// `answer` run on a reader, in one read transaction with that check, and `answer` gets
+/// the read's [`Version`] (for an answer kept until the database changes); otherwise the
+/// writer writes them off and answers, in one write transaction, without a version.
 pub async fn fresh<T, W, F>(db: &Db, who: W, now: i64, answer: F) -> Result<T, ApiError>
 where
     T: Send + 'static,
     W: FnOnce(&Connection) -> Result<Holder, ApiError> + Send + 'static,
-    F: Fn(&Connection, Holder) -> Result<T, ApiError> + Clone + Send + 'static,
+    F: Fn(&Connection, Holder, Option<Version>) -> Result<T, ApiError> + Clone + Send + 'static,
 {
     enum Read<T> {
         Answered(T),
@@ -36,12 +37,12 @@ where
     }
     let on_reader = answer.clone();
     let read = db
-        .read(move |conn| {
+        .read_versioned(move |conn, version| {
             let holder = who(conn)?;
             if ledger::expiries_due(conn, holder.customer_id, now)? {
                 return Ok(Read::WriteOffFirst(holder));
             }
-            on_reader(conn, holder).map(Read::Answered)
+            on_reader(conn, holder, version).map(Read::Answered)
         })
         .await?;
     match read {
@@ -49,7 +50,7 @@ where
         Read::WriteOffFirst(holder) => {
             db.write(move |tx| {
                 ledger::apply_expiries(tx, holder.customer_id, now)?;
-                answer(tx, holder)
+                answer(tx, holder, None)
             })
             .await
         }
@@ -69,7 +70,7 @@ pub fn overview(conn: &Connection, who: Holder, now: i64) -> Result<Credit, ApiE
     let sbp = plan::sbp(conn, customer_id, &today_text, currency)?.ok_or(ApiError::NotFound)?;
     let balance = ledger::balance(conn, customer_id)?;
     let blocks = ledger::blocks(conn, customer_id)?;
-    let burn = stored::recent_burn(conn, customer_id, now)?;
+    let burn = stored::recent_burn(conn, customer_id, today)?;
     Ok(Credit {
         balance: Money::new(balance, currency),
         below_threshold: balance < sbp.low_balance_threshold.minor,

@@ -37,17 +37,20 @@ pub fn prepaid_blocks(blocks: &[BlockState], today: &str, currency: Currency) ->
         .collect()
 }
 
-/// What debits took in the [`FORECAST_WINDOW_DAYS`] before `now` (positive).
-pub fn recent_burn(conn: &Connection, customer_id: i64, now: i64) -> Result<i64, ApiError> {
+/// What debits took in the [`FORECAST_WINDOW_DAYS`] calendar days up to and including
+/// `today` (positive). Whole days, so the figure changes only with the data or the day
+/// (the answers that show it are kept until either changes: `crate::answers`).
+pub fn recent_burn(conn: &Connection, customer_id: i64, today: Date) -> Result<i64, ApiError> {
+    let from = start_of_day(add_days(today, 1 - FORECAST_WINDOW_DAYS));
+    let until = start_of_day(add_days(today, 1));
     Ok(conn
         .prepare_cached(
             "SELECT coalesce(-sum(amount_minor), 0) FROM ledger
-         WHERE customer_id = ?1 AND kind = 'debit' AND at > ?2 AND at <= ?3",
+         WHERE customer_id = ?1 AND kind = 'debit' AND at >= ?2 AND at < ?3",
         )?
-        .query_row(
-            rusqlite::params![customer_id, now - FORECAST_WINDOW_DAYS * 86_400, now],
-            |row| row.get(0),
-        )?)
+        .query_row(rusqlite::params![customer_id, from, until], |row| {
+            row.get(0)
+        })?)
 }
 
 /// The forecast at the burn of the window: blocks are consumed oldest first at the

@@ -22,4 +22,4 @@ pub mod sessions;
 pub mod two_step;
 
 pub use connect::{DbError, expire_sessions, open, open_existing, write_tx};
-pub use pool::{Db, readers_for_this_machine};
+pub use pool::{Db, Version, readers_for_this_machine};

@@ -9,9 +9,11 @@
 //! load the threads go from job to job without sleeping, so a query trip costs no thread
 //! wake-up, which a pool lent out per request and tokio's blocking threads did.
 
+use std::cell::Cell;
 use std::collections::VecDeque;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::Path;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Condvar, Mutex, PoisonError};
 
 use rusqlite::{Connection, OpenFlags, Transaction};
@@ -39,6 +41,24 @@ pub struct Db {
 struct Inner {
     readers: Arc<Queue>,
     writer: Arc<Queue>,
+    /// Counts the changes to the database the readers have noticed ([`Version`]).
+    changes: Arc<AtomicU64>,
+}
+
+/// The state of the database a read saw, as far as an answer kept for later cares: two
+/// reads given the same version saw the same committed data. A reader notices a commit
+/// of any connection, this process's writer or another process (the support team's CLI)
+/// alike, through SQLite's `PRAGMA data_version` as its read snapshot starts, and counts
+/// it. The version is the count taken before that check, so a commit the snapshot
+/// missed is counted later and outdates it; a read that noticed a commit itself gets no
+/// version, as a commit counted meanwhile by another reader may be newer than its
+/// snapshot.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Version(u64);
+
+thread_local! {
+    /// This reader connection's last `PRAGMA data_version` (each reader has its thread).
+    static DATA_VERSION: Cell<Option<i64>> = const { Cell::new(None) };
 }
 
 impl Drop for Inner {
@@ -69,8 +89,38 @@ impl Db {
             inner: Arc::new(Inner {
                 readers: read_queue,
                 writer: write_queue,
+                changes: Arc::new(AtomicU64::new(0)),
             }),
         })
+    }
+
+    /// As [`Db::read`], and gives `work` the [`Version`] of what it reads (`None` when
+    /// this read cannot tell), for answers kept until the database changes
+    /// (`crate::answers`).
+    pub async fn read_versioned<T, F>(&self, work: F) -> Result<T, ApiError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&Connection, Option<Version>) -> Result<T, ApiError> + Send + 'static,
+    {
+        let changes = Arc::clone(&self.inner.changes);
+        self.inner
+            .readers
+            .run(move |conn| {
+                let version = Version(changes.load(Ordering::Acquire));
+                let tx = conn.transaction()?;
+                // Starts the read snapshot and says whether any connection committed
+                // since this reader last looked.
+                let data_version: i64 =
+                    tx.query_row("PRAGMA data_version", [], |row| row.get(0))?;
+                let unchanged = DATA_VERSION.replace(Some(data_version)) == Some(data_version);
+                if !unchanged {
+                    changes.fetch_add(1, Ordering::AcqRel);
+                }
+                let out = work(&tx, unchanged.then_some(version))?;
+                tx.commit()?;
+                Ok(out)
+            })
+            .await
     }
 
     /// Runs `work` on a reader, inside one read transaction: every query of it sees the
@@ -222,6 +272,44 @@ mod tests {
             .read(|conn| Ok(conn.execute("INSERT INTO t VALUES (8)", [])?))
             .await;
         assert!(matches!(refused, Err(ApiError::Internal(_))));
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    /// The version two reads get is the same only while no connection commits, this
+    /// process's or another's; a read that notices a commit gets none.
+    #[tokio::test]
+    async fn a_commit_by_any_connection_outdates_the_version() {
+        let dir = std::env::temp_dir().join(format!("support-api-version-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("pool.sqlite3");
+        let _ = std::fs::remove_file(&path);
+        let db = Db::new(super::super::open(&path).unwrap(), &path, 1).unwrap();
+        let version = || db.read_versioned(|_, version| Ok(version));
+        assert_eq!(
+            version().await.unwrap(),
+            None,
+            "a reader's first look counts"
+        );
+        let first = version().await.unwrap().expect("nothing committed since");
+        assert_eq!(version().await.unwrap(), Some(first));
+
+        db.write(|tx| Ok(tx.execute_batch("CREATE TABLE t (x INTEGER)")?))
+            .await
+            .unwrap();
+        assert_eq!(version().await.unwrap(), None, "the writer committed");
+        let second = version().await.unwrap().expect("nothing committed since");
+        assert_ne!(second, first);
+
+        // Another process's connection, as the support team's CLI writes.
+        let other = super::super::open(&path).unwrap();
+        other.execute("INSERT INTO t VALUES (1)", []).unwrap();
+        assert_eq!(
+            version().await.unwrap(),
+            None,
+            "another connection committed"
+        );
+        let third = version().await.unwrap().expect("nothing committed since");
+        assert!(third != first && third != second);
         std::fs::remove_dir_all(&dir).unwrap();
     }
 

@@ -6,27 +6,34 @@
 use axum::extract::{RawQuery, State};
 use rusqlite::Connection;
 use support_api::catalog::ServiceCode;
-use support_api::credit::{Credit, LEDGER_PAGE_DEFAULT, LEDGER_PAGE_MAX, LedgerKind, LedgerPage};
+use support_api::credit::{LEDGER_PAGE_DEFAULT, LEDGER_PAGE_MAX, LedgerKind};
 use support_api::validation::codes;
 
 use crate::actions::credit::{self, Holder};
+use crate::answers::Question;
 use crate::auth::current::{CurrentSession, SessionToken};
 use crate::db::credit::{LEDGER_CURSOR, LedgerFilter};
 use crate::error::ApiError;
-use crate::json::Json;
+use crate::json::{JsonBytes, to_bytes};
 use crate::query::Query;
 use crate::state::AppState;
-use crate::time_util::now_unix;
+use crate::time_util::{day_of, now_unix};
 
 pub async fn get_credit(
     State(state): State<AppState>,
     token: SessionToken,
-) -> Result<Json<Credit>, ApiError> {
+) -> Result<JsonBytes, ApiError> {
     let now = now_unix();
+    let answers = state.answers.clone();
     let who = move |conn: &Connection| Ok(holder(&token.resolve(conn)?));
-    let overview = move |conn: &Connection, who| credit::overview(conn, who, now);
+    let overview = move |conn: &Connection, who: Holder, version| {
+        let question = question("credit", who, now, None);
+        answers.answer(question, version, || {
+            to_bytes(&credit::overview(conn, who, now)?)
+        })
+    };
     let answer = credit::fresh(&state.db, who, now, overview).await?;
-    Ok(Json(answer))
+    Ok(JsonBytes(answer))
 }
 
 /// Parameters of `GET /credit/ledger`.
@@ -61,14 +68,30 @@ pub async fn get_ledger(
     State(state): State<AppState>,
     token: SessionToken,
     RawQuery(raw): RawQuery,
-) -> Result<Json<LedgerPage>, ApiError> {
+) -> Result<JsonBytes, ApiError> {
     let now = now_unix();
+    let answers = state.answers.clone();
     let who = move |conn: &Connection| Ok(holder(&token.resolve(conn)?));
-    let page = move |conn: &Connection, who| {
-        credit::ledger_page(conn, who, ledger_filter(raw.as_deref()), now)
+    let page = move |conn: &Connection, who: Holder, version| {
+        let question = question("ledger", who, now, raw.clone());
+        answers.answer(question, version, || {
+            let page = credit::ledger_page(conn, who, ledger_filter(raw.as_deref()), now)?;
+            to_bytes(&page)
+        })
     };
     let answer = credit::fresh(&state.db, who, now, page).await?;
-    Ok(Json(answer))
+    Ok(JsonBytes(answer))
+}
+
+/// What a credit answer depends on besides the database.
+fn question(what: &'static str, who: Holder, now: i64, query: Option<String>) -> Question {
+    Question {
+        what,
+        customer_id: who.customer_id,
+        role: who.role,
+        day: day_of(now),
+        query,
+    }
 }
 
 fn holder(session: &CurrentSession) -> Holder {

@@ -1,6 +1,7 @@
 //! The API driven in-process: each test builds the router over a fresh demo database in
 //! its own temporary directory and sends requests with `tower::ServiceExt::oneshot`.
 
+mod answers;
 mod bodies;
 mod catalog;
 mod clamd;
