@@ -12,8 +12,29 @@ export function line(name: string, values: number[], limit?: number): string {
   return `  ${name.padEnd(52)} median ${m} ms  (runs: ${values.map(Math.round).join(", ")} ms)${verdict}`;
 }
 
-/** The page's clock now. */
-export const now = (page: Page) => page.evaluate(() => performance.now());
+/**
+ * Keeps, in every page `page` loads, the time of the last click or change event (its
+ * `timeStamp`: when the browser made the event, on the page's clock). A figure "from the
+ * click" starts there: Playwright's own steps before it (finding the element, waiting
+ * for it to be stable, scrolling it into view: several trips into a page slowed 4x) are
+ * not the user's wait. As the Event Timing API, which INP is built on, counts from it.
+ */
+export async function watchInput(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    for (const type of ["click", "change"]) {
+      addEventListener(type, (event) => ((window as unknown as { inputAt: number }).inputAt = event.timeStamp), {
+        capture: true,
+      });
+    }
+  });
+}
+
+/** When the last click or change reached the page (see `watchInput`). */
+export async function inputAt(page: Page): Promise<number> {
+  const at = await page.evaluate(() => (window as unknown as { inputAt?: number }).inputAt);
+  if (at === undefined) throw new Error("no click or change reached the page");
+  return at;
+}
 
 /**
  * Waits, checking on every animation frame, until the rows of `rowsSelector` are at least
