@@ -1,14 +1,16 @@
-//! What the server does with requests and credit, between the HTTP handlers (and the
-//! staff commands and the demo seed, so all follow the same rules) and storage: state
-//! changes (`customer`, `staff`), each on the connection of a write transaction the caller
-//! opened, at the instant `now`; and answers assembled from several reads (`credit`,
-//! `pricing`).
+//! What the server does, between the HTTP handlers (and the staff commands and the demo
+//! seed, so all follow the same rules) and storage: state changes (`customer`, `staff`,
+//! `people`, `closing`), each on the connection of a write transaction the caller opened,
+//! at the instant `now`, with the mails they send (`notify`, `mail_links`); and answers
+//! assembled from several reads (`credit`, `pricing`).
 
 pub mod attach;
 pub mod closing;
 pub mod credit;
 pub mod customer;
+pub mod mail_links;
 pub mod notify;
+pub mod people;
 pub mod pricing;
 pub mod staff;
 pub mod staff_closing;

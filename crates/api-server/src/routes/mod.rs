@@ -7,7 +7,6 @@ pub mod closing;
 pub mod credit;
 pub mod files;
 pub mod last_seen;
-pub mod mail_links;
 pub mod notifications;
 pub mod openapi;
 pub mod people;

@@ -1,35 +1,26 @@
 //! `/people`: a company admin's view of its people, invitations, roles, deactivation and
 //! the record of changes. A member (or another company's admin naming a foreign id) gets
-//! 404 from every one of these, as if they did not exist. Every change runs in one write
-//! transaction with its entry in the record (and its mail).
+//! 404 from every one of these, as if they did not exist. The changes are
+//! `actions::people`'s, each in one write transaction.
 
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use rusqlite::Connection;
-use support_api::people::{
-    ChangeKind, INVITATION_DAYS, Invitation, Person, PersonChangeList, PersonList, PersonStatus,
-    RoleChange,
-};
+use support_api::people::{Invitation, Person, PersonChangeList, PersonList, RoleChange};
 use support_api::session::Role;
 
+use crate::actions::people::{self, Admin};
 use crate::auth::current::{CurrentSession, SessionToken};
 use crate::auth::token;
-use crate::db::people::{self as stored, Change, Purpose};
-use crate::db::{sessions, two_step};
+use crate::db::people as stored;
+use crate::db::two_step;
 use crate::error::ApiError;
 use crate::extract::ApiJson;
 use crate::json::Json;
-use crate::routes::mail_links;
 use crate::state::AppState;
 use crate::time_util::now_unix;
 
 /// Who may manage people: the company's admins. Anyone else is told nothing is here.
-struct Admin {
-    customer_id: i64,
-    name: String,
-}
-
 fn admin(session: &CurrentSession) -> Result<Admin, ApiError> {
     match session.user.role {
         Role::Admin => Ok(Admin {
@@ -79,48 +70,6 @@ pub async fn list_changes(
     Ok(Json(PersonChangeList { items }))
 }
 
-fn record(
-    tx: &Connection,
-    who: &Admin,
-    kind: ChangeKind,
-    person: &Person,
-    role: Option<Role>,
-    now: i64,
-) -> Result<(), ApiError> {
-    stored::record(
-        tx,
-        &Change {
-            customer_id: who.customer_id,
-            at: now,
-            kind,
-            actor: &who.name,
-            person,
-            role,
-        },
-    )?;
-    Ok(())
-}
-
-/// A new invitation token for `user_id`, valid 7 days, and its mail.
-fn send_invitation(
-    tx: &Connection,
-    who: &Admin,
-    user_id: i64,
-    secret: &str,
-    now: i64,
-) -> Result<(), ApiError> {
-    let expires_at = now + INVITATION_DAYS * 24 * 3600;
-    stored::issue_token(
-        tx,
-        user_id,
-        Purpose::Invitation,
-        &token::hash(secret),
-        now,
-        expires_at,
-    )?;
-    mail_links::invitation(tx, user_id, &who.name, secret, now)
-}
-
 pub async fn invite(
     State(state): State<AppState>,
     session: CurrentSession,
@@ -132,21 +81,7 @@ pub async fn invite(
     let now = now_unix();
     let person = state
         .db
-        .write(move |tx| {
-            let email = body.email.trim().to_lowercase();
-            if stored::email_taken(tx, &email)? {
-                return Err(ApiError::Conflict(
-                    "This address already has an account.".into(),
-                ));
-            }
-            let id =
-                stored::insert_invited(tx, who.customer_id, &email, body.name.trim(), body.role)?;
-            stored::set_language(tx, id, Some(body.language))?;
-            send_invitation(tx, &who, id, &secret, now)?;
-            let person = stored::find(tx, who.customer_id, id)?;
-            record(tx, &who, ChangeKind::Invited, &person, Some(body.role), now)?;
-            Ok(person)
-        })
+        .write(move |tx| people::invite(tx, &who, &body, &secret, now))
         .await?;
     Ok((StatusCode::CREATED, Json(person)).into_response())
 }
@@ -162,13 +97,7 @@ pub async fn resend_invitation(
     let now = now_unix();
     let person = state
         .db
-        .write(move |tx| {
-            let person = stored::find(tx, who.customer_id, id)?;
-            expect_status(&person, PersonStatus::Invited)?;
-            send_invitation(tx, &who, id, &secret, now)?;
-            record(tx, &who, ChangeKind::InvitationResent, &person, None, now)?;
-            stored::find(tx, who.customer_id, id)
-        })
+        .write(move |tx| people::resend_invitation(tx, &who, id, &secret, now))
         .await?;
     Ok(Json(person))
 }
@@ -183,13 +112,7 @@ pub async fn revoke_invitation(
     let now = now_unix();
     state
         .db
-        .write(move |tx| {
-            let person = stored::find(tx, who.customer_id, id)?;
-            expect_status(&person, PersonStatus::Invited)?;
-            // The invited user never signed in and owns nothing: the row and its token go.
-            stored::delete_invited(tx, id)?;
-            record(tx, &who, ChangeKind::InvitationRevoked, &person, None, now)
-        })
+        .write(move |tx| people::revoke_invitation(tx, &who, id, now))
         .await?;
     Ok(StatusCode::NO_CONTENT)
 }
@@ -205,25 +128,7 @@ pub async fn change_role(
     let now = now_unix();
     let person = state
         .db
-        .write(move |tx| {
-            let person = stored::find(tx, who.customer_id, id)?;
-            if person.role == body.role {
-                return Ok(person);
-            }
-            if body.role == Role::Member {
-                keep_an_admin(tx, &who, &person)?;
-            }
-            stored::set_role(tx, id, body.role)?;
-            record(
-                tx,
-                &who,
-                ChangeKind::RoleChanged,
-                &person,
-                Some(body.role),
-                now,
-            )?;
-            stored::find(tx, who.customer_id, id)
-        })
+        .write(move |tx| people::change_role(tx, &who, id, body.role, now))
         .await?;
     Ok(Json(person))
 }
@@ -238,16 +143,7 @@ pub async fn deactivate(
     let now = now_unix();
     let person = state
         .db
-        .write(move |tx| {
-            let person = stored::find(tx, who.customer_id, id)?;
-            expect_status(&person, PersonStatus::Active)?;
-            keep_an_admin(tx, &who, &person)?;
-            stored::set_status(tx, id, PersonStatus::Deactivated)?;
-            // Their sessions end now, not when they expire.
-            sessions::delete_for_user(tx, id, None)?;
-            record(tx, &who, ChangeKind::Deactivated, &person, None, now)?;
-            stored::find(tx, who.customer_id, id)
-        })
+        .write(move |tx| people::deactivate(tx, &who, id, now))
         .await?;
     Ok(Json(person))
 }
@@ -262,35 +158,7 @@ pub async fn reactivate(
     let now = now_unix();
     let person = state
         .db
-        .write(move |tx| {
-            let person = stored::find(tx, who.customer_id, id)?;
-            expect_status(&person, PersonStatus::Deactivated)?;
-            stored::set_status(tx, id, PersonStatus::Active)?;
-            record(tx, &who, ChangeKind::Reactivated, &person, None, now)?;
-            stored::find(tx, who.customer_id, id)
-        })
+        .write(move |tx| people::reactivate(tx, &who, id, now))
         .await?;
     Ok(Json(person))
-}
-
-fn expect_status(person: &Person, status: PersonStatus) -> Result<(), ApiError> {
-    if person.status == status {
-        Ok(())
-    } else {
-        Err(ApiError::Conflict(format!(
-            "Not possible while the person is {:?}.",
-            person.status
-        )))
-    }
-}
-
-/// Refuses to take the role or the account of the company's last active admin.
-fn keep_an_admin(tx: &Connection, who: &Admin, person: &Person) -> Result<(), ApiError> {
-    let losing_an_admin = person.role == Role::Admin && person.status == PersonStatus::Active;
-    if losing_an_admin && stored::active_admins(tx, who.customer_id)? <= 1 {
-        return Err(ApiError::Conflict(
-            "The company's last active admin must stay an active admin.".into(),
-        ));
-    }
-    Ok(())
 }

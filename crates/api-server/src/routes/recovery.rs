@@ -11,13 +11,13 @@ use support_api::account::{AcceptInvitation, NewPassword, RESET_MINUTES, ResetRe
 use support_api::people::{ChangeKind, PersonStatus};
 use support_api::validation::codes;
 
+use crate::actions::mail_links;
 use crate::auth::token;
 use crate::db::people::{self as stored, Change, Purpose};
 use crate::db::{accounts, sessions};
 use crate::error::ApiError;
 use crate::extract::ApiJson;
 use crate::routes::account::{check_new_password, hash_password};
-use crate::routes::mail_links;
 use crate::routes::session::open_session;
 use crate::state::AppState;
 use crate::time_util::now_unix;
