@@ -1,6 +1,6 @@
 //! Generates the `i18n` module from `locales/*.json` (leptos_i18n) and refuses to build
 //! when the locale files do not have exactly the same keys, or a text lacks a `{name}`
-//! placeholder that another language's has (`src/template.rs` fills them): leptos_i18n
+//! placeholder that another language's has (`support_api::template::fill` fills them): leptos_i18n
 //! only warns about a missing or surplus key, and a missing translation must never ship.
 
 use std::collections::{BTreeMap, BTreeSet};

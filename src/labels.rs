@@ -14,7 +14,7 @@ use support_api::validation::codes;
 
 use crate::coverage::PriceUnit;
 use crate::i18n::*;
-use crate::template::fill;
+use support_api::template::fill;
 
 pub fn type_name(l: Locale, t: RequestType) -> &'static str {
     match t {

@@ -20,7 +20,6 @@ mod redirect;
 mod requests;
 mod session;
 mod storage;
-mod template;
 
 include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
 

@@ -7,7 +7,7 @@ use support_api::plan::BusinessHours;
 use crate::coverage::{tel_href, weekday_runs};
 use crate::format;
 use crate::i18n::Locale;
-use crate::template::fill;
+use support_api::template::fill;
 
 /// The phone as a `tel:` link and the e-mail as a `mailto:` link.
 #[component]

@@ -23,7 +23,7 @@ use crate::i18n::*;
 use crate::labels::type_name;
 use crate::pages::page_title;
 use crate::session::use_session;
-use crate::template::fill;
+use support_api::template::fill;
 
 /// "PAY statement: listopad 2026".
 fn heading(month: Month, locale: Locale) -> String {

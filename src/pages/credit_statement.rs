@@ -15,7 +15,7 @@ use crate::credit::statement::{Statement, summarize};
 use crate::format;
 use crate::i18n::*;
 use crate::labels::service_name;
-use crate::template::fill;
+use support_api::template::fill;
 
 #[derive(Clone)]
 pub struct MonthStatement {

@@ -14,7 +14,7 @@ use crate::i18n::*;
 use crate::pages::page_title;
 use crate::plan::use_plan;
 use crate::session::use_session;
-use crate::template::fill;
+use support_api::template::fill;
 
 /// The page after sign-in: the greeting, the company's levels, what needs attention
 /// now, the open requests, and what the person can do.

@@ -19,6 +19,7 @@ pub mod quotes;
 pub mod requests;
 pub mod resolution;
 pub mod session;
+pub mod template;
 pub mod two_step;
 pub mod validation;
 

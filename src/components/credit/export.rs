@@ -18,7 +18,7 @@ use crate::credit::filter::LedgerFilter;
 use crate::download::download;
 use crate::i18n::*;
 use crate::labels::{kind_name, service_name};
-use crate::template::fill;
+use support_api::template::fill;
 
 fn labels_for(locale: Locale) -> [&'static str; 10] {
     [

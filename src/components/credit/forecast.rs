@@ -4,7 +4,7 @@ use support_api::credit::{Credit, ExpiringBlock};
 use super::{localized, text};
 use crate::format;
 use crate::i18n::*;
-use crate::template::fill;
+use support_api::template::fill;
 
 /// At the last 90 days' average use: when the credit runs out, and which blocks will
 /// expire before they are used (with what lapses).

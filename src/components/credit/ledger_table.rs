@@ -23,7 +23,7 @@ use crate::components::loading::Loading;
 use crate::credit::filter::LedgerFilter;
 use crate::credit::paging::{Ask, Paging, Status};
 use crate::i18n::*;
-use crate::template::fill;
+use support_api::template::fill;
 
 #[component]
 pub fn LedgerTable(

@@ -26,7 +26,7 @@ mod ledger_table_tests;
 use support_api::credit::Credit;
 
 use crate::i18n::*;
-use crate::template::fill;
+use support_api::template::fill;
 
 /// `text(|l| td_string!(l, credit.load_more))`: the portal's one translated-text closure.
 pub use crate::components::words::{Words, tr as text};

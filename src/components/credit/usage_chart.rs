@@ -16,7 +16,7 @@ use super::{localized, text};
 use crate::credit::chart::{self, Geometry, HEIGHT, LEFT, RIGHT, WIDTH};
 use crate::format;
 use crate::i18n::*;
-use crate::template::fill;
+use support_api::template::fill;
 
 #[component]
 pub fn UsageChart(usage: Vec<MonthUsage>, currency: Currency) -> impl IntoView {

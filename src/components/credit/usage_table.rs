@@ -8,7 +8,7 @@ use crate::credit::month::Month;
 use crate::format;
 use crate::i18n::*;
 use crate::labels::service_name;
-use crate::template::fill;
+use support_api::template::fill;
 
 /// `2026-11` as "listopad 2026" (or "lis 2026" when `short`).
 pub fn month_label(text: &str, short: bool, locale: Locale) -> String {

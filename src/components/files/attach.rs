@@ -9,7 +9,7 @@ use super::size_text;
 use crate::api::{self, client::use_client};
 use crate::components::words::tr;
 use crate::i18n::*;
-use crate::template::fill;
+use support_api::template::fill;
 
 fn files_of(list: Option<FileList>) -> Vec<File> {
     let Some(list) = list else {

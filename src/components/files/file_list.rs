@@ -8,7 +8,7 @@ use support_api::files::{FileInfo, ScanStatus};
 use super::size_text;
 use crate::format;
 use crate::i18n::*;
-use crate::template::fill;
+use support_api::template::fill;
 
 fn scan_text(l: Locale, scan: ScanStatus) -> &'static str {
     match scan {

@@ -7,7 +7,7 @@ use crate::components::contact::{ContactLinks, hours_text};
 use crate::coverage::{Action, actions, held_levels};
 use crate::i18n::*;
 use crate::labels::billed_as_label;
-use crate::template::fill;
+use support_api::template::fill;
 
 /// The hotline, a training, an on-site visit and (with SBP) the credit, each with how
 /// it is paid, the form that asks for it, and whom to contact for a word first.

@@ -8,7 +8,7 @@ use crate::coverage::needing_attention;
 use crate::format;
 use crate::i18n::*;
 use crate::labels::{status_class, status_label};
-use crate::template::fill;
+use support_api::template::fill;
 
 /// Maintenance ending within 60 days and lapsed licences; nothing when all is well.
 #[component]

@@ -12,7 +12,7 @@ use crate::components::text_field::TextField;
 use crate::components::words::tr;
 use crate::i18n::*;
 use crate::labels::language_name;
-use crate::template::fill;
+use support_api::template::fill;
 
 const LANGUAGES: [(Language, &str); 4] = [
     (Language::Pl, "pl"),

@@ -12,7 +12,7 @@ use crate::components::people::requirement::RequireTwoStep;
 use crate::format;
 use crate::i18n::*;
 use crate::labels::person_status_name;
-use crate::template::fill;
+use support_api::template::fill;
 
 /// The table; `act` runs an action on a person (the page owns it and reloads after).
 pub fn people_table(

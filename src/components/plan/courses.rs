@@ -4,7 +4,7 @@ use support_api::catalog::{Course, CourseDate};
 use crate::format;
 use crate::i18n::*;
 use crate::labels::location_name;
-use crate::template::fill;
+use support_api::template::fill;
 
 /// The training courses with their product, length, price and dates with seats left.
 #[component]

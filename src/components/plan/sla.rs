@@ -6,7 +6,7 @@ use crate::coverage::sorted_targets;
 use crate::format;
 use crate::i18n::*;
 use crate::labels::priority_name;
-use crate::template::fill;
+use support_api::template::fill;
 
 /// The SLA contract: its reference and period, reaction targets by priority (most
 /// urgent first) and the business hours they count in.

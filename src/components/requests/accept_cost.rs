@@ -10,7 +10,7 @@ use super::fields::{ErrorLine, Errors, described, invalid};
 use crate::format;
 use crate::i18n::*;
 use crate::labels::billed_name;
-use crate::template::fill;
+use support_api::template::fill;
 
 /// What the customer confirms: the amount when it is known, and how it is billed.
 pub type Cost = (Option<Money>, BilledAs);

@@ -13,7 +13,7 @@ use crate::components::error_view::{ActionFailure, action_error_text};
 use crate::format;
 use crate::i18n::*;
 use crate::labels::quote_state_name;
-use crate::template::fill;
+use support_api::template::fill;
 
 /// A labelled textarea of one step, with its error line. `optional` text (the rating's
 /// comment) is never the refused field: the step's refusal is told elsewhere.

@@ -8,7 +8,7 @@ use super::fields::{ErrorLine, FormCtx, described, invalid};
 use super::{focus_id, tr};
 
 use crate::i18n::*;
-use crate::template::fill;
+use support_api::template::fill;
 
 const FIELDS: &[&str] = &["preferred_dates"];
 const ERROR_ID: &str = "f-preferred_dates-error";

@@ -4,7 +4,7 @@ use super::tr;
 
 use crate::format;
 use crate::i18n::*;
-use crate::template::fill;
+use support_api::template::fill;
 
 /// Milliseconds since the epoch as an RFC 3339 instant, for `format::date_time`.
 fn iso(ms: f64) -> String {

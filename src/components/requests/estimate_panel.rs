@@ -11,7 +11,7 @@ use crate::api::ApiError;
 use crate::components::error_view::error_text;
 use crate::format;
 use crate::i18n::*;
-use crate::template::fill;
+use support_api::template::fill;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum EstimateState {

@@ -18,7 +18,7 @@ use crate::i18n::*;
 use crate::labels::type_name;
 use crate::requests::query::{ListQuery, PAGE_SIZE};
 use crate::session::use_session;
-use crate::template::fill;
+use support_api::template::fill;
 
 /// How many open requests the overview shows; the requests page has them all.
 const GLANCE_SIZE: u32 = 5;

@@ -249,7 +249,7 @@ pub fn RequestForm(shape: Shape, amount: Option<String>) -> impl IntoView {
 
     let heading = move || {
         let l = i18n.get_locale();
-        crate::template::fill(
+        support_api::template::fill(
             td_string!(l, requests.form.heading),
             &[("type", crate::labels::type_name(l, kind))],
         )

@@ -9,7 +9,7 @@ use super::tr;
 use crate::format;
 use crate::i18n::*;
 use crate::labels::{billed_name, priority_name, type_name};
-use crate::template::fill;
+use support_api::template::fill;
 
 /// The cost column: what was charged, the estimate (marked as such), or how it is
 /// covered when nothing is charged.

@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use crate::format;
 use crate::i18n::*;
 use crate::requests::time::{Reaction, Unit, reaction, shows_seconds, span_parts};
-use crate::template::fill;
+use support_api::template::fill;
 
 fn unit_text(l: Locale, (n, unit): (i64, Unit)) -> String {
     let name = match unit {

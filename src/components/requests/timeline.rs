@@ -9,7 +9,7 @@ use crate::format;
 use crate::i18n::*;
 use crate::labels::{quote_state_name, status_name};
 use crate::requests::detail::{Event, EventKind};
-use crate::template::fill;
+use support_api::template::fill;
 
 /// The words of one event (without who and when).
 fn event_text(l: Locale, e: &Event) -> String {

@@ -14,7 +14,7 @@ use crate::format;
 use crate::i18n::*;
 use crate::labels::location_name;
 use crate::requests::form::{LOCATIONS, Text, location_str};
-use crate::template::fill;
+use support_api::template::fill;
 
 /// The course's dates with the seats left, grouped by course; a full date is shown but
 /// cannot be chosen.

@@ -9,8 +9,9 @@ use support_api::session::Language;
 use super::format;
 use super::letter::Letter;
 use super::letter::Recipient;
-use super::texts::{fill, text};
+use super::texts::text;
 use crate::error::ApiError;
+use support_api::template::fill;
 
 /// Stands for the portal's public address (`--public-url`) in stored mails; the worker
 /// puts the address in when it sends ([`with_origin`]). Values never contain it: control

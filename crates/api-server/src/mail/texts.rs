@@ -67,35 +67,6 @@ fn is_name(text: &str) -> bool {
     !text.is_empty() && text.bytes().all(|b| b.is_ascii_lowercase() || b == b'_')
 }
 
-/// `text` with each `{name}` replaced by its value from `vars` (the first one wins);
-/// a placeholder without a value stays as it is, so a gap shows instead of vanishing.
-pub fn fill(text: &str, vars: &[(&str, &str)]) -> String {
-    let mut out = String::with_capacity(text.len() + 64);
-    let mut rest = text;
-    while let Some(start) = rest.find('{') {
-        out.push_str(&rest[..start]);
-        let after = &rest[start + 1..];
-        let value = after.find('}').and_then(|end| {
-            let name = &after[..end];
-            vars.iter()
-                .find(|(n, _)| *n == name)
-                .map(|(_, value)| (*value, end))
-        });
-        match value {
-            Some((value, end)) => {
-                out.push_str(value);
-                rest = &after[end + 1..];
-            }
-            None => {
-                out.push('{');
-                rest = after;
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use std::collections::BTreeSet;
@@ -155,11 +126,7 @@ mod tests {
     }
 
     #[test]
-    fn fill_replaces_known_placeholders_and_keeps_the_rest() {
-        assert_eq!(
-            fill("{a} and {b} and {a}, {c} {", &[("a", "1"), ("b", "{a}")]),
-            "1 and {a} and 1, {c} {"
-        );
+    fn placeholders_are_lowercase_names_in_braces() {
         assert_eq!(placeholders("{a} {b_c} {D} {"), vec!["a", "b_c"]);
     }
 }

@@ -1,10 +1,12 @@
-//! Translated texts with `{name}` placeholders, filled in at run time. Every text with a
-//! value in it uses this one function rather than leptos_i18n's `{{ name }}`
-//! interpolation, which generates code per text and call; build.rs checks that each
-//! text has the same placeholders in every language, so a translation cannot lose one.
+//! Translated texts with `{name}` placeholders, filled in at run time: the portal's texts
+//! (`locales/*.json`; rather than leptos_i18n's `{{ name }}` interpolation, which
+//! generates code per text and call) and the server's mails (`mail/*.json`). Both check
+//! that each text has the same placeholders in every language, so a translation cannot
+//! lose one.
 
-/// The template with each `{name}` of `args` replaced by its value; a placeholder
-/// without a value stays as it is.
+/// The template with each `{name}` of `args` replaced by its value (the first one
+/// wins); a placeholder without a value stays as it is, so a gap shows instead of
+/// vanishing.
 pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
     let mut out = String::with_capacity(template.len() + 32);
     let mut rest = template;
@@ -51,5 +53,10 @@ mod tests {
             "no {placeholder"
         );
         assert_eq!(fill("ąę {x} łó", &[("x", "ž")]), "ąę ž łó");
+        // A value is not filled again.
+        assert_eq!(
+            fill("{a} and {b} and {a}, {c} {", &[("a", "1"), ("b", "{a}")]),
+            "1 and {a} and 1, {c} {"
+        );
     }
 }
