@@ -51,11 +51,14 @@ pub fn NewRequestPage() -> impl IntoView {
         let l = i18n.get_locale();
         page_title(l, td_string!(l, requests.form.title))
     };
-    // One load for both: the form needs the plan and the catalog.
+    // The form needs the plan and the catalog. The catalog is asked for at once, beside
+    // the plan, in a resource of its own: fetched inside `both`, it waited for the plan
+    // and was fetched again when the plan's arrival ran `both` a second time.
     let plan = use_plan();
+    let catalog = LocalResource::new(move || api::plan::catalog(client));
     let both = LocalResource::new(move || async move {
         let plan = plan.await?;
-        let catalog = api::plan::catalog(client).await?;
+        let catalog = catalog.await?;
         Ok::<_, ApiError>((Arc::new(plan), Arc::new(catalog)))
     });
     let content = move |(plan, catalog): &(Arc<Plan>, Arc<Catalog>)| {

@@ -84,6 +84,25 @@ test("on a phone the header is one line and every page of the navigation is reac
   await expect(nav.getByRole("link", { name: "SBP credit" })).toHaveAttribute("aria-current", "page");
 });
 
+test("on a phone the navigation row shows the current page's entry, wherever it is in the row", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto("/account");
+  // Kowalski's admin has every entry: the row is wider than the screen.
+  await signIn(page, "admin@kowalski-aero.demo");
+  const nav = page.getByRole("navigation", { name: "Main navigation" });
+  await expect(nav.getByRole("link", { name: "People" })).toHaveCount(1);
+  const row = nav.getByRole("list");
+  const inRow = async (name: string) => {
+    const link = nav.getByRole("link", { name, exact: true });
+    await expect(link).toHaveAttribute("aria-current", "page");
+    const [box, rowBox] = [await link.boundingBox(), await row.boundingBox()];
+    return !!box && !!rowBox && box.x >= rowBox.x - 1 && box.x + box.width <= rowBox.x + rowBox.width + 1;
+  };
+  expect(await row.evaluate((ul) => ul.scrollWidth > ul.clientWidth)).toBe(true);
+  // The last entry: without the scroll it is past the right edge at 390 px.
+  await expect.poll(() => inRow("My account")).toBe(true);
+});
+
 test("who is signed in is asked once, while the wasm downloads (index.html preloads it)", async ({ page }) => {
   await page.goto("/");
   await signIn(page, "admin@kowalski-aero.demo");
