@@ -49,9 +49,10 @@ pub async fn comment(
     client: Client,
     id: i64,
     text: String,
+    files: Vec<FileId>,
     key: &str,
 ) -> Result<Option<i64>, ApiError> {
-    let body = NewComment { text };
+    let body = NewComment { text, files };
     let detail: Detail = client
         .post_with_key(&format!("/requests/{id}/comments"), &body, Some(key))
         .await?;

@@ -10,3 +10,5 @@ ALTER TABLE files ADD COLUMN staged_for INTEGER REFERENCES customers (id)
            AND (staged_for IS NULL OR by_user_id IS NOT NULL));
 -- The sweep's and the owner's look-ups of staged files.
 CREATE INDEX files_staged ON files (staged_for, by_user_id, at) WHERE request_id IS NULL;
+-- Whether a content is still named by a row, when a staged file leaves.
+CREATE INDEX files_sha256 ON files (sha256);

@@ -185,7 +185,12 @@ impl Actions {
             .map(|note| self.text(note).get_untracked().trim().to_owned())
             .unwrap_or_default();
         let refused = match what {
-            RequestAction::Comment => NewComment { text: text.clone() }.validate().err(),
+            RequestAction::Comment => NewComment {
+                text: text.clone(),
+                files: Vec::new(),
+            }
+            .validate()
+            .err(),
             RequestAction::Approve | RequestAction::Decline => Decision {
                 approve: what == RequestAction::Approve,
                 reason: (!text.is_empty()).then(|| text.clone()),

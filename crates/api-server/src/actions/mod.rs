@@ -12,6 +12,7 @@ pub mod notify;
 pub mod pricing;
 pub mod staff;
 pub mod staff_closing;
+pub mod staged;
 
 use rusqlite::Connection;
 use support_api::plan::Priority;

@@ -158,9 +158,15 @@ mod tests {
         };
         assert!(insert(None, Some(1), Some(1)).is_ok(), "a staged file");
         assert!(insert(None, None, Some(1)).is_err(), "on nothing");
-        assert!(insert(Some(1), Some(1), Some(1)).is_err(), "staged and attached");
+        assert!(
+            insert(Some(1), Some(1), Some(1)).is_err(),
+            "staged and attached"
+        );
         assert!(insert(None, Some(1), None).is_err(), "staged by no one");
-        assert!(insert(None, Some(9), Some(1)).is_err(), "an unknown customer");
+        assert!(
+            insert(None, Some(9), Some(1)).is_err(),
+            "an unknown customer"
+        );
         assert_eq!(
             conn.query_row("PRAGMA integrity_check", [], |r| r.get::<_, String>(0))
                 .unwrap(),
