@@ -8,6 +8,7 @@ mod closing;
 mod common;
 mod credit;
 mod files;
+mod files_staged;
 mod mail;
 mod openapi;
 mod people;
