@@ -113,7 +113,6 @@ fn AttachRow(files: Attachments, item: Item) -> impl IntoView {
         let l = i18n.get_locale();
         let limit = |bytes: Option<u64>| size_text(bytes.unwrap_or_default() as f64, l);
         match stage.get() {
-            Stage::Waiting => td_string!(l, files.waiting).to_owned(),
             Stage::Sending => String::new(),
             Stage::Done => td_string!(l, files.uploaded).to_owned(),
             Stage::Failed => td_string!(l, files.failed).to_owned(),

@@ -3,7 +3,9 @@
 //! reload of the request that follows every change.
 
 use leptos::prelude::*;
+use support_api::files::FILES_FIELD;
 use support_api::requests::{Decision, NewComment, RequestStatus};
+use support_api::validation::FieldErrors;
 
 use crate::components::files::attach::{AttachFiles, take_pasted};
 use crate::components::files::attachments::Attachments;
@@ -92,19 +94,16 @@ impl Actions {
         let refusal = RwSignal::new(None);
         let failure = RwSignal::new(None);
         let files = Attachments::new(client);
-        files.when_settled(move |_| reload());
         let act = Action::new_local(move |(what, id, text): &(RequestAction, i64, String)| {
             let (what, id, text) = (*what, *id, text.clone());
             async move {
                 let result = match what {
                     RequestAction::Comment => {
                         let key = comment_key.try_get_value().unwrap_or_default();
-                        let sent = api::requests::comment(client, id, text, &key).await;
-                        sent.map(|comment| {
-                            if let Some(comment) = comment {
-                                files.send_to(format!("/requests/{id}/comments/{comment}/files"));
-                            }
-                        })
+                        let staged = files.staged_ids();
+                        let sent = api::requests::comment(client, id, text, staged, &key).await;
+                        // The comment took the files: the form starts empty.
+                        sent.inspect(|_| files.clear())
                     }
                     RequestAction::Cancel => api::requests::cancel(client, id).await,
                     RequestAction::Approve | RequestAction::Decline => {
@@ -210,6 +209,21 @@ impl Actions {
             return;
         }
         self.refusal.set(None);
+        if what == RequestAction::Comment {
+            // Files still going up are waited for; one that failed must be retried or
+            // removed first.
+            let act = self.act;
+            let failure = self.failure;
+            let files = self.files;
+            files.when_ready(move || {
+                if files.has_trouble() {
+                    failure.set(Some((what, ApiError::Validation(unsent()))));
+                } else {
+                    act.dispatch((what, id, text));
+                }
+            });
+            return;
+        }
         if what == RequestAction::Cancel {
             let question = td_string!(
                 self.i18n.get_locale_untracked(),
@@ -259,6 +273,27 @@ fn NoteField(actions: Actions, note: Note, label: fn(Locale) -> &'static str) ->
     }
 }
 
+/// What a failure says, naming files that did not go (refused by the server as well).
+pub fn files_error_text(l: Locale, error: &ApiError) -> &'static str {
+    match error {
+        ApiError::Validation(fields) if fields.code_for(FILES_FIELD).is_some() => {
+            td_string!(l, files.unsent)
+        }
+        error => action_error_text(l, error),
+    }
+}
+
+/// Files that failed or were refused keep a comment or request from going.
+pub fn unsent() -> FieldErrors {
+    let mut errors = FieldErrors::default();
+    errors.push(
+        FILES_FIELD,
+        "unsent",
+        "retry or remove the files that did not upload",
+    );
+    errors
+}
+
 /// Where a failed action says what happened.
 #[component]
 fn ActionAlert(actions: Actions, place: RequestAction) -> impl IntoView {
@@ -267,7 +302,7 @@ fn ActionAlert(actions: Actions, place: RequestAction) -> impl IntoView {
         actions.failure.with(|f| {
             f.as_ref()
                 .filter(|(what, _)| what.place() == place)
-                .map(|(_, e)| action_error_text(i18n.get_locale(), e))
+                .map(|(_, e)| files_error_text(i18n.get_locale(), e))
         })
     });
     view! { <ActionFailure text /> }

@@ -11,6 +11,7 @@ use super::customer::Requester;
 use crate::db::Db;
 use crate::db::files as stored;
 use crate::error::ApiError;
+use crate::files::scanner;
 use crate::files::store::FileStore;
 
 /// Attaches `ids` (each `who`'s own staged file, else a 422 on `files`) to request `id`
@@ -47,6 +48,11 @@ pub fn attach(
     }
     for file in ids {
         stored::attach_staged(conn, *file, id, comment, now)?;
+        // Blocked while staged, when there was no request to name: the uploader hears of
+        // it now (the scanner tells of files blocked later).
+        if stored::is_blocked(conn, *file)? {
+            scanner::tell_uploader(conn, *file, now)?;
+        }
     }
     Ok(())
 }

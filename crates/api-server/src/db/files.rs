@@ -259,6 +259,15 @@ pub fn attach_staged(
     Ok(changed == 1)
 }
 
+/// Whether the virus check blocked file `id`.
+pub fn is_blocked(conn: &Connection, id: i64) -> Result<bool, ApiError> {
+    Ok(conn
+        .prepare_cached("SELECT 1 FROM files WHERE id = ?1 AND scan = 'blocked'")?
+        .query_row([id], |_| Ok(()))
+        .optional()?
+        .is_some())
+}
+
 /// Deletes staged file `id` of `user_id` of `customer_id`; its content hash, if it was one.
 pub fn unstage(
     conn: &Connection,

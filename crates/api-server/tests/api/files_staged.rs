@@ -8,6 +8,7 @@ use serde_json::{Value, json};
 use support_api::CSRF_HEADER;
 use support_api_server::actions::staged::{SWEEP_AFTER_DAYS, sweep};
 use support_api_server::files::FileConfig;
+use support_api_server::files::scanner::scan_pending;
 
 use crate::common::{Signed, TestApp, TestResponse, names_field};
 use crate::files::{PNG, upload};
@@ -337,4 +338,58 @@ async fn the_sweep_removes_only_old_unsent_files() {
         .get(&format!("/api/v1/files/{}", kept["id"]), Some(&anna.cookie))
         .await;
     assert_ne!(download.status, StatusCode::NOT_FOUND);
+}
+
+/// A staged file the virus check blocks has no request to name yet: its uploader is
+/// mailed once, when a request takes it.
+#[tokio::test]
+async fn a_staged_file_blocked_before_sending_is_told_when_sent() {
+    let Some(clamd) = crate::clamd::Clamd::start() else {
+        eprintln!("clamd is not installed: skipped");
+        return;
+    };
+    let app = TestApp::with_files(FileConfig {
+        clamd: Some(clamd.socket()),
+        ..Default::default()
+    })
+    .await;
+    let anna = app.sign_in("admin@kowalski-aero.demo").await;
+    let bad = stage(
+        &app,
+        &anna,
+        "e1",
+        "eicar.txt",
+        crate::files::EICAR.as_bytes(),
+    )
+    .await;
+    let scanned = scan_pending(&app.db_handle, &app.files)
+        .await
+        .expect("scan");
+    assert_eq!(scanned, 1);
+    let mails = || -> Vec<String> {
+        app.db()
+            .prepare("SELECT subject FROM outbox WHERE kind = 'file_blocked'")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap()
+    };
+    assert!(mails().is_empty(), "no request to name yet");
+    let detail = app
+        .post(
+            "/api/v1/requests",
+            &anna,
+            Some("r1"),
+            &hotline(&[bad["id"].as_i64().unwrap()]),
+        )
+        .await
+        .json();
+    let file = &detail["files"][0];
+    assert_eq!(file["scan"], "blocked");
+    let subjects = mails();
+    assert_eq!(subjects.len(), 1, "{subjects:?}");
+    let id = &detail["summary"]["id"];
+    assert!(subjects[0].starts_with(&format!("[#{id}]")), "{subjects:?}");
+    assert!(subjects[0].contains("eicar.txt"), "{subjects:?}");
 }
