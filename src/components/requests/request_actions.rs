@@ -3,18 +3,16 @@
 //! reload of the request that follows every change.
 
 use leptos::prelude::*;
-use support_api::files::FILES_FIELD;
 use support_api::requests::{Decision, NewComment, RequestStatus};
-use support_api::validation::FieldErrors;
 
-use crate::components::files::attach::{AttachFiles, take_pasted};
+use crate::components::files::attach::{AttachFiles, files_error_text, take_pasted, unsent};
 use crate::components::files::attachments::Attachments;
 
 use super::fields::{ErrorLine, described, invalid, normalize};
 use super::{field_message, focus_id, new_key, tr};
 
 use crate::api::{self, ApiError, client::Client};
-use crate::components::error_view::{ActionFailure, action_error_text};
+use crate::components::error_view::ActionFailure;
 use crate::i18n::*;
 
 /// One of the page's actions: the set is closed, so nothing unknown can become a
@@ -271,27 +269,6 @@ fn NoteField(actions: Actions, note: Note, label: fn(Locale) -> &'static str) ->
             <ErrorLine id=error_id message />
         </div>
     }
-}
-
-/// What a failure says, naming files that did not go (refused by the server as well).
-pub fn files_error_text(l: Locale, error: &ApiError) -> &'static str {
-    match error {
-        ApiError::Validation(fields) if fields.code_for(FILES_FIELD).is_some() => {
-            td_string!(l, files.unsent)
-        }
-        error => action_error_text(l, error),
-    }
-}
-
-/// Files that failed or were refused keep a comment or request from going.
-pub fn unsent() -> FieldErrors {
-    let mut errors = FieldErrors::default();
-    errors.push(
-        FILES_FIELD,
-        "unsent",
-        "retry or remove the files that did not upload",
-    );
-    errors
 }
 
 /// Where a failed action says what happened.

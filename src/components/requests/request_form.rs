@@ -14,13 +14,12 @@ use super::draft_offer::DraftOffer;
 use super::estimate_panel::{EstimatePanel, EstimateState};
 use super::estimator::{Estimator, pricing};
 use super::fields::{Errors, FormCtx, normalize};
-use super::request_actions::files_error_text;
 use super::request_fields::{RequestFields, Shape};
 use super::{focus_id, new_key, tr, zone_offset};
 
 use crate::api::{self, ApiError, client::use_client};
 use crate::components::error_view::error_text;
-use crate::components::files::attach::{AttachFiles, take_pasted};
+use crate::components::files::attach::{AttachFiles, files_error_text, take_pasted};
 use crate::components::files::attachments::Attachments;
 use crate::i18n::*;
 use crate::requests::draft::{Draft, draft_storage_key};
