@@ -6,7 +6,7 @@
 use std::cell::Cell;
 use std::rc::Rc;
 
-use support_api::files::{FILE_FIELD, FileLimits};
+use support_api::files::{FILE_FIELD, FileInfo, FileLimits};
 use support_api::requests::IDEMPOTENCY_HEADER;
 use support_api::{API_PREFIX, CSRF_HEADER};
 use wasm_bindgen::JsCast;
@@ -86,12 +86,13 @@ impl Upload {
         self.xhr.clone()
     }
 
-    /// Whether the file was stored (the page shows it from the request's detail).
-    pub async fn done(self, client: Client) -> Result<(), ApiError> {
+    /// The file as the server stored it.
+    pub async fn done(self, client: Client) -> Result<FileInfo, ApiError> {
         let _ = wasm_bindgen_futures::JsFuture::from(self.finished.clone()).await;
         let status = self.xhr.status().unwrap_or(0);
         let text = self.xhr.response_text().ok().flatten().unwrap_or_default();
         // Status 0: no answer (network down, aborted).
-        client.observe((status != 0).then_some((status, text.as_str())))
+        client.observe((status != 0).then_some((status, text.as_str())))?;
+        serde_json::from_str(&text).map_err(|e| ApiError::Malformed(e.to_string()))
     }
 }

@@ -1,10 +1,11 @@
 //! `/requests`: the list, a request, the estimate of a draft, and the changes.
 
 use serde::{Deserialize, Serialize};
+use support_api::files::FileId;
 use support_api::requests::{Decision, Estimate, NewComment, NewRequest, RequestPage};
 
 use super::{ApiError, Client};
-use crate::requests::detail::{Detail, EventKind};
+use crate::requests::detail::Detail;
 
 /// One page of the list; `path` comes from `ListQuery::to_api`.
 pub async fn list(client: Client, path: &str) -> Result<RequestPage, ApiError> {
@@ -43,24 +44,18 @@ pub async fn create(client: Client, request: &NewRequest, key: &str) -> Result<i
     Ok(created.summary.id)
 }
 
-/// Comments and answers the new comment's id (the newest comment: the server answers
-/// the request as the comment left it).
+/// Comments, with the staged files `files` on the comment (the page loads afresh).
 pub async fn comment(
     client: Client,
     id: i64,
     text: String,
+    files: Vec<FileId>,
     key: &str,
-) -> Result<Option<i64>, ApiError> {
-    let body = NewComment { text };
-    let detail: Detail = client
-        .post_with_key(&format!("/requests/{id}/comments"), &body, Some(key))
-        .await?;
-    Ok(detail
-        .timeline
-        .iter()
-        .filter(|e| e.event == EventKind::Comment)
-        .map(|e| e.id)
-        .max())
+) -> Result<(), ApiError> {
+    let body = NewComment { text, files };
+    client
+        .post_discard(&format!("/requests/{id}/comments"), &body, Some(key))
+        .await
 }
 
 pub async fn cancel(client: Client, id: i64) -> Result<(), ApiError> {

@@ -139,6 +139,7 @@ impl FormState {
             licence_id: self.licence.parse().ok(),
             contact_phone: (!phone.is_empty()).then(|| phone.to_owned()),
             details,
+            files: Vec::new(),
         };
         if let Err(more) = request.validate(today) {
             errors.0.extend(more.0);

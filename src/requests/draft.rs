@@ -1,5 +1,6 @@
 //! A half-written request as kept in the browser's storage. Pure, tested natively.
 
+use support_api::files::{FileId, FileInfo, ScanStatus};
 use support_api::requests::RequestType;
 
 use super::form::{FormState, Text};
@@ -13,6 +14,56 @@ pub struct Draft {
     /// When it was last saved, in milliseconds since the epoch.
     pub saved_at: i64,
     pub form: FormState,
+    /// Files uploaded with the draft (staged on the server until it is sent).
+    pub files: Vec<StagedFile>,
+}
+
+/// A file uploaded for a draft, as the draft keeps it: a browser cannot give the `File`
+/// back after a reload, but the server keeps the upload for the request to take.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StagedFile {
+    pub id: FileId,
+    pub name: String,
+    pub size: u64,
+    pub content_type: String,
+    pub scan: ScanStatus,
+}
+
+impl From<FileInfo> for StagedFile {
+    fn from(file: FileInfo) -> Self {
+        StagedFile {
+            id: file.id,
+            name: file.name,
+            size: file.size,
+            content_type: file.content_type,
+            scan: file.scan,
+        }
+    }
+}
+
+impl StagedFile {
+    /// `id size scan type name`, tab-separated; only the name may hold an escaped tab.
+    fn encode(&self) -> String {
+        format!(
+            "file\t{}\t{}\t{}\t{}\t{}\n",
+            self.id,
+            self.size,
+            self.scan.as_str(),
+            escape(&self.content_type),
+            escape(&self.name)
+        )
+    }
+
+    fn decode(raw: &str) -> Option<StagedFile> {
+        let mut parts = raw.splitn(5, '\t');
+        Some(StagedFile {
+            id: parts.next()?.parse().ok()?,
+            size: parts.next()?.parse().ok()?,
+            scan: ScanStatus::parse(parts.next()?)?,
+            content_type: unescape(parts.next()?),
+            name: unescape(parts.next()?),
+        })
+    }
 }
 
 /// Per user and request type: two people sharing a browser never see each other's drafts.
@@ -76,6 +127,9 @@ impl Draft {
         for day in &self.form.dates {
             out.push_str(&format!("date\t{}\n", escape(day)));
         }
+        for file in &self.files {
+            out.push_str(&file.encode());
+        }
         out
     }
 
@@ -91,12 +145,17 @@ impl Draft {
             key: String::new(),
             saved_at: 0,
             form: FormState::default(),
+            files: Vec::new(),
         };
         let mut dates = Vec::new();
         for line in lines {
             let Some((name, value)) = line.split_once('\t') else {
                 continue;
             };
+            if name == "file" {
+                draft.files.extend(StagedFile::decode(value));
+                continue;
+            }
             let value = unescape(value);
             match name {
                 "key" => draft.key = value,
@@ -151,6 +210,22 @@ mod tests {
                 course_mode: "custom".into(),
                 ..filled()
             },
+            files: vec![
+                StagedFile {
+                    id: 41,
+                    name: "zrzut\tekranu \\ 1.png".into(),
+                    size: 1765,
+                    content_type: "image/png".into(),
+                    scan: ScanStatus::Clean,
+                },
+                StagedFile {
+                    id: 42,
+                    name: "CATReport.log".into(),
+                    size: 52_428_800,
+                    content_type: "text/plain".into(),
+                    scan: ScanStatus::Pending,
+                },
+            ],
         };
         let encoded = draft.encode();
         assert_eq!(encoded.lines().next(), Some("portal-draft/1"));
@@ -171,6 +246,13 @@ mod tests {
             None
         );
         assert_eq!(Draft::decode(Some("portal-draft/1\ntitle\tx\n")), None);
+        // A file line that does not read is left out, the rest of the draft stays.
+        let broken_file = "portal-draft/1\nkey\tabcdefgh-1\nfile\tx\t1\tclean\ttext/plain\ta.log\n\
+                           file\t7\t1\tinfected\ttext/plain\tb.log\nfile\t8\t1\n";
+        assert_eq!(
+            Draft::decode(Some(broken_file)).map(|d| d.files),
+            Some(Vec::new())
+        );
         // Missing fields take their defaults; unknown lines are ignored.
         let sparse = "portal-draft/1\nkey\tabcdefgh-1\ntitle\tx\nfuture_field\ty\nbroken line\n";
         let draft = Draft::decode(Some(sparse));
@@ -193,6 +275,7 @@ mod tests {
             key,
             saved_at: 0,
             form: FormState::default(),
+            files: Vec::new(),
         };
         assert!(Draft::decode(Some(&draft.encode())).is_some());
     }

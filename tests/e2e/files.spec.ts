@@ -60,7 +60,8 @@ test("a comment takes picked, dropped and pasted files; removed ones stay behind
   await dropFile(page, "dropped.csv", "a,b\n1,2\n");
   await pasteScreenshot(page);
   await expect(page.locator(".attach-item")).toHaveCount(4);
-  await expect(page.getByText("Will be uploaded when you send")).toHaveCount(4);
+  // Each goes up at once, staged until the comment takes it.
+  await expect(page.getByText("Uploaded", { exact: true })).toHaveCount(4);
   await page.getByRole("button", { name: "Remove remove-me.log" }).click();
   await expect(page.locator(".attach-item")).toHaveCount(3);
   await expectAccessible(page);
@@ -96,6 +97,8 @@ test("a new request's pasted screenshot and 50 MiB log show their progress, a fa
   await page.getByLabel("Describe the problem").fill("The log is attached.");
   const setup = testInfo.outputPath("setup.exe");
   writeFileSync(setup, "MZ");
+  // The API is down for the uploads (each goes up at once): they fail and say so.
+  await page.route("**/api/v1/uploads", (route) => route.abort("connectionrefused"));
   await page.getByLabel("Attach files").setInputFiles([bigLog, setup]);
   // Refused before anything is sent, in the reader's language.
   await expect(page.getByText("This kind of file is not accepted.")).toBeVisible();
@@ -104,19 +107,91 @@ test("a new request's pasted screenshot and 50 MiB log show their progress, a fa
   await expect(page.locator(".attach-item")).toHaveCount(2);
   await expectAccessible(page);
 
-  // The API is down for the upload: it fails and says so, and the retry goes through.
-  await page.route("**/api/v1/requests/*/files", (route) => route.abort("connectionrefused"));
-  await page.getByRole("button", { name: "Send request" }).click();
+  // Sending waits for them: it says what to do, and the retry goes through.
   await expect(page.getByText("Upload failed")).toHaveCount(2);
-  await expect(page.getByRole("link", { name: "Go to the request" })).toBeVisible();
-  await page.unroute("**/api/v1/requests/*/files");
+  await page.getByRole("button", { name: "Send request" }).click();
+  await expect(page.getByRole("alert")).toHaveText("Some files did not upload: retry or remove them.");
+  await page.unroute("**/api/v1/uploads");
   await page.getByRole("button", { name: /^Retry screenshot/ }).click();
   await page.getByRole("button", { name: "Retry big.log" }).click();
   await expect(page.getByRole("progressbar", { name: "Upload of big.log" })).toBeVisible();
+  // Sent while the big log is still going up: the request waits for it.
+  await page.getByRole("button", { name: "Send request" }).click();
   await expect(page).toHaveURL(/\/requests\/\d+$/, { timeout: 60_000 });
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
   await expect(page.getByRole("link", { name: "big.log" })).toBeVisible({ timeout: 20_000 });
   await expect(page.getByRole("img", { name: /^Preview of screenshot/ })).toBeVisible();
+});
+
+test("a draft's uploaded files survive a reload and go with the request; a removed one stays behind", async ({
+  page,
+}) => {
+  test.slow();
+  const title = unique("Draft with files");
+  const log = `CATReport ${unique("kept")}\n`;
+  await signedIn(page, "admin@tatra-forming.demo", "/requests/new?type=hotline");
+  await page.getByLabel("Subject").fill(title);
+  await page.getByLabel("Describe the problem").fill("The log was attached before a reload.");
+  await page.getByLabel("Attach files").setInputFiles([
+    { name: "kept.log", mimeType: "text/plain", buffer: Buffer.from(log) },
+    { name: "gone.log", mimeType: "text/plain", buffer: Buffer.from("removed after the reload\n") },
+    { name: "never.log", mimeType: "text/plain", buffer: Buffer.from("removed before the reload\n") },
+  ]);
+  await expect(page.getByText("Uploaded", { exact: true })).toHaveCount(3);
+  // Removing a file takes it back from the server.
+  const removed = page.waitForResponse((r) => r.url().includes("/api/v1/uploads/") && r.request().method() === "DELETE");
+  await page.getByRole("button", { name: "Remove never.log" }).click();
+  expect((await removed).status()).toBe(204);
+  await expect(page.locator(".attach-item")).toHaveCount(2);
+
+  // A reload loses the browser's files; the draft keeps the uploads.
+  await page.reload();
+  await expect(page.getByRole("heading", { name: "Continue your draft?" })).toBeVisible();
+  await page.getByRole("button", { name: "Continue the draft" }).click();
+  await expect(page.getByLabel("Subject")).toHaveValue(title);
+  const items = page.locator(".attach-item");
+  await expect(items).toHaveCount(2);
+  await expect(items.filter({ hasText: "kept.log" })).toContainText("Uploaded");
+  await expect(items.filter({ hasText: "gone.log" })).toBeVisible();
+  await expect(page.getByText("never.log")).toHaveCount(0);
+  await expectAccessible(page);
+  const restoredRemoved = page.waitForResponse(
+    (r) => r.url().includes("/api/v1/uploads/") && r.request().method() === "DELETE",
+  );
+  await page.getByRole("button", { name: "Remove gone.log" }).click();
+  expect((await restoredRemoved).status()).toBe(204);
+
+  await page.getByRole("button", { name: "Send request" }).click();
+  await expect(page).toHaveURL(/\/requests\/\d+$/);
+  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  const link = page.getByRole("link", { name: "kept.log" });
+  await expect(link).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByText("gone.log")).toHaveCount(0);
+  await expect(page.getByText("never.log")).toHaveCount(0);
+  const download = await page.request.get((await link.getAttribute("href")) ?? "");
+  expect(download.ok()).toBeTruthy();
+  expect(await download.text()).toBe(log);
+  await expectAccessible(page);
+  // Sent, the draft is gone with its files.
+  await page.goto("/requests/new?type=hotline");
+  await expect(page.getByLabel("Subject")).toHaveValue("");
+  await expect(page.getByRole("heading", { name: "Continue your draft?" })).toHaveCount(0);
+});
+
+test("a discarded draft takes its uploads back from the server", async ({ page }) => {
+  await signedIn(page, "admin@tatra-forming.demo", "/requests/new?type=hotline");
+  await page.getByLabel("Attach files").setInputFiles([
+    { name: "draft.log", mimeType: "text/plain", buffer: Buffer.from("only a draft\n") },
+  ]);
+  await expect(page.getByText("Uploaded", { exact: true })).toHaveCount(1);
+  await page.reload();
+  const removed = page.waitForResponse((r) => r.url().includes("/api/v1/uploads/") && r.request().method() === "DELETE");
+  await page.getByRole("button", { name: "Discard it and start again" }).click();
+  expect((await removed).status()).toBe(204);
+  await expect(page.locator(".attach-item")).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByLabel("Subject")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Continue your draft?" })).toHaveCount(0);
 });
 
 test("EICAR is blocked by the virus check and its uploader is mailed, an .exe named .png is refused by the server", async ({

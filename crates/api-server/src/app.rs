@@ -6,7 +6,7 @@ use axum::extract::DefaultBodyLimit;
 use axum::http::{HeaderValue, header};
 use axum::middleware;
 use axum::response::IntoResponse;
-use axum::routing::{get, post};
+use axum::routing::{delete, get, post};
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
@@ -19,7 +19,7 @@ use crate::state::AppState;
 pub fn router(state: AppState) -> Router {
     use routes::{
         account, billing, catalog, closing, credit, files, last_seen, notifications, openapi,
-        people, plan, recovery, requests, session, two_step,
+        people, plan, recovery, requests, session, two_step, uploads,
     };
     // Uploads stream to disk under their own limit (checked again as they arrive).
     let upload_limit = usize::try_from(
@@ -66,6 +66,11 @@ pub fn router(state: AppState) -> Router {
             "/requests/{id}/comments/{comment}/files",
             post(files::upload_to_comment).layer(DefaultBodyLimit::max(upload_limit)),
         )
+        .route(
+            "/uploads",
+            post(uploads::upload_staged).layer(DefaultBodyLimit::max(upload_limit)),
+        )
+        .route("/uploads/{id}", delete(uploads::delete_staged))
         .route("/files/limits", get(files::limits))
         .route("/files/{id}", get(files::download))
         .route("/requests/{id}/confirm", post(closing::confirm))

@@ -65,6 +65,10 @@ pub async fn serve(config: Config) -> Result<(), ServeError> {
         .map_err(ServeError::Files)?;
     let files = Files::configured(&config.files, &config.db).map_err(ServeError::Store)?;
     let state = AppState::with_files(db.clone(), config, limits, Arc::new(files));
+    tokio::spawn(sweep_staged_files_every_hour(
+        db.clone(),
+        state.files.clone(),
+    ));
     if state.files.no_scan {
         tracing::warn!("--no-scan: uploads are marked clean without a virus check");
     }
@@ -113,6 +117,21 @@ async fn auto_close_every_few_minutes(db: Db, days: u32) {
             Ok(ids) if !ids.is_empty() => tracing::info!(?ids, "closed resolved requests"),
             Ok(_) => {}
             Err(err) => tracing::warn!(%err, "auto-close failed"),
+        }
+    }
+}
+
+/// Removes staged files never sent (after 7 days) now and then every hour; a failed
+/// round is logged, the next one tries again.
+async fn sweep_staged_files_every_hour(db: Db, files: Arc<Files>) {
+    let mut ticks = tokio::time::interval(std::time::Duration::from_secs(3600));
+    loop {
+        ticks.tick().await;
+        let now = crate::time_util::now_unix();
+        match crate::actions::staged::sweep(&db, files.store.as_ref(), now).await {
+            Ok(0) => {}
+            Ok(swept) => tracing::info!(swept, "removed staged files never sent"),
+            Err(err) => tracing::warn!(%err, "sweeping staged files failed"),
         }
     }
 }

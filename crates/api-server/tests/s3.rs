@@ -1,11 +1,16 @@
 //! The S3 file store against s3rver (npm, a local S3-compatible server): an upload goes
-//! into the bucket whole and downloads byte for byte through the API. Needs the `s3`
+//! into the bucket whole and downloads byte for byte through the API; content is removed
+//! only when older than the cut-off asked for. Needs the `s3`
 //! feature (`make test-s3`); skipped when s3rver is not installed.
 #![cfg(feature = "s3")]
 
 use std::io::{BufRead, BufReader};
 use std::net::TcpListener;
 use std::process::{Child, Command, Stdio};
+use std::time::{Duration, SystemTime};
+
+use support_api_server::files::s3::{S3Config, S3Store};
+use support_api_server::files::store::FileStore;
 
 mod common;
 use common::*;
@@ -122,4 +127,41 @@ fn uploads_go_to_the_bucket_and_come_back_whole() {
     assert_eq!(status, 200);
     assert!(body_of(&answer) == content, "the download differs");
     server.kill();
+
+    // Removing content (a staged file never sent): kept when stored since the cut-off,
+    // removed when older, and removing it again is no error.
+    let sha256: String = rusqlite::Connection::open(&db)
+        .expect("database")
+        .query_row(
+            "SELECT sha256 FROM files WHERE id = ?1",
+            [file["id"].as_i64()],
+            |r| r.get(0),
+        )
+        .expect("the file's hash");
+    // SAFETY: this file's only test, with no other thread running now.
+    unsafe {
+        std::env::set_var("AWS_ACCESS_KEY_ID", "S3RVER");
+        std::env::set_var("AWS_SECRET_ACCESS_KEY", "S3RVER");
+        std::env::set_var("AWS_REGION", "us-east-1");
+    }
+    let store = S3Store::new(&S3Config {
+        bucket: "portal".into(),
+        endpoint: Some(format!("http://127.0.0.1:{port}")),
+    })
+    .expect("the store");
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("runtime");
+    runtime.block_on(async {
+        let hour = Duration::from_secs(3600);
+        let kept = store.remove(&sha256, SystemTime::now() - hour).await;
+        assert!(!kept.expect("remove"), "stored since the cut-off: kept");
+        assert!(store.get(&sha256).await.is_ok());
+        let removed = store.remove(&sha256, SystemTime::now() + hour).await;
+        assert!(removed.expect("remove"), "older than the cut-off: removed");
+        assert!(store.get(&sha256).await.is_err());
+        let again = store.remove(&sha256, SystemTime::now() + hour).await;
+        assert!(!again.expect("gone already is no error"));
+    });
 }

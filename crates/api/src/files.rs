@@ -4,6 +4,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::validation::{FieldErrors, codes};
+
 /// Default largest file, in bytes (the server's `--file-max-bytes`).
 pub const FILE_MAX_DEFAULT: u64 = 100 * 1024 * 1024;
 /// Default largest total of one request's files (the server's `--request-files-max-bytes`).
@@ -12,6 +14,13 @@ pub const REQUEST_FILES_MAX_DEFAULT: u64 = 1024 * 1024 * 1024;
 pub const FILE_NAME_MAX: usize = 200;
 /// The multipart field that carries the file.
 pub const FILE_FIELD: &str = "file";
+
+/// A file's id (in `FileInfo`, and in the `files` of a new request or comment).
+pub type FileId = i64;
+/// Most staged files one new request or comment takes.
+pub const FILES_PER_SEND_MAX: usize = 20;
+/// The field of a new request or comment that names its staged files.
+pub const FILES_FIELD: &str = "files";
 
 /// Extensions (lower case, no dot) of the kinds of file taken. Formats with a signature
 /// are checked against it; the others (CAD, text) by what their content may be.
@@ -121,6 +130,16 @@ pub struct FileLimits {
     pub extensions: Vec<String>,
 }
 
+/// The staged files a new request or comment names: at most [`FILES_PER_SEND_MAX`], each
+/// once. Whether each is the caller's own staged file only the server can tell.
+pub fn check_file_ids(errors: &mut FieldErrors, ids: &[FileId]) {
+    if ids.len() > FILES_PER_SEND_MAX {
+        errors.push(FILES_FIELD, codes::TOO_MANY, "too many files");
+    } else if ids.iter().enumerate().any(|(i, id)| ids[..i].contains(id)) {
+        errors.push(FILES_FIELD, codes::INVALID_VALUE, "a file is named twice");
+    }
+}
+
 /// The extension of `name`, lower case, if it is one of [`EXTENSIONS`].
 pub fn allowed_extension(name: &str) -> Option<String> {
     let (_, ext) = name.rsplit_once('.')?;
@@ -181,6 +200,20 @@ mod tests {
         let cut = sanitize_name(&long).unwrap();
         assert_eq!(cut.chars().count(), FILE_NAME_MAX);
         assert!(cut.ends_with(".CATPart"));
+    }
+
+    #[test]
+    fn a_send_names_few_files_each_once() {
+        let check = |ids: &[FileId]| {
+            let mut errors = FieldErrors::default();
+            check_file_ids(&mut errors, ids);
+            errors.code_for(FILES_FIELD).map(str::to_owned)
+        };
+        assert_eq!(check(&[]), None);
+        assert_eq!(check(&[1, 2, 3]), None);
+        assert_eq!(check(&[1, 2, 1]).as_deref(), Some(codes::INVALID_VALUE));
+        let many: Vec<FileId> = (1..=21).collect();
+        assert_eq!(check(&many).as_deref(), Some(codes::TOO_MANY));
     }
 
     #[test]

@@ -48,6 +48,7 @@ pub fn document_json() -> String {
         decide_request, estimate_request,
         get_notifications, put_notifications, get_mute, put_mute,
         upload_request_file, upload_comment_file, download_file, file_limits,
+        stage_upload, unstage_upload,
         confirm_request, reopen_request, rate_request,
         accept_quote, decline_quote, get_pay_statement,
     ),
@@ -227,7 +228,10 @@ fn list_requests() {}
 /// is a 409. A member's spend of SBP credit (or a top-up) starts in `awaiting_approval`.
 /// Field errors: the shared validation, plus `licence_id`/`course`/`type`/`amount` with
 /// code `unavailable` for a foreign licence, a full or unknown course date, a top-up
-/// without SBP or in another currency.
+/// without SBP or in another currency. Staged files named in `files` (`POST /uploads`)
+/// are attached in the same transaction, each its own timeline entry: one that is not
+/// the caller's own staged file is a 422 with field `files`, code `invalid_value`; past
+/// the request's total, a 413. A replay attaches nothing again.
 #[utoipa::path(post, path = "/api/v1/requests", tag = "requests", request_body = NewRequest,
     params(
         ("Idempotency-Key" = String, Header, description = "A fresh key per request (1 to 200 visible ASCII characters)", pattern = "^[!-~]{1,200}$"),
@@ -259,7 +263,8 @@ fn create_request() {}
 fn get_request() {}
 
 /// Adds a comment (idempotent like `POST /requests`). A cancelled or closed request takes
-/// none: a 422 with field `text`, code `unavailable`.
+/// none: a 422 with field `text`, code `unavailable`. Staged files in `files` go on the
+/// comment as for `POST /requests`.
 #[utoipa::path(post, path = "/api/v1/requests/{id}/comments", tag = "requests", request_body = NewComment,
     params(
         ("id" = i64, Path),
@@ -470,6 +475,43 @@ fn download_file() {}
     ))]
 #[allow(dead_code)]
 fn file_limits() {}
+
+/// Uploads a file before the request or comment it goes with exists (idempotent like the
+/// other uploads; the same type checks, per-file limit and virus check). The file is
+/// staged: the uploader's alone, on no request and counted against nothing, until the
+/// `files` of a new request or comment of theirs name it; one never named is removed
+/// after 7 days.
+#[utoipa::path(post, path = "/api/v1/uploads", tag = "files",
+    request_body(content = FileUpload, content_type = "multipart/form-data"),
+    params(
+        ("Idempotency-Key" = String, Header, description = "A fresh key per file (1 to 200 visible ASCII characters)", pattern = "^[!-~]{1,200}$"),
+        Csrf,
+    ),
+    responses(
+        (status = 201, description = "Staged: the file, pending or clean", body = FileInfo),
+        (status = 400, description = "The multipart body is broken", body = Problem, content_type = "application/problem+json"),
+        Unauthenticated,
+        CsrfRefused,
+        KeyReused,
+        PayloadTooLarge,
+        (status = 415, description = "The body is not multipart/form-data", body = Problem, content_type = "application/problem+json"),
+        Unprocessable,
+    ))]
+#[allow(dead_code)]
+fn stage_upload() {}
+
+/// The uploader takes a staged file back. Another user's, another customer's, or a file
+/// already on a request is a 404.
+#[utoipa::path(delete, path = "/api/v1/uploads/{id}", tag = "files",
+    params(("id" = i64, Path), Csrf),
+    responses(
+        (status = 204, description = "Removed"),
+        Unauthenticated,
+        CsrfRefused,
+        (status = 404, description = "No staged file of the signed-in user", body = Problem, content_type = "application/problem+json"),
+    ))]
+#[allow(dead_code)]
+fn unstage_upload() {}
 
 /// The requester or an admin confirms a resolved request: it is closed. 409 when it is
 /// not resolved. The body is ignored.

@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::catalog::{BilledAs, Billing, ServiceCode, TrainingLocation};
+use crate::files::{FileId, check_file_ids};
 use crate::money::Money;
 use crate::plan::Priority;
 use crate::quotes::{Quote, QuoteState};
@@ -293,6 +294,10 @@ pub struct NewRequest {
     pub licence_id: Option<i64>,
     pub contact_phone: Option<String>,
     pub details: RequestDetails,
+    /// Staged uploads of the caller (`POST /uploads`) the request takes, in one go.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "openapi", schema(max_items = 20))]
+    pub files: Vec<FileId>,
 }
 
 impl NewRequest {
@@ -318,6 +323,7 @@ impl NewRequest {
         {
             errors.push("contact_phone", codes::TOO_LONG, "is too long");
         }
+        check_file_ids(&mut errors, &self.files);
         match &self.details {
             RequestDetails::Training {
                 course_date_id,
@@ -672,12 +678,17 @@ pub struct NewComment {
         schema(min_length = 1, max_length = 4000, pattern = r"\S")
     )]
     pub text: String,
+    /// Staged uploads of the caller (`POST /uploads`) the comment takes.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "openapi", schema(max_items = 20))]
+    pub files: Vec<FileId>,
 }
 
 impl NewComment {
     pub fn validate(&self) -> Result<(), FieldErrors> {
         let mut errors = FieldErrors::default();
         check_required(&mut errors, "text", &self.text, COMMENT_MAX);
+        check_file_ids(&mut errors, &self.files);
         errors.into_result()
     }
 }
@@ -727,6 +738,7 @@ mod tests {
                 preferred_dates: dates.iter().map(|d| d.to_string()).collect(),
                 expected_minutes: None,
             },
+            files: Vec::new(),
         }
     }
 

@@ -2,11 +2,14 @@
 //! screenshot, and each chosen file with its size, progress, and what became of it.
 
 use leptos::prelude::*;
+use support_api::files::FILES_FIELD;
+use support_api::validation::FieldErrors;
 use web_sys::{ClipboardEvent, DragEvent, File, FileList, HtmlInputElement};
 
 use super::attachments::{Attachments, Item, Refusal, Stage};
 use super::size_text;
-use crate::api::{self, client::use_client};
+use crate::api::{self, ApiError, client::use_client};
+use crate::components::error_view::action_error_text;
 use crate::components::words::tr;
 use crate::i18n::*;
 use support_api::template::fill;
@@ -26,6 +29,27 @@ pub fn take_pasted(files: Attachments, ev: &ClipboardEvent, l: Locale) {
         ev.prevent_default();
         files.add(pasted, td_string!(l, files.screenshot));
     }
+}
+
+/// What a failure says, naming files that did not go (refused by the server as well).
+pub fn files_error_text(l: Locale, error: &ApiError) -> &'static str {
+    match error {
+        ApiError::Validation(fields) if fields.code_for(FILES_FIELD).is_some() => {
+            td_string!(l, files.unsent)
+        }
+        error => action_error_text(l, error),
+    }
+}
+
+/// Files that failed or were refused keep a comment or request from going.
+pub fn unsent() -> FieldErrors {
+    let mut errors = FieldErrors::default();
+    errors.push(
+        FILES_FIELD,
+        "unsent",
+        "retry or remove the files that did not upload",
+    );
+    errors
 }
 
 /// `id` names the picker (one per form on a page).
@@ -113,7 +137,6 @@ fn AttachRow(files: Attachments, item: Item) -> impl IntoView {
         let l = i18n.get_locale();
         let limit = |bytes: Option<u64>| size_text(bytes.unwrap_or_default() as f64, l);
         match stage.get() {
-            Stage::Waiting => td_string!(l, files.waiting).to_owned(),
             Stage::Sending => String::new(),
             Stage::Done => td_string!(l, files.uploaded).to_owned(),
             Stage::Failed => td_string!(l, files.failed).to_owned(),

@@ -24,6 +24,7 @@ pub fn pricing(request: &NewRequest) -> NewRequest {
         title: String::new(),
         description: String::new(),
         contact_phone: None,
+        files: Vec::new(),
         ..request.clone()
     }
 }

@@ -5,14 +5,14 @@
 use leptos::prelude::*;
 use support_api::requests::{Decision, NewComment, RequestStatus};
 
-use crate::components::files::attach::{AttachFiles, take_pasted};
+use crate::components::files::attach::{AttachFiles, files_error_text, take_pasted, unsent};
 use crate::components::files::attachments::Attachments;
 
 use super::fields::{ErrorLine, described, invalid, normalize};
 use super::{field_message, focus_id, new_key, tr};
 
 use crate::api::{self, ApiError, client::Client};
-use crate::components::error_view::{ActionFailure, action_error_text};
+use crate::components::error_view::ActionFailure;
 use crate::i18n::*;
 
 /// One of the page's actions: the set is closed, so nothing unknown can become a
@@ -92,19 +92,16 @@ impl Actions {
         let refusal = RwSignal::new(None);
         let failure = RwSignal::new(None);
         let files = Attachments::new(client);
-        files.when_settled(move |_| reload());
         let act = Action::new_local(move |(what, id, text): &(RequestAction, i64, String)| {
             let (what, id, text) = (*what, *id, text.clone());
             async move {
                 let result = match what {
                     RequestAction::Comment => {
                         let key = comment_key.try_get_value().unwrap_or_default();
-                        let sent = api::requests::comment(client, id, text, &key).await;
-                        sent.map(|comment| {
-                            if let Some(comment) = comment {
-                                files.send_to(format!("/requests/{id}/comments/{comment}/files"));
-                            }
-                        })
+                        let staged = files.staged_ids();
+                        let sent = api::requests::comment(client, id, text, staged, &key).await;
+                        // The comment took the files: the form starts empty.
+                        sent.inspect(|_| files.clear())
                     }
                     RequestAction::Cancel => api::requests::cancel(client, id).await,
                     RequestAction::Approve | RequestAction::Decline => {
@@ -185,7 +182,12 @@ impl Actions {
             .map(|note| self.text(note).get_untracked().trim().to_owned())
             .unwrap_or_default();
         let refused = match what {
-            RequestAction::Comment => NewComment { text: text.clone() }.validate().err(),
+            RequestAction::Comment => NewComment {
+                text: text.clone(),
+                files: Vec::new(),
+            }
+            .validate()
+            .err(),
             RequestAction::Approve | RequestAction::Decline => Decision {
                 approve: what == RequestAction::Approve,
                 reason: (!text.is_empty()).then(|| text.clone()),
@@ -205,6 +207,21 @@ impl Actions {
             return;
         }
         self.refusal.set(None);
+        if what == RequestAction::Comment {
+            // Files still going up are waited for; one that failed must be retried or
+            // removed first.
+            let act = self.act;
+            let failure = self.failure;
+            let files = self.files;
+            files.when_ready(move || {
+                if files.has_trouble() {
+                    failure.set(Some((what, ApiError::Validation(unsent()))));
+                } else {
+                    act.dispatch((what, id, text));
+                }
+            });
+            return;
+        }
         if what == RequestAction::Cancel {
             let question = td_string!(
                 self.i18n.get_locale_untracked(),
@@ -262,7 +279,7 @@ fn ActionAlert(actions: Actions, place: RequestAction) -> impl IntoView {
         actions.failure.with(|f| {
             f.as_ref()
                 .filter(|(what, _)| what.place() == place)
-                .map(|(_, e)| action_error_text(i18n.get_locale(), e))
+                .map(|(_, e)| files_error_text(i18n.get_locale(), e))
         })
     });
     view! { <ActionFailure text /> }

@@ -5,6 +5,7 @@
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
+use support_api::files::FILES_FIELD;
 use support_api::requests::NewRequest;
 use support_api::validation::{FieldErrors, codes};
 
@@ -18,7 +19,7 @@ use super::{focus_id, new_key, tr, zone_offset};
 
 use crate::api::{self, ApiError, client::use_client};
 use crate::components::error_view::error_text;
-use crate::components::files::attach::{AttachFiles, take_pasted};
+use crate::components::files::attach::{AttachFiles, files_error_text, take_pasted};
 use crate::components::files::attachments::Attachments;
 use crate::i18n::*;
 use crate::requests::draft::{Draft, draft_storage_key};
@@ -75,7 +76,7 @@ pub fn RequestForm(shape: Shape, amount: Option<String>) -> impl IntoView {
     // A stored draft is offered before the form shows.
     let offer = RwSignal::new(
         Draft::decode(storage::get(&storage_key.get_value()).as_deref())
-            .filter(|d| d.form != initial),
+            .filter(|d| d.form != initial || !d.files.is_empty()),
     );
     let key = StoredValue::new(new_key());
     let accepted = RwSignal::new(false);
@@ -108,40 +109,32 @@ pub fn RequestForm(shape: Shape, amount: Option<String>) -> impl IntoView {
         accepted.set(false);
     });
 
-    // Kept in the browser on every change (not while a stored draft is being offered).
+    // Each file goes up at once, staged on the server; the request takes them when sent.
+    let files = Attachments::new(client);
+    let created = RwSignal::new(None::<i64>);
+
+    // Kept in the browser on every change, with the files already up (not while a stored
+    // draft is being offered).
     Effect::new(move |previous: Option<()>| {
         let current = state.get();
+        let staged = files.staged();
         if previous.is_none() || offer.with_untracked(Option::is_some) {
             return;
         }
         let storage_key = storage_key.get_value();
-        if current == initial {
+        if current == initial && staged.is_empty() {
             storage::remove(&storage_key);
-        } else {
+        } else if created.get_untracked().is_none() {
             let draft = Draft {
                 key: key.get_value(),
                 saved_at: js_sys::Date::now() as i64,
                 form: current,
+                files: staged,
             };
             storage::set(&storage_key, &draft.encode());
         }
     });
 
-    // The request's files go up once it is created; then the page moves on to it.
-    let files = Attachments::new(client);
-    let created = RwSignal::new(None::<i64>);
-    let open_request = move || {
-        if let Some(id) = created.get_untracked() {
-            navigate.try_with_value(|navigate| {
-                navigate(&format!("/requests/{id}"), Default::default())
-            });
-        }
-    };
-    files.when_settled(move |all| {
-        if all {
-            open_request();
-        }
-    });
     let send = Action::new_local(
         move |(request, key, accepted): &(NewRequest, String, bool)| {
             let (request, key, accepted) = (request.clone(), key.clone(), *accepted);
@@ -166,15 +159,14 @@ pub fn RequestForm(shape: Shape, amount: Option<String>) -> impl IntoView {
                 .await;
                 match result {
                     Ok(id) => {
+                        created.try_set(Some(id));
                         if let Some(storage_key) = storage_key.try_get_value() {
                             storage::remove(&storage_key);
                         }
-                        created.try_set(Some(id));
-                        if files.items.with_untracked(Vec::is_empty) {
-                            open_request();
-                        } else {
-                            files.send_to(format!("/requests/{id}/files"));
-                        }
+                        files.clear();
+                        navigate.try_with_value(|navigate| {
+                            navigate(&format!("/requests/{id}"), Default::default())
+                        });
                         Ok(())
                     }
                     Err(ApiError::Validation(fields)) => {
@@ -191,11 +183,21 @@ pub fn RequestForm(shape: Shape, amount: Option<String>) -> impl IntoView {
         },
     );
     let pending = send.pending();
+    // A send was asked for while a file had failed or was refused.
+    let unsent = RwSignal::new(false);
+    Effect::new(move |_| {
+        if !files.has_trouble() {
+            unsent.set(false);
+        }
+    });
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         // One request at a time: a second click while the first is under way is the same
         // request, already on its way.
-        if pending.get_untracked() || created.get_untracked().is_some() {
+        if pending.get_untracked()
+            || files.waiting.get_untracked()
+            || created.get_untracked().is_some()
+        {
             return;
         }
         errors.all.set(true);
@@ -208,12 +210,30 @@ pub fn RequestForm(shape: Shape, amount: Option<String>) -> impl IntoView {
             );
             return;
         }
+        // Files still going up are waited for; one that failed must be retried or removed.
         let request = checked.with_untracked(|(r, _)| r.clone());
-        send.dispatch((request, key.get_value(), accepted.get_untracked()));
+        let (key, accepted) = (key.get_value(), accepted.get_untracked());
+        files.when_ready(move || {
+            if files.has_trouble() {
+                unsent.set(true);
+                return;
+            }
+            let request = NewRequest {
+                files: files.staged_ids(),
+                ..request
+            };
+            send.dispatch((request, key, accepted));
+        });
     };
     let alert = move || {
         let l = i18n.get_locale();
+        if unsent.get() {
+            return Some(td_string!(l, files.unsent).to_owned());
+        }
         let text = send.value().with(|v| match v {
+            Some(Err(e @ ApiError::Validation(f))) if f.code_for(FILES_FIELD).is_some() => {
+                Some(files_error_text(l, e))
+            }
             Some(Err(ApiError::Server(409))) => Some(td_string!(l, requests.form.conflict)),
             Some(Err(ApiError::Validation(_))) => Some(td_string!(l, errors.validation)),
             Some(Err(e)) => Some(error_text(l, e)),
@@ -222,8 +242,7 @@ pub fn RequestForm(shape: Shape, amount: Option<String>) -> impl IntoView {
         text.map(|text| format!("{text} {}", td_string!(l, requests.form.kept)))
     };
     let progress = move || {
-        pending
-            .get()
+        (pending.get() || files.waiting.get())
             .then(|| td_string!(i18n.get_locale(), requests.form.sending))
     };
 
@@ -231,12 +250,14 @@ pub fn RequestForm(shape: Shape, amount: Option<String>) -> impl IntoView {
         if let Some(draft) = offer.get_untracked() {
             key.set_value(draft.key);
             state.set(draft.form);
+            files.restore(draft.files);
             form.reload();
         }
         offer.set(None);
         request_animation_frame(|| focus_id("f-title"));
     });
     let discard = Callback::new(move |()| {
+        offer.with_untracked(|draft| draft.as_ref().map(|d| files.discard(&d.files)));
         storage::remove(&storage_key.get_value());
         offer.set(None);
         request_animation_frame(|| focus_id("f-title"));
@@ -279,11 +300,6 @@ pub fn RequestForm(shape: Shape, amount: Option<String>) -> impl IntoView {
                         {tr(|l| td_string!(l, requests.form.send))}
                     </button>
                     <span class="progress" role="status">{progress}</span>
-                    {move || (created.get().is_some() && files.has_trouble()).then(|| view! {
-                        <a href=format!("/requests/{}", created.get().unwrap_or_default())>
-                            {tr(|l| td_string!(l, files.open_request))}
-                        </a>
-                    })}
                 </div>
             </form>
             <EstimatePanel state=estimator.state />

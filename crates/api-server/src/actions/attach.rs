@@ -47,7 +47,8 @@ pub fn record(
     stored::insert(
         conn,
         &NewFile {
-            request_id: file.request_id,
+            request_id: Some(file.request_id),
+            staged_for: None,
             comment_id,
             name: &name,
             size: file.content.size,

@@ -14,6 +14,7 @@ pub mod people;
 pub mod pricing;
 pub mod staff;
 pub mod staff_closing;
+pub mod staged;
 
 use rusqlite::Connection;
 use support_api::plan::Priority;

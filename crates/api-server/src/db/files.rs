@@ -10,7 +10,9 @@ use crate::time_util::format_instant;
 
 /// A file to record: complete in the store already.
 pub struct NewFile<'a> {
-    pub request_id: i64,
+    /// `None` for a staged file (then `staged_for` names its customer).
+    pub request_id: Option<i64>,
+    pub staged_for: Option<i64>,
     pub comment_id: Option<i64>,
     pub name: &'a str,
     pub size: u64,
@@ -27,7 +29,8 @@ pub struct NewFile<'a> {
 
 /// What a download needs.
 pub struct Stored {
-    pub request_id: i64,
+    /// `None` while the file is staged.
+    pub request_id: Option<i64>,
     pub name: String,
     pub size: u64,
     pub content_type: String,
@@ -55,8 +58,8 @@ pub fn insert(conn: &Connection, file: &NewFile<'_>) -> Result<i64, ApiError> {
     conn.prepare_cached(
         "INSERT INTO files (request_id, comment_event_id, name, size, content_type, sha256,
                             by_user_id, by_name, staff, at, scan, scanned_at, upload_key,
-                            upload_hash)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+                            upload_hash, staged_for)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
     )?
     .execute(params![
         file.request_id,
@@ -73,6 +76,7 @@ pub fn insert(conn: &Connection, file: &NewFile<'_>) -> Result<i64, ApiError> {
         (file.scan != ScanStatus::Pending).then_some(file.at),
         key,
         hash,
+        file.staged_for,
     ])?;
     Ok(conn.last_insert_rowid())
 }
@@ -201,12 +205,13 @@ pub fn set_scan(
 }
 
 /// Who uploaded the file (a customer's user; `None` for the support team), its request
-/// and its name.
+/// and its name. A staged file has no request yet: its uploader sees its status in the
+/// form it was added to.
 pub fn uploader(conn: &Connection, id: i64) -> Result<Option<(i64, i64, String)>, ApiError> {
     Ok(conn
         .prepare_cached(
             "SELECT by_user_id, request_id, name FROM files
-             WHERE id = ?1 AND by_user_id IS NOT NULL",
+             WHERE id = ?1 AND by_user_id IS NOT NULL AND request_id IS NOT NULL",
         )?
         .query_row([id], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))
         .optional()?)
@@ -217,6 +222,88 @@ pub fn pass_all_pending(conn: &Connection, at: i64) -> Result<usize, ApiError> {
     Ok(conn
         .prepare_cached("UPDATE files SET scan = 'clean', scanned_at = ?1 WHERE scan = 'pending'")?
         .execute([at])?)
+}
+
+/// The size of file `id` if it is staged by `user_id` of `customer_id` (another user's,
+/// another customer's, or one already on a request: `None`).
+pub fn staged_size(
+    conn: &Connection,
+    id: i64,
+    customer_id: i64,
+    user_id: i64,
+) -> Result<Option<u64>, ApiError> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT size FROM files
+             WHERE id = ?1 AND request_id IS NULL AND staged_for = ?2 AND by_user_id = ?3",
+        )?
+        .query_row(params![id, customer_id, user_id], |row| size_at(row, 0))
+        .optional()?)
+}
+
+/// Moves staged file `id` onto a request (and comment) at `at`: from then on it is the
+/// request's like any upload, in the timeline at the moment it was attached.
+pub fn attach_staged(
+    conn: &Connection,
+    id: i64,
+    request_id: i64,
+    comment_id: Option<i64>,
+    at: i64,
+) -> Result<bool, ApiError> {
+    let changed = conn
+        .prepare_cached(
+            "UPDATE files SET request_id = ?2, comment_event_id = ?3, staged_for = NULL, at = ?4
+             WHERE id = ?1 AND request_id IS NULL",
+        )?
+        .execute(params![id, request_id, comment_id, at])?;
+    Ok(changed == 1)
+}
+
+/// Whether the virus check blocked file `id`.
+pub fn is_blocked(conn: &Connection, id: i64) -> Result<bool, ApiError> {
+    Ok(conn
+        .prepare_cached("SELECT 1 FROM files WHERE id = ?1 AND scan = 'blocked'")?
+        .query_row([id], |_| Ok(()))
+        .optional()?
+        .is_some())
+}
+
+/// Deletes staged file `id` of `user_id` of `customer_id`; its content hash, if it was one.
+pub fn unstage(
+    conn: &Connection,
+    id: i64,
+    customer_id: i64,
+    user_id: i64,
+) -> Result<Option<String>, ApiError> {
+    Ok(conn
+        .prepare_cached(
+            "DELETE FROM files
+             WHERE id = ?1 AND request_id IS NULL AND staged_for = ?2 AND by_user_id = ?3
+             RETURNING sha256",
+        )?
+        .query_row(params![id, customer_id, user_id], |row| row.get(0))
+        .optional()?)
+}
+
+/// Deletes the staged files uploaded before `before`; their content hashes.
+pub fn sweep_staged(conn: &Connection, before: i64) -> Result<Vec<String>, ApiError> {
+    let mut stmt = conn.prepare_cached(
+        "DELETE FROM files WHERE request_id IS NULL AND at < ?1 RETURNING sha256",
+    )?;
+    let rows = stmt.query_map([before], |row| row.get(0))?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// Of `hashes`, those no file row names any more (their content may leave the store).
+pub fn unreferenced(conn: &Connection, hashes: Vec<String>) -> Result<Vec<String>, ApiError> {
+    let mut stmt = conn.prepare_cached("SELECT 1 FROM files WHERE sha256 = ?1 LIMIT 1")?;
+    let mut left = Vec::new();
+    for hash in hashes {
+        if !left.contains(&hash) && stmt.query_row([&hash], |_| Ok(())).optional()?.is_none() {
+            left.push(hash);
+        }
+    }
+    Ok(left)
 }
 
 /// Puts a `FileAdded` entry for each file on the request itself into the timeline, after

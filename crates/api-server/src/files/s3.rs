@@ -5,6 +5,7 @@
 
 use std::io;
 use std::path::Path;
+use std::time::SystemTime;
 
 use futures_util::StreamExt;
 use object_store::aws::{AmazonS3, AmazonS3Builder};
@@ -102,6 +103,20 @@ impl FileStore for S3Store {
                     .map(|chunk| chunk.map_err(io::Error::other)),
             );
             Ok(stream)
+        })
+    }
+
+    fn remove<'a>(&'a self, sha256: &'a str, since: SystemTime) -> StoreFuture<'a, bool> {
+        Box::pin(async move {
+            let path = Self::path_of(sha256)?;
+            let Ok(meta) = self.bucket.head(&path).await else {
+                return Ok(false);
+            };
+            if SystemTime::from(meta.last_modified) >= since {
+                return Ok(false);
+            }
+            self.bucket.delete(&path).await.map_err(io::Error::other)?;
+            Ok(true)
         })
     }
 }

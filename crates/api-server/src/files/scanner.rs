@@ -81,8 +81,9 @@ pub async fn scan_pending(db: &Db, files: &Files) -> Result<usize, ApiError> {
 }
 
 /// The uploader learns by mail that the virus check blocked their file, in the same
-/// transaction as the verdict (the support team's own uploads have no one to tell).
-fn tell_uploader(conn: &Connection, id: i64, now: i64) -> Result<(), ApiError> {
+/// transaction as the verdict (the support team's own uploads have no one to tell; a
+/// staged file's uploader hears when a request or comment takes it).
+pub(crate) fn tell_uploader(conn: &Connection, id: i64, now: i64) -> Result<(), ApiError> {
     let Some((user, request, name)) = files::uploader(conn, id)? else {
         return Ok(());
     };

@@ -7,6 +7,7 @@ use std::future::Future;
 use std::io;
 use std::path::{Path, PathBuf};
 use std::pin::Pin;
+use std::time::SystemTime;
 
 use axum::body::Bytes;
 use futures_util::Stream;
@@ -20,6 +21,10 @@ pub trait FileStore: Send + Sync + 'static {
     fn put<'a>(&'a self, temp: &'a Path, sha256: &'a str) -> StoreFuture<'a, ()>;
     /// The content stored as `sha256`, streamed.
     fn get<'a>(&'a self, sha256: &'a str) -> StoreFuture<'a, ByteStream>;
+    /// Removes the content stored as `sha256` unless it was stored (or stored again) at
+    /// `since` or later: an upload of the same content under way keeps it. `true` if
+    /// removed; content already gone is no error.
+    fn remove<'a>(&'a self, sha256: &'a str, since: SystemTime) -> StoreFuture<'a, bool>;
 }
 
 /// Files under a directory: `ab/cdef…` for the hash `abcdef…`; uploads are received in
@@ -64,6 +69,9 @@ impl FileStore for LocalStore {
         Box::pin(async move {
             let path = self.path_of(sha256)?;
             if tokio::fs::try_exists(&path).await? {
+                // Stored again: a removal of the unused content now keeps it.
+                let file = std::fs::File::options().append(true).open(&path)?;
+                file.set_modified(SystemTime::now())?;
                 return tokio::fs::remove_file(temp).await;
             }
             if let Some(dir) = path.parent() {
@@ -80,6 +88,22 @@ impl FileStore for LocalStore {
             let file = tokio::fs::File::open(self.path_of(sha256)?).await?;
             let stream: ByteStream = Box::pin(tokio_util::io::ReaderStream::new(file));
             Ok(stream)
+        })
+    }
+
+    fn remove<'a>(&'a self, sha256: &'a str, since: SystemTime) -> StoreFuture<'a, bool> {
+        Box::pin(async move {
+            let path = self.path_of(sha256)?;
+            let modified = match tokio::fs::metadata(&path).await {
+                Ok(meta) => meta.modified()?,
+                Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(false),
+                Err(err) => return Err(err),
+            };
+            if modified >= since {
+                return Ok(false);
+            }
+            tokio::fs::remove_file(&path).await?;
+            Ok(true)
         })
     }
 }

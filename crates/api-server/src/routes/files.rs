@@ -1,5 +1,7 @@
 //! `POST /requests/{id}/files`, `POST /requests/{id}/comments/{cid}/files` (one file as
-//! `multipart/form-data`), `GET /files/{id}` and `GET /files/limits`. A file is scoped by
+//! `multipart/form-data`; the portal stages its files through `POST /uploads` instead,
+//! these stay for the API's other clients and the staff side), `GET /files/{id}` and
+//! `GET /files/limits`. A file is scoped by
 //! its request: another customer's, or for a member a colleague's, is a 404 like one that
 //! does not exist. Only clean files are served, always as a download.
 
@@ -48,7 +50,8 @@ pub async fn upload_to_request(
     multipart: Result<Multipart, MultipartRejection>,
 ) -> Result<Response, ApiError> {
     let id = request_id(&raw)?;
-    upload(state, &session, id, None, &headers, multipart).await
+    let target = Target::Request { id, comment: None };
+    upload(state, &session, target, &headers, multipart).await
 }
 
 pub async fn upload_to_comment(
@@ -60,7 +63,44 @@ pub async fn upload_to_comment(
 ) -> Result<Response, ApiError> {
     let id = request_id(&raw)?;
     let comment = request_id(&raw_comment)?;
-    upload(state, &session, id, Some(comment), &headers, multipart).await
+    let target = Target::Request {
+        id,
+        comment: Some(comment),
+    };
+    upload(state, &session, target, &headers, multipart).await
+}
+
+/// Where an upload goes: onto a request (or one of its comments), or staged for a
+/// request or comment not sent yet (`POST /uploads`).
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Target {
+    Request { id: i64, comment: Option<i64> },
+    Staged,
+}
+
+impl Target {
+    /// What the upload's idempotency hash says of where it went.
+    fn path(self) -> String {
+        match self {
+            Target::Request { id, comment } => format!("requests/{id}/files/{comment:?}"),
+            Target::Staged => "uploads".to_owned(),
+        }
+    }
+
+    /// The target may take a file of `size` bytes from `who`; a staged file counts
+    /// against nothing until a request takes it.
+    fn check(
+        self,
+        conn: &Connection,
+        who: &Requester,
+        size: u64,
+        max: u64,
+    ) -> Result<(), ApiError> {
+        match self {
+            Target::Request { id, comment } => check_target(conn, who, id, comment, size, max),
+            Target::Staged => Ok(()),
+        }
+    }
 }
 
 /// The request (and comment) may take a file of `size` bytes from `who`: visible to it
@@ -92,11 +132,10 @@ fn check_target(
     Ok(())
 }
 
-async fn upload(
+pub(crate) async fn upload(
     state: AppState,
     session: &CurrentSession,
-    id: i64,
-    comment: Option<i64>,
+    target: Target,
     headers: &HeaderMap,
     multipart: Result<Multipart, MultipartRejection>,
 ) -> Result<Response, ApiError> {
@@ -115,7 +154,7 @@ async fn upload(
     let max_total = limits.request_max_bytes;
     state
         .db
-        .read(move |conn| check_target(conn, &early, id, comment, 0, max_total))
+        .read(move |conn| target.check(conn, &early, 0, max_total))
         .await?;
 
     let mut multipart = multipart.map_err(|_| ApiError::UnsupportedMediaType)?;
@@ -159,10 +198,7 @@ async fn upload(
         kind::decide(&name, &sniffed).map_err(|why| ApiError::field(FILE_FIELD, FILE_TYPE, why))?;
 
     let mut hasher = Sha256::new();
-    hasher.update(format!(
-        "requests/{id}/files/{comment:?}\0{name}\0{}",
-        received.sha256
-    ));
+    hasher.update(format!("{}\0{name}\0{}", target.path(), received.sha256));
     let upload_hash = hasher.finalize().to_vec();
     // Complete in the store before any row names it.
     state
@@ -193,12 +229,17 @@ async fn upload(
                 }
                 return Ok((stored::one(tx, before)?, true));
             }
-            check_target(tx, &who, id, comment, size, max_total)?;
+            target.check(tx, &who, size, max_total)?;
+            let (request_id, comment_id, staged_for) = match target {
+                Target::Request { id, comment } => (Some(id), comment, None),
+                Target::Staged => (None, None, Some(who.customer_id)),
+            };
             let file_id = stored::insert(
                 tx,
                 &NewFile {
-                    request_id: id,
-                    comment_id: comment,
+                    request_id,
+                    staged_for,
+                    comment_id,
                     name: &name,
                     size,
                     content_type,
@@ -214,7 +255,7 @@ async fn upload(
         })
         .await?;
     if !replayed {
-        tracing::info!(file = file.id, request = id, size, "file uploaded");
+        tracing::info!(file = file.id, ?target, size, "file uploaded");
         state.files.arrived.notify_one();
     }
     created(file, replayed)
@@ -249,7 +290,8 @@ pub async fn download(
         .read(move |conn| {
             let who = requester(&token.resolve(conn)?);
             let file = stored::find(conn, id)?.ok_or(ApiError::NotFound)?;
-            customer::visible(conn, &who, file.request_id)?;
+            // A staged file is downloaded from nowhere: it is on no request yet.
+            customer::visible(conn, &who, file.request_id.ok_or(ApiError::NotFound)?)?;
             Ok(file)
         })
         .await?;

@@ -15,6 +15,7 @@ pub mod recovery;
 pub mod requests;
 pub mod session;
 pub mod two_step;
+pub mod uploads;
 
 use crate::error::ApiError;
 

@@ -15,7 +15,7 @@ use support_api::requests::{
 use support_api::validation::codes;
 
 use crate::actions::customer::{self, Requester};
-use crate::actions::pricing;
+use crate::actions::{pricing, staged};
 use crate::auth::current::{CurrentSession, SessionToken};
 use crate::db::closing_view;
 use crate::db::idempotency::{self, Owner, Remembered};
@@ -174,11 +174,15 @@ pub async fn create_request(
     let hash = idempotency::body_hash("requests", &body)?;
     let who = requester(&session);
     let now = now_unix();
+    let max_total = state.files.limits.request_max_bytes;
     let (id, detail, replayed) = state
         .db
         .write(move |tx| {
+            // A replay answers the request made then: its files were attached then.
             let (id, replayed) = create_once(tx, &who, &key, &hash, now, || {
-                Ok((customer::create(tx, &who, &body, now)?, None))
+                let id = customer::create(tx, &who, &body, now)?;
+                staged::attach(tx, &who, id, None, &body.files, now, max_total)?;
+                Ok((id, None))
             })?;
             Ok((id, detail(tx, &who, id)?, replayed))
         })
@@ -216,13 +220,16 @@ pub async fn add_comment(
     let hash = idempotency::body_hash(&format!("requests/{id}/comments"), &body)?;
     let who = requester(&session);
     let now = now_unix();
+    let max_total = state.files.limits.request_max_bytes;
     let (detail, replayed) = state
         .db
         .write(move |tx| {
             // A foreign id is a 404 before anything about the key is said.
             customer::visible(tx, &who, id)?;
             let (_, replayed) = create_once(tx, &who, &key, &hash, now, || {
-                Ok((id, Some(customer::comment(tx, &who, id, &body, now)?)))
+                let comment = customer::comment(tx, &who, id, &body, now)?;
+                staged::attach(tx, &who, id, Some(comment), &body.files, now, max_total)?;
+                Ok((id, Some(comment)))
             })?;
             Ok((detail(tx, &who, id)?, replayed))
         })

@@ -15,6 +15,7 @@ fn request(title: &str, description: &str, details: RequestDetails) -> NewReques
         licence_id: None,
         contact_phone: None,
         details,
+        files: Vec::new(),
     }
 }
 

@@ -361,7 +361,10 @@ impl<'s, 'c> Story<'s, 'c> {
                     customer::cancel(conn, &requester(&who), id(&ids, key)?, at)?;
                 }
                 Step::Comment { key, who, text } => {
-                    let body = NewComment { text: text.into() };
+                    let body = NewComment {
+                        text: text.into(),
+                        files: Vec::new(),
+                    };
                     customer::comment(conn, &requester(&who), id(&ids, key)?, &body, at)?;
                 }
                 Step::StaffComment { key, text } => {

@@ -488,6 +488,7 @@ async fn invariants_hold_after_every_kind_of_operation() {
                         support_api::money::Currency::Pln,
                     ),
                 },
+                files: Vec::new(),
             },
             now,
         )

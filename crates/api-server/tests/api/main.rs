@@ -9,6 +9,7 @@ mod closing;
 mod common;
 mod credit;
 mod files;
+mod files_staged;
 mod mail;
 mod openapi;
 mod people;

@@ -143,6 +143,15 @@ fn probes(method: &str, path: &str, who: &str) -> Vec<Probe> {
                 &[404],
             )]
         }
+        // A staged upload is the caller's own; taking back another's file (here one on the
+        // admin's request; staged ones of others in files_staged.rs) is not found.
+        ("post", "/api/v1/uploads", _) => vec![],
+        ("delete", "/api/v1/uploads/{id}", _) => vec![probe(
+            Method::DELETE,
+            format!("/api/v1/uploads/{ADMINS_FILE}"),
+            None,
+            &[404],
+        )],
         // Closing the loop on another's request: not found, whatever the body.
         ("post", "/api/v1/requests/{id}/confirm", _) => {
             vec![probe(Method::POST, foreign("/confirm"), None, &[404])]
