@@ -26,8 +26,10 @@ import { brotliCompressSync, constants } from "node:zlib";
 // JSON decoded through serde_json::Value (+3.8) or serde-wasm-bindgen (-2.5, a second
 // decoder for the wasm only), other wasm-opt flags (under 0.5 each). One language's
 // strings instead of four would save at most 26.2 KiB (measured with four copies of
-// pl.json); not done, README's leptos_i18n entry says why. The guard is that total + 3.
-const BUDGET_KIB = 480.3;
+// pl.json); not done, README's leptos_i18n entry says why. Then the last gap of issue 11
+// (a draft keeps its staged files) and the phone navigation scrolling its current entry
+// into view brought it to 482.1 KiB. The guard is that total + 3.
+const BUDGET_KIB = 485.1;
 const dist = process.argv[2] ?? "dist";
 const counted = new Set([".wasm", ".js", ".css"]);
 
