@@ -48,10 +48,8 @@ impl Answers {
         let Some(version) = version else {
             return make();
         };
-        if let Some((kept_at, answer)) = self.lock().get(&question)
-            && *kept_at == version
-        {
-            return Ok(answer.clone());
+        if let Some(answer) = self.kept(&question, version) {
+            return Ok(answer);
         }
         let answer = make()?;
         let mut kept = self.lock();
@@ -60,6 +58,14 @@ impl Answers {
         }
         kept.insert(question, (version, answer.clone()));
         Ok(answer)
+    }
+
+    /// The answer to `question` kept at `version`, if there is one.
+    pub fn kept(&self, question: &Question, version: Version) -> Option<Bytes> {
+        match self.lock().get(question) {
+            Some((kept_at, answer)) if *kept_at == version => Some(answer.clone()),
+            _ => None,
+        }
     }
 
     /// The map holds whole entries only: a panic elsewhere cannot leave one half-made.

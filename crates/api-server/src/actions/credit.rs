@@ -25,10 +25,13 @@ pub struct Holder {
 /// `answer` run on a reader, in one read transaction with that check, and `answer` gets
 /// the read's [`Version`] (for an answer kept until the database changes); otherwise the
 /// writer writes them off and answers, in one write transaction, without a version.
-pub async fn fresh<T, W, F>(db: &Db, who: W, now: i64, answer: F) -> Result<T, ApiError>
+/// `kept` is asked first, on the reader: an answer kept at this version on this day was
+/// made when no write-off was due, and none can be due without a change or a new day.
+pub async fn fresh<T, W, K, F>(db: &Db, who: W, kept: K, now: i64, answer: F) -> Result<T, ApiError>
 where
     T: Send + 'static,
     W: FnOnce(&Connection) -> Result<Holder, ApiError> + Send + 'static,
+    K: FnOnce(Holder, Version) -> Option<T> + Send + 'static,
     F: Fn(&Connection, Holder, Option<Version>) -> Result<T, ApiError> + Clone + Send + 'static,
 {
     enum Read<T> {
@@ -39,6 +42,9 @@ where
     let read = db
         .read_versioned(move |conn, version| {
             let holder = who(conn)?;
+            if let Some(answered) = version.and_then(|version| kept(holder, version)) {
+                return Ok(Read::Answered(answered));
+            }
             if ledger::expiries_due(conn, holder.customer_id, now)? {
                 return Ok(Read::WriteOffFirst(holder));
             }

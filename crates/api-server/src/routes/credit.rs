@@ -26,13 +26,15 @@ pub async fn get_credit(
     let now = now_unix();
     let answers = state.answers.clone();
     let who = move |conn: &Connection| Ok(holder(&token.resolve(conn)?));
+    let kept_answers = answers.clone();
+    let kept = move |who, version| kept_answers.kept(&question("credit", who, now, None), version);
     let overview = move |conn: &Connection, who: Holder, version| {
         let question = question("credit", who, now, None);
         answers.answer(question, version, || {
             to_bytes(&credit::overview(conn, who, now)?)
         })
     };
-    let answer = credit::fresh(&state.db, who, now, overview).await?;
+    let answer = credit::fresh(&state.db, who, kept, now, overview).await?;
     Ok(JsonBytes(answer))
 }
 
@@ -72,6 +74,9 @@ pub async fn get_ledger(
     let now = now_unix();
     let answers = state.answers.clone();
     let who = move |conn: &Connection| Ok(holder(&token.resolve(conn)?));
+    let (kept_answers, kept_query) = (answers.clone(), raw.clone());
+    let kept =
+        move |who, version| kept_answers.kept(&question("ledger", who, now, kept_query), version);
     let page = move |conn: &Connection, who: Holder, version| {
         let question = question("ledger", who, now, raw.clone());
         answers.answer(question, version, || {
@@ -79,7 +84,7 @@ pub async fn get_ledger(
             to_bytes(&page)
         })
     };
-    let answer = credit::fresh(&state.db, who, now, page).await?;
+    let answer = credit::fresh(&state.db, who, kept, now, page).await?;
     Ok(JsonBytes(answer))
 }
 
