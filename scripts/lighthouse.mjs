@@ -22,6 +22,10 @@ const PAGES = [
   ["/credit", true],
   ["/requests", true],
   ["/requests/new", true],
+  ["/billing", true],
+  ["/people", true],
+  ["/account", true],
+  ["/notifications", true],
 ];
 // Debian's Chromium, kept from reaching for the network (as in the browser tests).
 const CHROME_FLAGS = [

@@ -35,7 +35,10 @@ pub fn AccountPage() -> impl IntoView {
             <ProfileForm account=account.clone() />
             <TwoStepSection on=account.two_step />
         }.into_any())}
-        <PasswordForm />
-        <SessionsSection />
+        // Below the profile once it is there, so its arrival pushes nothing down.
+        <Show when=move || account.with(Option::is_some)>
+            <PasswordForm />
+            <SessionsSection />
+        </Show>
     }
 }

@@ -77,10 +77,14 @@ fn People(language: support_api::session::Language) -> impl IntoView {
         {outcome}
         <p class="progress" role="status">{move || busy.get().then(|| td_string!(i18n.get_locale(), people.working))}</p>
         {part(people, move |list| people_table(list, run, busy, i18n.get_locale()))}
-        <InviteForm default_language=language invited=reload />
-        <section aria-labelledby="changes-heading">
-            <h2 id="changes-heading">{tr(|l| td_string!(l, people.changes_heading))}</h2>
-            {part(changes, move |list| changes_table(list, i18n.get_locale()))}
-        </section>
+        // Below the list once it is there: shown before, the form and the record would
+        // be pushed down a screen by the list's arrival (a layout shift of 0.5 on a phone).
+        <Show when=move || people.with(Option::is_some)>
+            <InviteForm default_language=language invited=reload />
+            <section aria-labelledby="changes-heading">
+                <h2 id="changes-heading">{tr(|l| td_string!(l, people.changes_heading))}</h2>
+                {part(changes, move |list| changes_table(list, i18n.get_locale()))}
+            </section>
+        </Show>
     }
 }

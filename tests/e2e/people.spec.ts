@@ -4,7 +4,7 @@
 // sessions. The links are read from the mails in the suite's MailDev, as people read them.
 import { createHmac } from "node:crypto";
 import type { Browser, Page } from "@playwright/test";
-import { test, expect, signIn, expectAccessible } from "./support/fixtures";
+import { test, expect, signIn, expectAccessible, watchLayoutShifts, layoutShift } from "./support/fixtures";
 import { mails, to } from "./support/mail";
 
 const NEW_PASSWORD = "a long fresh passphrase";
@@ -207,4 +207,27 @@ test("two-step sign-in is set up with the QR code and then asks for the code", a
   await expect(iga).not.toHaveURL(/\/sign-in/);
   await expect(iga.getByRole("banner")).toContainText("Iga Sowa");
   await iga.context().close();
+});
+
+test("on a phone nothing moves on People and My account when their answers come late", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto("/people");
+  await signIn(page, "admin@kowalski-aero.demo");
+  await expect(page.getByRole("heading", { name: "Invite a colleague" })).toBeVisible();
+  for (const path of ["**/api/v1/people", "**/api/v1/account"]) {
+    await page.route(path, async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 600));
+      await route.continue();
+    });
+  }
+  await watchLayoutShifts(page);
+  await page.reload();
+  await expect(page.getByRole("heading", { name: "Invite a colleague" })).toBeVisible();
+  await expect(page.getByRole("table").first()).toBeVisible();
+  expect(await layoutShift(page)).toBeLessThanOrEqual(0.02);
+
+  await page.goto("/account");
+  await expect(page.getByRole("heading", { name: "Password", exact: true })).toBeVisible();
+  await expect(page.getByLabel("Name", { exact: true })).toBeVisible();
+  expect(await layoutShift(page)).toBeLessThanOrEqual(0.02);
 });
