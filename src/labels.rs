@@ -237,6 +237,14 @@ pub fn change_kind_name(l: Locale, kind: ChangeKind) -> &'static str {
     }
 }
 
+/// The portal's languages with their codes, in the order forms offer them.
+pub const LANGUAGES: [(Language, &str); 4] = [
+    (Language::Pl, "pl"),
+    (Language::Cs, "cs"),
+    (Language::Sk, "sk"),
+    (Language::En, "en"),
+];
+
 /// Each language's name in that language (as the language switcher names them).
 pub fn language_name(language: Language) -> &'static str {
     match language {

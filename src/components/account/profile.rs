@@ -11,14 +11,7 @@ use crate::components::error_view::error_text;
 use crate::components::text_field::TextField;
 use crate::components::words::tr;
 use crate::i18n::*;
-use crate::labels::language_name;
-
-const LANGUAGES: [(Language, &str); 4] = [
-    (Language::Pl, "pl"),
-    (Language::Cs, "cs"),
-    (Language::Sk, "sk"),
-    (Language::En, "en"),
-];
+use crate::labels::{LANGUAGES, language_name};
 
 fn language_code(language: Option<Language>) -> &'static str {
     LANGUAGES

@@ -11,15 +11,8 @@ use crate::components::header::role_name;
 use crate::components::text_field::TextField;
 use crate::components::words::tr;
 use crate::i18n::*;
-use crate::labels::language_name;
+use crate::labels::{LANGUAGES, language_name};
 use support_api::template::fill;
-
-const LANGUAGES: [(Language, &str); 4] = [
-    (Language::Pl, "pl"),
-    (Language::Cs, "cs"),
-    (Language::Sk, "sk"),
-    (Language::En, "en"),
-];
 
 /// `invited` runs after an invitation was sent (the page loads its lists again).
 #[component]

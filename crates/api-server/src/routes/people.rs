@@ -6,6 +6,7 @@
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
+use rusqlite::Connection;
 use support_api::people::{Invitation, Person, PersonChangeList, PersonList, RoleChange};
 use support_api::session::Role;
 
@@ -91,15 +92,12 @@ pub async fn resend_invitation(
     session: CurrentSession,
     Path(id): Path<String>,
 ) -> Result<Json<Person>, ApiError> {
-    let who = admin(&session)?;
-    let id = person_id(&id)?;
     let secret = token::random()?;
-    let now = now_unix();
-    let person = state
-        .db
-        .write(move |tx| people::resend_invitation(tx, &who, id, &secret, now))
-        .await?;
-    Ok(Json(person))
+    change(&state, &session, &id, move |tx, who, id, now| {
+        people::resend_invitation(tx, who, id, &secret, now)
+    })
+    .await
+    .map(Json)
 }
 
 pub async fn revoke_invitation(
@@ -107,13 +105,7 @@ pub async fn revoke_invitation(
     session: CurrentSession,
     Path(id): Path<String>,
 ) -> Result<StatusCode, ApiError> {
-    let who = admin(&session)?;
-    let id = person_id(&id)?;
-    let now = now_unix();
-    state
-        .db
-        .write(move |tx| people::revoke_invitation(tx, &who, id, now))
-        .await?;
+    change(&state, &session, &id, people::revoke_invitation).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -123,14 +115,11 @@ pub async fn change_role(
     Path(id): Path<String>,
     ApiJson(body): ApiJson<RoleChange>,
 ) -> Result<Json<Person>, ApiError> {
-    let who = admin(&session)?;
-    let id = person_id(&id)?;
-    let now = now_unix();
-    let person = state
-        .db
-        .write(move |tx| people::change_role(tx, &who, id, body.role, now))
-        .await?;
-    Ok(Json(person))
+    change(&state, &session, &id, move |tx, who, id, now| {
+        people::change_role(tx, who, id, body.role, now)
+    })
+    .await
+    .map(Json)
 }
 
 pub async fn deactivate(
@@ -138,14 +127,9 @@ pub async fn deactivate(
     session: CurrentSession,
     Path(id): Path<String>,
 ) -> Result<Json<Person>, ApiError> {
-    let who = admin(&session)?;
-    let id = person_id(&id)?;
-    let now = now_unix();
-    let person = state
-        .db
-        .write(move |tx| people::deactivate(tx, &who, id, now))
-        .await?;
-    Ok(Json(person))
+    change(&state, &session, &id, people::deactivate)
+        .await
+        .map(Json)
 }
 
 pub async fn reactivate(
@@ -153,12 +137,25 @@ pub async fn reactivate(
     session: CurrentSession,
     Path(id): Path<String>,
 ) -> Result<Json<Person>, ApiError> {
-    let who = admin(&session)?;
-    let id = person_id(&id)?;
+    change(&state, &session, &id, people::reactivate)
+        .await
+        .map(Json)
+}
+
+/// An admin's change to the person at path id `raw_id`: `work` in one write
+/// transaction, given the admin, the id and the time.
+async fn change<T, F>(
+    state: &AppState,
+    session: &CurrentSession,
+    raw_id: &str,
+    work: F,
+) -> Result<T, ApiError>
+where
+    T: Send + 'static,
+    F: FnOnce(&Connection, &Admin, i64, i64) -> Result<T, ApiError> + Send + 'static,
+{
+    let who = admin(session)?;
+    let id = person_id(raw_id)?;
     let now = now_unix();
-    let person = state
-        .db
-        .write(move |tx| people::reactivate(tx, &who, id, now))
-        .await?;
-    Ok(Json(person))
+    state.db.write(move |tx| work(tx, &who, id, now)).await
 }
