@@ -4,24 +4,24 @@
 
 use utoipa::OpenApi;
 
+mod closing;
+mod files;
 mod people;
 
-use crate::billing::*;
 use crate::catalog::*;
 use crate::credit::*;
-use crate::files::*;
 use crate::money::*;
 use crate::notifications::*;
 use crate::plan::*;
 use crate::problem::*;
-use crate::quotes::*;
 use crate::requests::*;
-use crate::resolution::*;
 use crate::session::*;
 
 /// The document served at `/api/v1/openapi.json`.
 pub fn document() -> utoipa::openapi::OpenApi {
     let mut document = ApiDoc::openapi();
+    document.merge(files::FilesDoc::openapi());
+    document.merge(closing::ClosingDoc::openapi());
     document.merge(people::PeopleDoc::openapi());
     document
 }
@@ -47,10 +47,6 @@ pub fn document_json() -> String {
         list_requests, create_request, get_request, add_comment, cancel_request,
         decide_request, estimate_request,
         get_notifications, put_notifications, get_mute, put_mute,
-        upload_request_file, upload_comment_file, download_file, file_limits,
-        stage_upload, unstage_upload,
-        confirm_request, reopen_request, rate_request,
-        accept_quote, decline_quote, get_pay_statement,
     ),
     components(schemas(
         Money, Currency, Problem, ProblemType, FieldError,
@@ -64,11 +60,9 @@ pub fn document_json() -> String {
         RequestType, RequestStatus, RequestSort, RequestDetails, NewRequest, Estimate, RateUnit,
         RequestSummary, RequestPage, RequestDetail, TimelineEvent, NewComment, Decision,
         NotificationKind, NotificationSetting, NotificationSettings, Mute,
-        FileInfo, FileLimits, ScanStatus, FileUpload,
-        Quote, QuoteState, QuoteDecline, Rating, NewRating, Reopen, PayStatement, PayLine,
     )),
     tags((name = "session"), (name = "plan"), (name = "credit"), (name = "requests"),
-        (name = "notifications"), (name = "files"), (name = "billing"))
+        (name = "notifications"))
 )]
 struct ApiDoc;
 
@@ -395,217 +389,3 @@ fn get_mute() {}
     ))]
 #[allow(dead_code)]
 fn put_mute() {}
-/// Body of the uploads: one file, `multipart/form-data`, in the part named `file` (its
-/// part's filename is the file's name).
-#[derive(utoipa::ToSchema)]
-#[allow(dead_code)]
-struct FileUpload {
-    #[schema(value_type = String, format = Binary)]
-    file: Vec<u8>,
-}
-
-/// Adds a file to a request (idempotent: the same key with the same file creates one).
-/// The server decides its type by the content: a refused type, or content that does not
-/// match the name's extension, is a 422 with field `file`, code `file_type`. Over the
-/// per-file limit or the request's total (`GET /files/limits`): 413. The file is
-/// `pending` until the virus check passes it.
-#[utoipa::path(post, path = "/api/v1/requests/{id}/files", tag = "files",
-    request_body(content = FileUpload, content_type = "multipart/form-data"),
-    params(
-        ("id" = i64, Path),
-        ("Idempotency-Key" = String, Header, description = "A fresh key per file (1 to 200 visible ASCII characters)", pattern = "^[!-~]{1,200}$"),
-        Csrf,
-    ),
-    responses(
-        (status = 201, description = "Stored: the file, pending or clean", body = FileInfo),
-        (status = 400, description = "The multipart body is broken", body = Problem, content_type = "application/problem+json"),
-        Unauthenticated,
-        CsrfRefused,
-        NotFound,
-        KeyReused,
-        PayloadTooLarge,
-        (status = 415, description = "The body is not multipart/form-data", body = Problem, content_type = "application/problem+json"),
-        Unprocessable,
-    ))]
-#[allow(dead_code)]
-fn upload_request_file() {}
-
-/// Adds a file to a comment of the request (the comment's `id` in the timeline); as
-/// `POST /requests/{id}/files` otherwise.
-#[utoipa::path(post, path = "/api/v1/requests/{id}/comments/{comment}/files", tag = "files",
-    request_body(content = FileUpload, content_type = "multipart/form-data"),
-    params(
-        ("id" = i64, Path),
-        ("comment" = i64, Path),
-        ("Idempotency-Key" = String, Header, description = "A fresh key per file (1 to 200 visible ASCII characters)", pattern = "^[!-~]{1,200}$"),
-        Csrf,
-    ),
-    responses(
-        (status = 201, description = "Stored: the file, pending or clean", body = FileInfo),
-        (status = 400, description = "The multipart body is broken", body = Problem, content_type = "application/problem+json"),
-        Unauthenticated,
-        CsrfRefused,
-        NotFound,
-        KeyReused,
-        PayloadTooLarge,
-        (status = 415, description = "The body is not multipart/form-data", body = Problem, content_type = "application/problem+json"),
-        Unprocessable,
-    ))]
-#[allow(dead_code)]
-fn upload_comment_file() {}
-
-/// Downloads a clean file, always as an attachment (`Content-Disposition` with the
-/// RFC 6266 name, `nosniff`, a sandboxing CSP).
-#[utoipa::path(get, path = "/api/v1/files/{id}", tag = "files",
-    params(("id" = i64, Path)),
-    responses(
-        (status = 200, description = "The file's bytes, as the type the server decided (`content_type`)", content_type = "*/*", body = Vec<u8>),
-        Unauthenticated,
-        NotFound,
-        (status = 409, description = "The file is pending the virus check, or blocked by it", body = Problem, content_type = "application/problem+json"),
-    ))]
-#[allow(dead_code)]
-fn download_file() {}
-
-/// What the server takes: the largest file, the largest total per request, extensions.
-#[utoipa::path(get, path = "/api/v1/files/limits", tag = "files",
-    responses(
-        (status = 200, description = "The limits", body = FileLimits),
-        Unauthenticated,
-    ))]
-#[allow(dead_code)]
-fn file_limits() {}
-
-/// Uploads a file before the request or comment it goes with exists (idempotent like the
-/// other uploads; the same type checks, per-file limit and virus check). The file is
-/// staged: the uploader's alone, on no request and counted against nothing, until the
-/// `files` of a new request or comment of theirs name it; one never named is removed
-/// after 7 days.
-#[utoipa::path(post, path = "/api/v1/uploads", tag = "files",
-    request_body(content = FileUpload, content_type = "multipart/form-data"),
-    params(
-        ("Idempotency-Key" = String, Header, description = "A fresh key per file (1 to 200 visible ASCII characters)", pattern = "^[!-~]{1,200}$"),
-        Csrf,
-    ),
-    responses(
-        (status = 201, description = "Staged: the file, pending or clean", body = FileInfo),
-        (status = 400, description = "The multipart body is broken", body = Problem, content_type = "application/problem+json"),
-        Unauthenticated,
-        CsrfRefused,
-        KeyReused,
-        PayloadTooLarge,
-        (status = 415, description = "The body is not multipart/form-data", body = Problem, content_type = "application/problem+json"),
-        Unprocessable,
-    ))]
-#[allow(dead_code)]
-fn stage_upload() {}
-
-/// The uploader takes a staged file back. Another user's, another customer's, or a file
-/// already on a request is a 404.
-#[utoipa::path(delete, path = "/api/v1/uploads/{id}", tag = "files",
-    params(("id" = i64, Path), Csrf),
-    responses(
-        (status = 204, description = "Removed"),
-        Unauthenticated,
-        CsrfRefused,
-        (status = 404, description = "No staged file of the signed-in user", body = Problem, content_type = "application/problem+json"),
-    ))]
-#[allow(dead_code)]
-fn unstage_upload() {}
-
-/// The requester or an admin confirms a resolved request: it is closed. 409 when it is
-/// not resolved. The body is ignored.
-#[utoipa::path(post, path = "/api/v1/requests/{id}/confirm", tag = "requests",
-    params(("id" = i64, Path), Csrf),
-    responses(
-        (status = 200, description = "Closed: the request with its timeline", body = RequestDetail),
-        Unauthenticated,
-        CsrfRefused,
-        NotFound,
-        (status = 409, description = "The request is not resolved", body = Problem, content_type = "application/problem+json"),
-    ))]
-#[allow(dead_code)]
-fn confirm_request() {}
-
-/// The requester or an admin reopens a resolved request with a reason (required): it is
-/// back in progress, the reason on the timeline. 409 when it is not resolved.
-#[utoipa::path(post, path = "/api/v1/requests/{id}/reopen", tag = "requests", request_body = Reopen,
-    params(("id" = i64, Path), Csrf),
-    responses(
-        (status = 200, description = "Reopened: the request with its timeline", body = RequestDetail),
-        NotJson,
-        Unauthenticated,
-        CsrfRefused,
-        NotFound,
-        (status = 409, description = "The request is not resolved", body = Problem, content_type = "application/problem+json"),
-        PayloadTooLarge,
-        UnsupportedMediaType,
-        Unprocessable,
-    ))]
-#[allow(dead_code)]
-fn reopen_request() {}
-
-/// The requester rates a closed request 1 to 5, once; the rating can be changed for 7 days
-/// after it was first given. 403 for anyone but the requester, 409 when the request is not
-/// closed or the window has passed.
-#[utoipa::path(post, path = "/api/v1/requests/{id}/rating", tag = "requests", request_body = NewRating,
-    params(("id" = i64, Path), Csrf),
-    responses(
-        (status = 200, description = "Rated: the request with its timeline", body = RequestDetail),
-        NotJson,
-        Unauthenticated,
-        (status = 403, description = "Missing or wrong X-CSRF-Token, or not the requester", body = Problem, content_type = "application/problem+json"),
-        NotFound,
-        (status = 409, description = "Not closed, or the rating can no longer be changed", body = Problem, content_type = "application/problem+json"),
-        PayloadTooLarge,
-        UnsupportedMediaType,
-        Unprocessable,
-    ))]
-#[allow(dead_code)]
-fn rate_request() {}
-
-/// An admin accepts the open quote: the work is ordered, the quoted amount becomes the
-/// request's cost. 403 for a member, 409 when no quote is open or it has expired. The body
-/// is ignored.
-#[utoipa::path(post, path = "/api/v1/requests/{id}/quote/accept", tag = "requests",
-    params(("id" = i64, Path), Csrf),
-    responses(
-        (status = 200, description = "Accepted: the request with its timeline", body = RequestDetail),
-        Unauthenticated,
-        (status = 403, description = "Missing or wrong X-CSRF-Token, or a member deciding", body = Problem, content_type = "application/problem+json"),
-        NotFound,
-        (status = 409, description = "No open quote, or it has expired", body = Problem, content_type = "application/problem+json"),
-    ))]
-#[allow(dead_code)]
-fn accept_quote() {}
-
-/// An admin declines the open quote with a reason (required). 403 for a member, 409 when
-/// no quote is open.
-#[utoipa::path(post, path = "/api/v1/requests/{id}/quote/decline", tag = "requests", request_body = QuoteDecline,
-    params(("id" = i64, Path), Csrf),
-    responses(
-        (status = 200, description = "Declined: the request with its timeline", body = RequestDetail),
-        NotJson,
-        Unauthenticated,
-        (status = 403, description = "Missing or wrong X-CSRF-Token, or a member deciding", body = Problem, content_type = "application/problem+json"),
-        NotFound,
-        (status = 409, description = "No open quote", body = Problem, content_type = "application/problem+json"),
-        PayloadTooLarge,
-        UnsupportedMediaType,
-        Unprocessable,
-    ))]
-#[allow(dead_code)]
-fn decline_quote() {}
-
-/// The month's invoiced PAY work (one line per invoiced time log, by day) with totals:
-/// an admin's whole company, a member's own requests. A month without PAY work has no
-/// lines. 422 for a missing or malformed `month`.
-#[utoipa::path(get, path = "/api/v1/billing/pay-statement", tag = "billing",
-    params(("month" = String, Query, description = "The month, YYYY-MM", pattern = "^[0-9]{4}-(0[1-9]|1[0-2])$")),
-    responses(
-        (status = 200, description = "The month's PAY statement", body = PayStatement),
-        Unauthenticated,
-        Unprocessable,
-    ))]
-#[allow(dead_code)]
-fn get_pay_statement() {}
