@@ -3,14 +3,15 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{
+use super::kinds::{
     ADDRESS_MAX, DESCRIPTION_MAX, EXPECTED_MINUTES_MAX, PARTICIPANTS_MAX, PREFERRED_DATES_MAX,
     RequestType, TITLE_MAX,
 };
-use crate::catalog::TrainingLocation;
+use crate::catalog::{BilledAs, Billing, TrainingLocation};
 use crate::files::{FileId, check_file_ids};
 use crate::money::Money;
 use crate::plan::Priority;
+use crate::session::Role;
 use crate::validation::{FieldErrors, check_required, codes};
 
 /// The per-type part of a new request; `type` names the request type.
@@ -286,4 +287,47 @@ fn check_dates(
     } else if dates.iter().any(|d| d.as_str() < today) {
         errors.push(field, codes::IN_THE_PAST, "is in the past");
     }
+}
+
+/// What a [`Estimate::rate`] is counted per.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum RateUnit {
+    Hour,
+    /// An agreed price for the whole job.
+    Job,
+    /// A catalog course, per participant.
+    Participant,
+    /// A custom training, per participant and day.
+    ParticipantDay,
+}
+
+/// Whether a request waits for an admin: a member's spend of SBP credit, and a member's
+/// request to buy more credit.
+pub fn needs_approval(role: Role, request_type: RequestType, billed_as: BilledAs) -> bool {
+    role == Role::Member
+        && (billed_as == BilledAs::SbpCredit || request_type == RequestType::CreditTopUp)
+}
+
+/// Answer of `POST /requests/estimate`: how a draft will be billed and what it will cost.
+/// `rate` and `amount` are `None` when nothing is charged (included in ALC, under the SLA
+/// contract) and `amount` alone is `None` when hourly work states no effort yet.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Estimate {
+    pub billed_as: BilledAs,
+    pub billing: Billing,
+    /// The rate applied (per hour when hourly, per participant for a course).
+    pub rate: Option<Money>,
+    /// What `rate` is counted per.
+    #[serde(default)]
+    pub rate_unit: Option<RateUnit>,
+    /// The estimated cost; `None` when hourly work has no stated effort yet.
+    pub amount: Option<Money>,
+    pub minutes: Option<u32>,
+    /// A member's credit spend waits for an admin.
+    pub needs_approval: bool,
+    /// The customer pays for it (not included): the portal asks to confirm the cost.
+    pub needs_confirmation: bool,
 }

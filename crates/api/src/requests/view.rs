@@ -2,7 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{RequestDetails, RequestStatus, RequestType};
+use super::kinds::{RequestStatus, RequestType};
+use super::new::RequestDetails;
 use crate::catalog::BilledAs;
 use crate::money::Money;
 use crate::plan::Priority;
