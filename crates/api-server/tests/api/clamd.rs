@@ -4,7 +4,29 @@
 use std::io::{BufRead, BufReader};
 use std::process::{Child, Command, Stdio};
 
-use crate::common::TempDir;
+use support_api_server::files::FileConfig;
+
+use crate::common::{TempDir, TestApp};
+
+/// A test app whose files are scanned by a clamd of its own; `None` (the test skips) on
+/// a machine without clamd, unless `PORTAL_TESTS_NEED_CLAMD` is set, as `make test` sets
+/// it: there a missing clamd fails the test instead of passing it unchecked.
+pub async fn app_with_clamd() -> Option<(TestApp, Clamd)> {
+    let Some(clamd) = Clamd::start() else {
+        assert!(
+            std::env::var_os("PORTAL_TESTS_NEED_CLAMD").is_none(),
+            "clamd is not installed, and PORTAL_TESTS_NEED_CLAMD says the tests need it"
+        );
+        eprintln!("clamd is not installed: skipped");
+        return None;
+    };
+    let app = TestApp::with_files(FileConfig {
+        clamd: Some(clamd.socket()),
+        ..Default::default()
+    })
+    .await;
+    Some((app, clamd))
+}
 
 pub struct Clamd {
     child: Child,

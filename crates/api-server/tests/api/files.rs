@@ -334,15 +334,9 @@ async fn an_unreachable_clamd_leaves_files_pending() {
 /// EICAR is blocked and never served, its uploader is told by mail, a clean file passes.
 #[tokio::test]
 async fn eicar_is_blocked_by_clamd() {
-    let Some(clamd) = crate::clamd::Clamd::start() else {
-        eprintln!("clamd is not installed: skipped");
+    let Some((app, _clamd)) = crate::clamd::app_with_clamd().await else {
         return;
     };
-    let app = TestApp::with_files(FileConfig {
-        clamd: Some(clamd.socket()),
-        ..Default::default()
-    })
-    .await;
     let anna = app.sign_in("admin@kowalski-aero.demo").await;
     let path = format!("/api/v1/requests/{ANNAS_REQUEST}/files");
     let bad = upload(&app, &anna, &path, "e1", "eicar.txt", EICAR.as_bytes())

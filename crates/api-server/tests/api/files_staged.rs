@@ -344,15 +344,9 @@ async fn the_sweep_removes_only_old_unsent_files() {
 /// mailed once, when a request takes it.
 #[tokio::test]
 async fn a_staged_file_blocked_before_sending_is_told_when_sent() {
-    let Some(clamd) = crate::clamd::Clamd::start() else {
-        eprintln!("clamd is not installed: skipped");
+    let Some((app, _clamd)) = crate::clamd::app_with_clamd().await else {
         return;
     };
-    let app = TestApp::with_files(FileConfig {
-        clamd: Some(clamd.socket()),
-        ..Default::default()
-    })
-    .await;
     let anna = app.sign_in("admin@kowalski-aero.demo").await;
     let bad = stage(
         &app,
