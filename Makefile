@@ -61,7 +61,7 @@ load: setup
 
 ## The S3 file store against s3rver (the server built with its `s3` feature).
 test-s3:
-	cargo test -q -p support-api-server --features s3 --test s3
+	PORTAL_TESTS_NEED_S3RVER=1 cargo test -q -p support-api-server --features s3 --test s3
 
 ## Memory bound of uploads: 10 concurrent 100 MiB uploads, the server's peak RSS.
 files-bench:
