@@ -176,6 +176,24 @@ test("the profile's language becomes the portal's", async ({ page, browser }) =>
   // Remembered in this browser: a reload keeps it.
   await zofia.reload();
   await expect(zofia.getByRole("heading", { level: 1 })).toHaveText("Můj účet");
+  await zofia.context().close();
+
+  // A browser of her own that has never seen the portal follows her profile once she
+  // signs in (the sign-in page still follows the browser's English).
+  const context = await browser.newContext({ baseURL: process.env.PORTAL_URL, locale: "en-GB" });
+  const fresh = await context.newPage();
+  await fresh.goto("/account");
+  await signIn(fresh, "zofia.dabek@kowalski-aero.demo", NEW_PASSWORD);
+  await expect(fresh.getByRole("heading", { level: 1 })).toHaveText("Můj účet");
+  // A language chosen in this browser wins over the profile's, also at the next sign-in.
+  await fresh.getByRole("banner").getByLabel("Jazyk").selectOption("en");
+  await expect(fresh.getByRole("heading", { level: 1 })).toHaveText("My account");
+  await fresh.getByRole("banner").getByRole("button", { name: "Sign out" }).click();
+  await signIn(fresh, "zofia.dabek@kowalski-aero.demo", NEW_PASSWORD);
+  await expect(fresh.getByRole("banner")).toContainText("Member");
+  await fresh.getByRole("navigation").getByRole("link", { name: "My account" }).click();
+  await expect(fresh.getByRole("heading", { level: 1 })).toHaveText("My account");
+  await context.close();
 });
 
 test("two-step sign-in is set up with the QR code and then asks for the code", async ({ page, browser }) => {

@@ -56,6 +56,10 @@ pub struct User {
     pub name: String,
     pub email: String,
     pub role: Role,
+    /// The language the user chose for their portal and mails (in their profile, or their
+    /// invitation's); `None`: the company's for mails, the browser's for the portal. A
+    /// browser without a language chosen in it follows this one once signed in.
+    pub language: Option<Language>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -35,7 +35,8 @@ pub fn ProfileForm(account: Account) -> impl IntoView {
             match &result {
                 // The profile's language is the portal's too, from now on in this browser.
                 Ok(_) => {
-                    if let Ok(locale) = language_code(update.language).parse::<Locale>() {
+                    if let Some(language) = update.language {
+                        let locale = crate::language::locale_of(language);
                         i18n.set_locale(locale);
                         crate::language::remember(locale);
                     }

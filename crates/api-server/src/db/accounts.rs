@@ -33,7 +33,7 @@ pub fn user_with_customer(
     user_id: i64,
 ) -> rusqlite::Result<Option<(User, CustomerSummary)>> {
     conn.prepare_cached(
-        "SELECT u.id, u.name, u.email, u.role,
+        "SELECT u.id, u.name, u.email, u.role, u.language,
                 c.id, c.name, c.country, c.currency, c.language
          FROM users u JOIN customers c ON c.id = u.customer_id
          WHERE u.id = ?1",
@@ -44,13 +44,14 @@ pub fn user_with_customer(
             name: row.get(1)?,
             email: row.get(2)?,
             role: row.get::<_, Code<_>>(3)?.0,
+            language: row.get::<_, Option<Code<_>>>(4)?.map(|code| code.0),
         };
         let customer = CustomerSummary {
-            id: row.get(4)?,
-            name: row.get(5)?,
-            country: row.get(6)?,
-            currency: row.get::<_, Code<_>>(7)?.0,
-            language: row.get::<_, Code<_>>(8)?.0,
+            id: row.get(5)?,
+            name: row.get(6)?,
+            country: row.get(7)?,
+            currency: row.get::<_, Code<_>>(8)?.0,
+            language: row.get::<_, Code<_>>(9)?.0,
         };
         Ok((user, customer))
     })

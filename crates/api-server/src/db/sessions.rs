@@ -53,7 +53,7 @@ pub fn find_live(
 ) -> rusqlite::Result<Option<LiveSession>> {
     conn.prepare_cached(
         "SELECT s.csrf_token, s.expires_at,
-                u.id, u.name, u.email, u.role,
+                u.id, u.name, u.email, u.role, u.language,
                 c.id, c.name, c.country, c.currency, c.language,
                 c.require_two_step = 1 AND u.totp_secret IS NULL
          FROM sessions s JOIN users u ON u.id = s.user_id
@@ -69,15 +69,16 @@ pub fn find_live(
                 name: row.get(3)?,
                 email: row.get(4)?,
                 role: row.get::<_, Code<_>>(5)?.0,
+                language: row.get::<_, Option<Code<_>>>(6)?.map(|code| code.0),
             },
             customer: CustomerSummary {
-                id: row.get(6)?,
-                name: row.get(7)?,
-                country: row.get(8)?,
-                currency: row.get::<_, Code<_>>(9)?.0,
-                language: row.get::<_, Code<_>>(10)?.0,
+                id: row.get(7)?,
+                name: row.get(8)?,
+                country: row.get(9)?,
+                currency: row.get::<_, Code<_>>(10)?.0,
+                language: row.get::<_, Code<_>>(11)?.0,
             },
-            must_enrol: row.get(11)?,
+            must_enrol: row.get(12)?,
         })
     })
     .optional()

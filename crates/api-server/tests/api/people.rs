@@ -611,6 +611,8 @@ async fn the_profile_keeps_name_phone_and_language() {
     let account = app.get_ok("/api/v1/account", &me).await;
     assert_eq!(account["name"], "Tomáš Svoboda");
     assert_eq!(account["language"], Value::Null);
+    // The session says whether the user chose a language, so a new browser can follow it.
+    assert_eq!(me.session["user"]["language"], Value::Null);
     let saved = call(
         &app,
         Method::PATCH,
@@ -626,6 +628,8 @@ async fn the_profile_keeps_name_phone_and_language() {
     assert_eq!(account["name"], "Tomáš Svoboda ml.");
     assert_eq!(account["phone"], "+420 601 123 456");
     assert_eq!(account["language"], "en");
+    let session = app.get_ok("/api/v1/session", &me).await;
+    assert_eq!(session["user"]["language"], "en");
     let empty = call(
         &app,
         Method::PATCH,
