@@ -8,6 +8,7 @@ pub mod error_view;
 pub mod files;
 pub mod header;
 pub mod language_switcher;
+pub mod later;
 pub mod layout;
 pub mod loading;
 pub mod mute_toggle;

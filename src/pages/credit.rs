@@ -14,6 +14,7 @@ use crate::components::credit::ledger_section::LedgerSection;
 use crate::components::credit::text;
 use crate::components::credit::top_up::LowBalance;
 use crate::components::credit::usage_chart::UsageChart;
+use crate::components::later::Later;
 use crate::components::part::part;
 use crate::credit::filter::LedgerFilter;
 use crate::credit::month::Month;
@@ -121,19 +122,26 @@ fn CreditView(credit: Credit, admin: bool) -> impl IntoView {
     let warning = credit
         .below_threshold
         .then(|| view! { <LowBalance credit=credit.clone() /> });
-    let admin_parts = if admin {
-        let chart = credit
-            .usage
-            .clone()
-            .map(|usage| view! { <UsageChart usage currency /> });
+    let usage = credit.usage.clone();
+    let blocks = credit.blocks.clone();
+    let below = move || {
+        let admin_parts = if admin {
+            let chart = usage
+                .clone()
+                .map(|usage| view! { <UsageChart usage currency /> });
+            view! {
+                {chart}
+                <LedgerSection filter currency />
+                <CsvExport filter currency />
+            }
+            .into_any()
+        } else {
+            view! { <p class="notice">{text(|l| td_string!(l, credit.admin_only))}</p> }.into_any()
+        };
         view! {
-            {chart}
-            <LedgerSection filter currency />
-            <CsvExport filter currency />
+            <BlocksTable blocks=blocks.clone() />
+            {admin_parts}
         }
-        .into_any()
-    } else {
-        view! { <p class="notice">{text(|l| td_string!(l, credit.admin_only))}</p> }.into_any()
     };
     view! {
         {warning}
@@ -141,7 +149,7 @@ fn CreditView(credit: Credit, admin: bool) -> impl IntoView {
             <BalanceCard credit=credit.clone() />
             <Forecast credit=credit.clone() />
         </div>
-        <BlocksTable blocks=credit.blocks.clone() />
-        {admin_parts}
+        // Below the balance on a phone: rendered in a task of its own.
+        <Later>{below.clone()}</Later>
     }
 }
