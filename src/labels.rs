@@ -234,6 +234,7 @@ pub fn change_kind_name(l: Locale, kind: ChangeKind) -> &'static str {
         ChangeKind::RoleChanged => td_string!(l, people.kind_role_changed),
         ChangeKind::Deactivated => td_string!(l, people.kind_deactivated),
         ChangeKind::Reactivated => td_string!(l, people.kind_reactivated),
+        ChangeKind::TwoStepReset => td_string!(l, people.kind_two_step_reset),
     }
 }
 

@@ -25,6 +25,8 @@ pub enum PersonAction {
     Role(RoleChange),
     Deactivate,
     Reactivate,
+    /// Turns off the two-step sign-in of someone who lost their authenticator app.
+    ResetTwoStep,
 }
 
 pub async fn act(client: Client, id: i64, action: PersonAction) -> Result<(), ApiError> {
@@ -48,6 +50,11 @@ pub async fn act(client: Client, id: i64, action: PersonAction) -> Result<(), Ap
         PersonAction::Reactivate => {
             client
                 .post_discard(&format!("/people/{id}/reactivate"), &(), None)
+                .await
+        }
+        PersonAction::ResetTwoStep => {
+            client
+                .post_discard(&format!("/people/{id}/two-step/reset"), &(), None)
                 .await
         }
     }

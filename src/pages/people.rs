@@ -27,14 +27,15 @@ pub fn PeoplePage() -> impl IntoView {
             .with(|s| (s.user.role == Role::Admin).then_some(s.customer.language))
             .flatten()
     };
+    let me = move || session.with(|s| s.user.id).unwrap_or_default();
     move || match admin_of() {
-        Some(language) => view! { <People language /> }.into_any(),
+        Some(language) => view! { <People language me=me() /> }.into_any(),
         None => view! { <NotFound /> }.into_any(),
     }
 }
 
 #[component]
-fn People(language: support_api::session::Language) -> impl IntoView {
+fn People(language: support_api::session::Language, me: i64) -> impl IntoView {
     let i18n = use_i18n();
     let client = use_client();
     let people = LocalResource::new(move || api::people::list(client));
@@ -76,7 +77,7 @@ fn People(language: support_api::session::Language) -> impl IntoView {
         <p class="lead">{tr(|l| td_string!(l, people.intro))}</p>
         {outcome}
         <p class="progress" role="status">{move || busy.get().then(|| td_string!(i18n.get_locale(), people.working))}</p>
-        {part(people, move |list| people_table(list, run, busy, i18n.get_locale()))}
+        {part(people, move |list| people_table(list, me, run, busy, i18n.get_locale()))}
         // Below the list once it is there: shown before, the form and the record would
         // be pushed down a screen by the list's arrival (a layout shift of 0.5 on a phone).
         <Show when=move || people.with(Option::is_some)>

@@ -224,6 +224,25 @@ test("two-step sign-in is set up with the QR code and then asks for the code", a
   await iga.getByRole("button", { name: "Sign in" }).click();
   await expect(iga).not.toHaveURL(/\/sign-in/);
   await expect(iga.getByRole("banner")).toContainText("Iga Sowa");
+
+  // She loses her phone: Anna turns her two-step sign-in off from the People page.
+  await page.reload();
+  const row = page.getByRole("row", { name: /^Iga Sowa/ });
+  await expect(row).toContainText("Active, two-step sign-in");
+  await expect(page.getByRole("row", { name: /^Anna Kowalska/ }).getByRole("button", { name: "Reset two-step sign-in" })).toHaveCount(0);
+  await row.getByRole("button", { name: "Reset two-step sign-in" }).click();
+  await expect(row).not.toContainText("two-step sign-in");
+  await expect(row.getByRole("button", { name: "Reset two-step sign-in" })).toHaveCount(0);
+  await expect(page.getByRole("table").last()).toContainText("Two-step sign-in reset");
+  await expectAccessible(page);
+  // Her sessions have ended; her password alone signs her in; a mail tells her who did it.
+  await iga.getByRole("navigation").getByRole("link", { name: "Requests" }).click();
+  await expect(iga).toHaveURL(/\/sign-in/);
+  await signIn(iga, "iga.sowa@kowalski-aero.demo", NEW_PASSWORD);
+  await expect(iga.getByRole("banner")).toContainText("Iga Sowa");
+  await expect
+    .poll(async () => (await mails()).some((m) => to(m) === "iga.sowa@kowalski-aero.demo" && /Anna Kowalska has turned off two-step sign-in/.test(m.text)), { timeout: 20_000 })
+    .toBe(true);
   await iga.context().close();
 });
 

@@ -89,6 +89,7 @@ pub fn router(state: AppState) -> Router {
         .route("/people/{id}/role", post(people::change_role))
         .route("/people/{id}/deactivate", post(people::deactivate))
         .route("/people/{id}/reactivate", post(people::reactivate))
+        .route("/people/{id}/two-step/reset", post(people::reset_two_step))
         .route(
             "/account",
             get(account::get_account).patch(account::update_account),

@@ -1,5 +1,5 @@
-//! A company admin's people: `GET /people`, invitations, role changes, deactivation and
-//! the record of those changes. Members get 404 from every one of these endpoints.
+//! A company admin's people: `GET /people`, invitations, role changes, deactivation,
+//! resetting someone's two-step sign-in, and the record of those changes. Members get 404 from every one of these endpoints.
 
 use serde::{Deserialize, Serialize};
 
@@ -35,6 +35,8 @@ pub struct Person {
     pub last_sign_in_at: Option<String>,
     /// While invited: when the link ends (RFC 3339 UTC).
     pub invitation_expires_at: Option<String>,
+    /// Two-step sign-in is on: signing in asks for a code from their authenticator app.
+    pub two_step: bool,
 }
 
 /// Answer of `GET /people`: the whole company (a company has tens of people, not pages).
@@ -90,6 +92,8 @@ pub enum ChangeKind {
     RoleChanged,
     Deactivated,
     Reactivated,
+    /// An admin turned the person's two-step sign-in off (a lost authenticator app).
+    TwoStepReset,
 }
 
 /// One entry of the record of changes: who did what to whom, and when.

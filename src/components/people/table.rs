@@ -1,6 +1,8 @@
-//! The company's people with role, status and last sign-in, and what an admin may do
-//! to each: send an invitation again or revoke it, change the role, deactivate or
-//! reactivate. The server refuses what would leave no active admin (409).
+//! The company's people with role, status (two-step sign-in too) and last sign-in, and
+//! what an admin may do to each: send an invitation again or revoke it, change the role,
+//! deactivate or reactivate, turn off the two-step sign-in of someone who lost their
+//! authenticator app (not their own). The server refuses what would leave no active
+//! admin (409).
 
 use leptos::prelude::*;
 use support_api::people::{Person, PersonList, PersonStatus, RoleChange};
@@ -14,9 +16,11 @@ use crate::i18n::*;
 use crate::labels::person_status_name;
 use support_api::template::fill;
 
-/// The table; `act` runs an action on a person (the page owns it and reloads after).
+/// The table; `act` runs an action on a person (the page owns it and reloads after);
+/// `me` is the signed-in admin's id.
 pub fn people_table(
     list: &PersonList,
+    me: i64,
     act: Callback<(i64, PersonAction)>,
     busy: Memo<bool>,
     locale: Locale,
@@ -37,7 +41,7 @@ pub fn people_table(
             </thead>
             <tbody>
                 <For each=move || rows.clone() key=|p: &Person| p.id let(person)>
-                    <PersonRow person act busy locale />
+                    <PersonRow person me act busy locale />
                 </For>
             </tbody>
         </table>
@@ -48,6 +52,7 @@ pub fn people_table(
 #[component]
 fn PersonRow(
     person: Person,
+    me: i64,
     act: Callback<(i64, PersonAction)>,
     busy: Memo<bool>,
     locale: Locale,
@@ -70,6 +75,11 @@ fn PersonRow(
                 &[("date", &format::date_time(until, locale))]
             )
         ),
+        (status, _) if person.two_step => format!(
+            "{}, {}",
+            person_status_name(locale, status),
+            td_string!(locale, people.two_step)
+        ),
         (status, _) => person_status_name(locale, status).to_owned(),
     };
     let other_role = match person.role {
@@ -85,6 +95,8 @@ fn PersonRow(
         PersonStatus::Active => view! {
             {button(other_role.0, PersonAction::Role(RoleChange { role: other_role.1 }))}
             {button(td_string!(locale, people.deactivate), PersonAction::Deactivate)}
+            {(person.two_step && id != me)
+                .then(|| button(td_string!(locale, people.reset_two_step), PersonAction::ResetTwoStep))}
         }
         .into_any(),
         PersonStatus::Deactivated => button(

@@ -1,4 +1,5 @@
-//! A company admin's changes to its people: invitations, roles, deactivation. Each runs
+//! A company admin's changes to its people: invitations, roles, deactivation, a lost
+//! authenticator app's two-step sign-in turned off. Each runs
 //! in the caller's write transaction with its entry in the record of changes (and its
 //! mail), and keeps the company's last active admin an active admin.
 
@@ -9,12 +10,15 @@ use support_api::session::Role;
 use super::mail_links;
 use crate::auth::token;
 use crate::db::people::{self as stored, Change, Purpose};
-use crate::db::sessions;
+use crate::db::{sessions, two_step};
 use crate::error::ApiError;
+use crate::mail::{self, Letter, MailKind};
 
-/// The admin making a change: the company it may change, and its name for the record.
+/// The admin making a change: the company it may change, who it is, and its name for the
+/// record.
 pub struct Admin {
     pub customer_id: i64,
+    pub user_id: i64,
     pub name: String,
 }
 
@@ -98,6 +102,35 @@ pub fn reactivate(tx: &Connection, who: &Admin, id: i64, now: i64) -> Result<Per
     expect_status(&person, PersonStatus::Deactivated)?;
     stored::set_status(tx, id, PersonStatus::Active)?;
     record(tx, who, ChangeKind::Reactivated, &person, None, now)?;
+    stored::find(tx, who.customer_id, id)
+}
+
+/// Turns off the two-step sign-in of someone who lost their authenticator app (and their
+/// recovery codes): their sessions end, they sign in with their password alone and may
+/// set it up again (at once, if the company requires it), and a mail tells them who did
+/// it. Not for the admin's own: they are signed in with it. Nothing to do without it on.
+pub fn reset_two_step(tx: &Connection, who: &Admin, id: i64, now: i64) -> Result<Person, ApiError> {
+    let person = stored::find(tx, who.customer_id, id)?;
+    if id == who.user_id {
+        return Err(ApiError::Conflict(
+            "Your own two-step sign-in is not reset from the People page.".into(),
+        ));
+    }
+    if !person.two_step {
+        return Ok(person);
+    }
+    two_step::reset(tx, id)?;
+    // A session on the lost phone must not outlive the factor it was opened with.
+    sessions::delete_for_user(tx, id, None)?;
+    let letter = Letter {
+        kind: MailKind::TwoStepReset,
+        to_user: id,
+        request_id: None,
+        link: "/account".to_owned(),
+        vars: vec![("by", who.name.clone())],
+    };
+    mail::enqueue(tx, &letter, now)?;
+    record(tx, who, ChangeKind::TwoStepReset, &person, None, now)?;
     stored::find(tx, who.customer_id, id)
 }
 

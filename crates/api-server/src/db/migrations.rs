@@ -23,6 +23,10 @@ pub fn migrations() -> Migrations<'static> {
         include_str!("../../migrations/0008_staged_files.sql"),
         staged_files_may_wait,
     ));
+    all.push(M::up_with_hook(
+        include_str!("../../migrations/0009_two_step_reset.sql"),
+        record_two_step_resets,
+    ));
     Migrations::new(all)
 }
 
@@ -76,6 +80,19 @@ const REQUEST_ID_OPTIONAL: &str = "request_id       INTEGER REFERENCES requests 
 /// 0008 adds keeps every row either on a request or staged by a customer's user.
 fn staged_files_may_wait(tx: &Transaction) -> HookResult {
     edit_schema(tx, &[("files", REQUEST_ID_REQUIRED, REQUEST_ID_OPTIONAL)])
+}
+
+/// The record of people's changes takes an admin's reset of someone's two-step sign-in
+/// (0006's list widened as [`widen_checks`] widens 0002's).
+fn record_two_step_resets(tx: &Transaction) -> HookResult {
+    edit_schema(
+        tx,
+        &[(
+            "people_changes",
+            "'deactivated', 'reactivated'",
+            "'deactivated', 'reactivated', 'two_step_reset'",
+        )],
+    )
 }
 
 #[cfg(test)]

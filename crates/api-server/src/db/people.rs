@@ -26,7 +26,8 @@ impl Purpose {
 
 const PERSON: &str = "SELECT u.id, u.name, u.email, u.role, u.status, u.last_sign_in_at,
         (SELECT max(t.expires_at) FROM account_tokens t
-         WHERE t.user_id = u.id AND t.purpose = 'invitation' AND t.used_at IS NULL)
+         WHERE t.user_id = u.id AND t.purpose = 'invitation' AND t.used_at IS NULL),
+        u.totp_secret IS NOT NULL
      FROM users u";
 
 fn person(row: &rusqlite::Row<'_>) -> rusqlite::Result<(Person, Option<i64>, Option<i64>)> {
@@ -40,6 +41,7 @@ fn person(row: &rusqlite::Row<'_>) -> rusqlite::Result<(Person, Option<i64>, Opt
             status,
             last_sign_in_at: None,
             invitation_expires_at: None,
+            two_step: row.get(7)?,
         },
         row.get(5)?,
         if status == PersonStatus::Invited {

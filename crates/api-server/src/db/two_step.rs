@@ -61,6 +61,17 @@ pub fn enable(
     Ok(())
 }
 
+/// Turns two-step sign-in off: no secret (confirmed or waiting), no recovery codes.
+pub fn reset(conn: &Connection, user_id: i64) -> rusqlite::Result<()> {
+    conn.execute(
+        "UPDATE users SET totp_secret = NULL, totp_pending = NULL, totp_last_step = NULL
+         WHERE id = ?1",
+        [user_id],
+    )?;
+    conn.execute("DELETE FROM recovery_codes WHERE user_id = ?1", [user_id])?;
+    Ok(())
+}
+
 /// Takes `step` as used, if it is later than the last one: false when another request
 /// used it (or a later one) first.
 pub fn use_step(conn: &Connection, user_id: i64, step: i64) -> rusqlite::Result<bool> {

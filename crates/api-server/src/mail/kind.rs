@@ -26,6 +26,9 @@ pub enum MailKind {
     /// The virus check blocked a file the user uploaded: they should know it never reached
     /// the support team.
     FileBlocked,
+    /// A company admin turned the user's two-step sign-in off: if they did not ask for it,
+    /// they must know at once.
+    TwoStepReset,
 }
 
 impl MailKind {
@@ -49,6 +52,7 @@ impl MailKind {
         MailKind::Invitation,
         MailKind::PasswordReset,
         MailKind::FileBlocked,
+        MailKind::TwoStepReset,
     ];
 
     /// "request_received": the texts' key prefix and the preference's name.
@@ -72,6 +76,7 @@ impl MailKind {
             MailKind::Invitation => "invitation",
             MailKind::PasswordReset => "password_reset",
             MailKind::FileBlocked => "file_blocked",
+            MailKind::TwoStepReset => "two_step_reset",
         }
     }
 
@@ -85,7 +90,10 @@ impl MailKind {
     pub fn switchable(self) -> bool {
         !matches!(
             self,
-            MailKind::Invitation | MailKind::PasswordReset | MailKind::FileBlocked
+            MailKind::Invitation
+                | MailKind::PasswordReset
+                | MailKind::FileBlocked
+                | MailKind::TwoStepReset
         )
     }
 

@@ -1,5 +1,5 @@
-//! `/people`: a company admin's view of its people, invitations, roles, deactivation and
-//! the record of changes. A member (or another company's admin naming a foreign id) gets
+//! `/people`: a company admin's view of its people, invitations, roles, deactivation, a
+//! colleague's two-step sign-in reset, and the record of changes. A member (or another company's admin naming a foreign id) gets
 //! 404 from every one of these, as if they did not exist. The changes are
 //! `actions::people`'s, each in one write transaction.
 
@@ -26,6 +26,7 @@ fn admin(session: &CurrentSession) -> Result<Admin, ApiError> {
     match session.user.role {
         Role::Admin => Ok(Admin {
             customer_id: session.customer.id,
+            user_id: session.user.id,
             name: session.user.name.clone(),
         }),
         Role::Member => Err(ApiError::NotFound),
@@ -138,6 +139,16 @@ pub async fn reactivate(
     Path(id): Path<String>,
 ) -> Result<Json<Person>, ApiError> {
     change(&state, &session, &id, people::reactivate)
+        .await
+        .map(Json)
+}
+
+pub async fn reset_two_step(
+    State(state): State<AppState>,
+    session: CurrentSession,
+    Path(id): Path<String>,
+) -> Result<Json<Person>, ApiError> {
+    change(&state, &session, &id, people::reset_two_step)
         .await
         .map(Json)
 }

@@ -200,7 +200,8 @@ fn probes(method: &str, path: &str, who: &str) -> Vec<Probe> {
             "/api/v1/people/{id}/invitation"
             | "/api/v1/people/{id}/role"
             | "/api/v1/people/{id}/deactivate"
-            | "/api/v1/people/{id}/reactivate",
+            | "/api/v1/people/{id}/reactivate"
+            | "/api/v1/people/{id}/two-step/reset",
             who,
         ) => {
             let target = if who == "member" {

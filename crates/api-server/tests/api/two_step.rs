@@ -195,3 +195,88 @@ async fn a_company_requirement_makes_the_next_sign_in_set_it_up() {
         false
     );
 }
+
+#[tokio::test]
+async fn an_admin_resets_a_lost_authenticator_and_the_person_is_told() {
+    let app = TestApp::new().await;
+    let anna = app.sign_in("admin@kowalski-aero.demo").await;
+    let piotr = app.sign_in("inzynier@kowalski-aero.demo").await;
+    enrol(&app, &piotr).await;
+    let people = app.get_ok("/api/v1/people", &anna).await;
+    let piotr_row = people["items"]
+        .as_array()
+        .and_then(|items| {
+            items
+                .iter()
+                .find(|p| p["email"] == "inzynier@kowalski-aero.demo")
+        })
+        .cloned()
+        .expect("Piotr is listed");
+    assert_eq!(piotr_row["two_step"], true);
+    let anna_id = anna.session["user"]["id"].as_i64().expect("id");
+    let piotr_id = piotr_row["id"].as_i64().expect("id");
+    let reset = |id: i64| format!("/api/v1/people/{id}/two-step/reset");
+
+    // Members, other companies and unknown ids find nothing; an admin's own is refused.
+    post(&app, &reset(anna_id), &piotr, json!(null))
+        .await
+        .problem(404, "/problems/not-found");
+    let jana = app.sign_in("admin@strojirny-hradec.demo").await;
+    post(&app, &reset(piotr_id), &jana, json!(null))
+        .await
+        .problem(404, "/problems/not-found");
+    post(&app, &reset(anna_id), &anna, json!(null))
+        .await
+        .problem(409, "/problems/conflict");
+    app.send(sign_in_with("inzynier@kowalski-aero.demo", None))
+        .await
+        .problem(401, "/problems/second-step-required");
+
+    let done = post(&app, &reset(piotr_id), &anna, json!(null)).await;
+    assert_eq!(done.status, StatusCode::OK, "{:?}", done.body);
+    assert_eq!(done.json()["two_step"], false);
+    // His sessions end; his password alone signs him in; his recovery codes are gone.
+    app.get("/api/v1/plan", Some(&piotr.cookie))
+        .await
+        .problem(401, "/problems/unauthenticated");
+    let again = app
+        .send(sign_in_with("inzynier@kowalski-aero.demo", None))
+        .await;
+    assert_eq!(again.status, StatusCode::OK, "{:?}", again.body);
+    let codes: i64 = app
+        .db()
+        .query_row(
+            "SELECT count(*) FROM recovery_codes WHERE user_id = ?1",
+            [piotr_id],
+            |r| r.get(0),
+        )
+        .expect("count");
+    assert_eq!(codes, 0);
+    // He is mailed, naming who did it; the record says so.
+    let (subject, body): (String, String) = app
+        .db()
+        .query_row(
+            "SELECT subject, body_text FROM outbox
+             WHERE to_address = 'inzynier@kowalski-aero.demo' AND kind = 'two_step_reset'",
+            [],
+            |row| Ok((row.get(0)?, row.get(1)?)),
+        )
+        .expect("the mail is queued");
+    assert!(body.contains("Anna Kowalska"), "{subject}: {body}");
+    let changes = app.get_ok("/api/v1/people/changes", &anna).await;
+    assert_eq!(changes["items"][0]["kind"], "two_step_reset");
+    assert_eq!(changes["items"][0]["person"], "Piotr Nowak");
+
+    // Again: nothing left to reset, nothing recorded or mailed twice.
+    let twice = post(&app, &reset(piotr_id), &anna, json!(null)).await;
+    assert_eq!(twice.status, StatusCode::OK);
+    let mails: i64 = app
+        .db()
+        .query_row(
+            "SELECT count(*) FROM outbox WHERE kind = 'two_step_reset'",
+            [],
+            |r| r.get(0),
+        )
+        .expect("count");
+    assert_eq!(mails, 1);
+}

@@ -16,7 +16,7 @@ use crate::two_step::*;
 #[openapi(
     paths(
         list_people, invite, resend_invitation, revoke_invitation, change_role, deactivate,
-        reactivate, list_changes, get_account, update_account, change_password,
+        reactivate, reset_two_step, list_changes, get_account, update_account, change_password,
         list_sessions, end_other_sessions, request_reset, complete_reset, accept_invitation,
         begin_two_step, confirm_two_step, require_two_step,
     ),
@@ -153,6 +153,21 @@ fn deactivate() {}
     ))]
 #[allow(dead_code)]
 fn reactivate() {}
+
+/// Turns off a person's two-step sign-in (a lost authenticator app and recovery codes):
+/// their sessions end, they sign in with their password alone, and a mail tells them.
+/// Nothing changes for someone without it; an admin's own is refused.
+#[utoipa::path(post, path = "/api/v1/people/{id}/two-step/reset", tag = "people",
+    params(("id" = i64, Path), Csrf),
+    responses(
+        (status = 200, description = "Two-step sign-in is off", body = Person),
+        Unauthenticated,
+        CsrfRefused,
+        NoSuchPerson,
+        LastAdmin,
+    ))]
+#[allow(dead_code)]
+fn reset_two_step() {}
 
 /// The record of changes to the company's people, newest first (the latest 100).
 #[utoipa::path(get, path = "/api/v1/people/changes", tag = "people",

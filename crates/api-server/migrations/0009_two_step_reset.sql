@@ -1,0 +1,4 @@
+-- A company admin may turn off the two-step sign-in of someone who lost their
+-- authenticator app; the record of people's changes says so ('two_step_reset'). The
+-- CHECK of people_changes.kind is widened in this migration's hook (db/migrations.rs):
+-- SQLite cannot alter a CHECK.
