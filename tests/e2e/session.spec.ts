@@ -128,3 +128,25 @@ test("who is signed in is asked once, while the wasm downloads (index.html prelo
   expect(asked).toBe(1);
   expect(order[0]).toBe("session asked");
 });
+
+test("while the wasm downloads the page shows the portal's frame, which gives way to the app", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/_bg\.wasm$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto("/sign-in");
+  const frame = page.locator("body > .boot");
+  await expect(frame).toBeVisible();
+  expect((await frame.boundingBox())?.height ?? 0).toBeGreaterThan(50);
+  // Its progress line moves while nothing else can.
+  const line = page.locator(".boot-progress");
+  const at = async () => (await line.evaluate((el) => getComputedStyle(el, "::before").transform));
+  const first = await at();
+  await expect.poll(at).not.toBe(first);
+  release();
+  await expect(page.getByRole("button", { name: "Sign in" })).toBeVisible();
+  await expect(frame).toBeHidden();
+});
