@@ -5,8 +5,9 @@
 // ports (the browser tests' servers, tests/e2e/support/servers.mjs). Prints the median of
 // RUNS runs per page; a benchmark that prints figures, not a test that passes or fails.
 // The reports stay in target/lighthouse/ (open the .html in a browser).
-// Usage: node scripts/lighthouse.mjs [--runs N] [PAGE...]
-//   (make lighthouse [RUNS=5] [PAGES="/plan /credit"]): fewer pages, more runs.
+// Usage: node scripts/lighthouse.mjs [--runs N] [--dist DIR] [PAGE...]
+//   (make lighthouse [RUNS=5] [PAGES="/plan /credit"]): fewer pages, more runs; --dist
+//   measures another build (an earlier commit's, for a before and after in one session).
 import { execFile } from "node:child_process";
 import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -40,13 +41,13 @@ const CHROME_FLAGS = [
 const reports = join(root, "target/lighthouse");
 
 const { values: options, positionals: chosen } = parseArgs({
-  options: { runs: { type: "string", default: "3" } },
+  options: { runs: { type: "string", default: "3" }, dist: { type: "string" } },
   allowPositionals: true,
 });
 const RUNS = Number(options.runs);
 const unknown = chosen.filter((path) => !PAGES.some(([p]) => p === path));
 if (!(RUNS >= 1) || unknown.length) {
-  console.error(`usage: node scripts/lighthouse.mjs [--runs N] [${PAGES.map(([p]) => p).join(" ")}]`);
+  console.error(`usage: node scripts/lighthouse.mjs [--runs N] [--dist DIR] [${PAGES.map(([p]) => p).join(" ")}]`);
   process.exit(2);
 }
 const pages = chosen.length ? PAGES.filter(([p]) => chosen.includes(p)) : PAGES;
@@ -110,7 +111,7 @@ async function measure(url, path, cookie, name) {
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 mkdirSync(reports, { recursive: true });
-const portal = await startPortal();
+const portal = await startPortal(options.dist ? { dist: options.dist } : {});
 const rows = [];
 const notes = [];
 try {

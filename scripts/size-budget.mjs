@@ -28,8 +28,12 @@ import { brotliCompressSync, constants } from "node:zlib";
 // strings instead of four would save at most 26.2 KiB (measured with four copies of
 // pl.json); not done, README's leptos_i18n entry says why. Then the last gap of issue 11
 // (a draft keeps its staged files) and the phone navigation scrolling its current entry
-// into view brought it to 482.1 KiB. The guard is that total + 3.
-const BUDGET_KIB = 485.1;
+// into view brought it to 482.1 KiB. Then (2026-12-01, stop 13): the session's own
+// language +0.1, the credit page's part below the fold rendered a task later
+// (components/later.rs) +0.9, assets/warm-intl.js +0.3, an admin's reset of someone's
+// two-step sign-in +0.3, index.html's frame before the wasm +0.3: 484.0 KiB. The guard
+// is that total + 3.
+const BUDGET_KIB = 487.0;
 const dist = process.argv[2] ?? "dist";
 const counted = new Set([".wasm", ".js", ".css"]);
 
