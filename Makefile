@@ -67,15 +67,18 @@ test-s3:
 files-bench:
 	scripts/files-bench.sh 10 100
 
-## Benchmarks (figures, not pass/fail) with the scale customer, 4x CPU slowdown.
+## Benchmarks (figures, not pass/fail) with the scale customer, 4x CPU slowdown, and
+## Lighthouse below: both against the API's release build, as it is deployed.
 bench: setup build
-	npx playwright test --config tests/e2e/bench.config.ts
+	cargo build -q --release -p support-api-server
+	PORTAL_SERVER_PROFILE=release npx playwright test --config tests/e2e/bench.config.ts
 
 ## Lighthouse, mobile, median of 3, on every page of the release build behind deploy/nginx
 ## (make lighthouse RUNS=5 PAGES="/plan /credit": more runs, fewer pages).
 RUNS ?= 3
 lighthouse: setup build
-	node scripts/lighthouse.mjs --runs $(RUNS) $(PAGES)
+	cargo build -q --release -p support-api-server
+	PORTAL_SERVER_PROFILE=release node scripts/lighthouse.mjs --runs $(RUNS) $(PAGES)
 
 e2e:
 	npx playwright test --config tests/e2e/playwright.config.ts

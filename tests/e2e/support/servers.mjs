@@ -10,7 +10,9 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const root = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
-export const serverBin = join(root, "target/debug/support-api-server");
+// The tests use the debug build make test already has; the benchmarks set
+// PORTAL_SERVER_PROFILE=release, so that their figures include the API as deployed.
+export const serverBin = join(root, "target", process.env.PORTAL_SERVER_PROFILE ?? "debug", "support-api-server");
 const maildevBin = join(root, "node_modules/.bin/maildev");
 
 /** @returns {Promise<number>} */
