@@ -92,6 +92,13 @@ impl ApiError {
         ApiError::Internal(Box::new(Broken(what.into())))
     }
 
+    /// A rate limiter's refusal: try again after `wait`, in whole seconds rounded up.
+    pub fn too_many_attempts(wait: std::time::Duration) -> Self {
+        ApiError::TooManyAttempts {
+            retry_after_secs: wait.as_secs() + u64::from(wait.subsec_nanos() > 0),
+        }
+    }
+
     /// One field refused: `code` at `field`, with a message for the form.
     pub fn field(field: &str, code: &str, message: &str) -> Self {
         let mut errors = FieldErrors::default();

@@ -26,8 +26,15 @@ pub struct TwoStepSetup {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct TwoStepCode {
+    /// The first code of the new secret.
     #[cfg_attr(feature = "openapi", schema(max_length = 32))]
     pub code: String,
+    /// Moving two-step sign-in that is already on to a new app (a new phone, or new
+    /// recovery codes): a code of the app in use now, or an unused recovery code. A
+    /// signed-in session alone cannot move someone's second step elsewhere.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(max_length = 32))]
+    pub current: Option<String>,
 }
 
 /// Answer of the confirmation: shown once, each good for one sign-in without the app.

@@ -88,9 +88,7 @@ pub async fn change_password(
     let attempt = state
         .limiter
         .begin(&session.user.email, peer.ip(), Instant::now())
-        .map_err(|wait| ApiError::TooManyAttempts {
-            retry_after_secs: wait.as_secs() + 1,
-        })?;
+        .map_err(ApiError::too_many_attempts)?;
     let user_id = session.user.id;
     let stored = state
         .db

@@ -48,9 +48,7 @@ pub async fn request_reset(
     state
         .reset_limiter
         .begin(&email, peer.ip(), started)
-        .map_err(|wait| ApiError::TooManyAttempts {
-            retry_after_secs: wait.as_secs() + 1,
-        })?;
+        .map_err(ApiError::too_many_attempts)?;
     // The same work for a known and an unknown address: a token, its hash, one write
     // transaction; only what it writes differs.
     let secret = token::random()?;

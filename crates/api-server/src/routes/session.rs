@@ -30,9 +30,7 @@ pub async fn sign_in(
     let attempt = state
         .limiter
         .begin(&email, peer.ip(), Instant::now())
-        .map_err(|wait| ApiError::TooManyAttempts {
-            retry_after_secs: wait.as_secs() + u64::from(wait.subsec_nanos() > 0),
-        })?;
+        .map_err(ApiError::too_many_attempts)?;
 
     let credentials = state
         .db

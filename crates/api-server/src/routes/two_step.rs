@@ -2,7 +2,10 @@
 //! first code and ten recovery codes), and a company admin's requirement of it. The code
 //! at sign-in is checked by [`verify`], which `POST /session` calls.
 
-use axum::extract::State;
+use std::net::SocketAddr;
+use std::time::Instant;
+
+use axum::extract::{ConnectInfo, State};
 use axum::http::StatusCode;
 use support_api::session::Role;
 use support_api::two_step::{RecoveryCodes, TwoStepCode, TwoStepRequirement, TwoStepSetup, codes};
@@ -18,6 +21,34 @@ use crate::time_util::now_unix;
 
 fn wrong_code() -> ApiError {
     ApiError::field("code", codes::WRONG_CODE, "is not a valid code")
+}
+
+fn wrong_current_code() -> ApiError {
+    ApiError::field(
+        "current",
+        codes::WRONG_CODE,
+        "is not a valid code of the app in use",
+    )
+}
+
+/// A code of the secret in use (later than the last one used) or an unused recovery code,
+/// used up now: true when it is one.
+fn use_code(
+    tx: &rusqlite::Transaction,
+    user_id: i64,
+    secret: &str,
+    last_step: Option<i64>,
+    code: &str,
+    now: i64,
+) -> Result<bool, ApiError> {
+    if let Some(step) = two_step::check(secret, code, now, last_step)? {
+        return Ok(stored::use_step(tx, user_id, step)?);
+    }
+    Ok(stored::use_recovery_code(
+        tx,
+        user_id,
+        &two_step::recovery_hash(code),
+    )?)
 }
 
 /// A new secret, shown as a QR code and as text; it takes effect once a first code
@@ -43,11 +74,25 @@ pub async fn begin(
 }
 
 /// The first code: two-step sign-in is on, and the ten recovery codes are shown once.
+/// When it was already on, the new secret replaces the old one only with a code of the
+/// old one (`current`); both codes are checked in one transaction, so a wrong new code
+/// uses up nothing. Guesses of the current code count with those at sign-in, so a
+/// session in the wrong hands cannot try them all.
 pub async fn confirm(
     State(state): State<AppState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
     session: CurrentSession,
     ApiJson(body): ApiJson<TwoStepCode>,
 ) -> Result<Json<RecoveryCodes>, ApiError> {
+    let attempt = match body.current {
+        Some(_) => Some(
+            state
+                .limiter
+                .begin(&session.user.email, peer.ip(), Instant::now())
+                .map_err(ApiError::too_many_attempts)?,
+        ),
+        None => None,
+    };
     let user_id = session.user.id;
     let codes = two_step::new_recovery_codes()?;
     let hashes: Vec<[u8; 32]> = codes.iter().map(|c| two_step::recovery_hash(c)).collect();
@@ -56,12 +101,21 @@ pub async fn confirm(
         .db
         .write(move |tx| {
             let current = stored::state(tx, user_id)?.ok_or(ApiError::Unauthenticated)?;
+            if let Some(secret) = &current.secret {
+                let proof = body.current.as_deref().ok_or_else(wrong_current_code)?;
+                if !use_code(tx, user_id, secret, current.last_step, proof, now)? {
+                    return Err(wrong_current_code());
+                }
+            }
             let pending = current.pending.ok_or_else(wrong_code)?;
             let step = two_step::check(&pending, &body.code, now, None)?.ok_or_else(wrong_code)?;
             stored::enable(tx, user_id, step, &hashes)?;
             Ok(())
         })
         .await?;
+    if let Some(attempt) = attempt {
+        state.limiter.succeeded(attempt);
+    }
     Ok(Json(RecoveryCodes { codes }))
 }
 
@@ -106,17 +160,11 @@ pub async fn verify(state: &AppState, user_id: i64, code: Option<String>) -> Res
                 return Ok(());
             };
             let code = code.ok_or(ApiError::SecondStepRequired)?;
-            if let Some(step) = two_step::check(&secret, &code, now, current.last_step)? {
-                return if stored::use_step(tx, user_id, step)? {
-                    Ok(())
-                } else {
-                    Err(wrong_code())
-                };
+            if use_code(tx, user_id, &secret, current.last_step, &code, now)? {
+                Ok(())
+            } else {
+                Err(wrong_code())
             }
-            if stored::use_recovery_code(tx, user_id, &two_step::recovery_hash(&code))? {
-                return Ok(());
-            }
-            Err(wrong_code())
         })
         .await
 }

@@ -148,6 +148,82 @@ async fn sign_in_asks_for_the_code_and_takes_each_code_once() {
 }
 
 #[tokio::test]
+async fn moving_to_a_new_app_takes_a_code_of_the_one_in_use() {
+    let app = TestApp::new().await;
+    let martin = app.sign_in("admin@tatra-forming.demo").await;
+    let (old_secret, old_codes) = enrol(&app, &martin).await;
+    let setup = post(&app, "/api/v1/account/two-step", &martin, json!(null)).await;
+    assert_eq!(setup.status, StatusCode::OK, "{:?}", setup.body);
+    let new_secret = setup.json()["secret"].as_str().expect("secret").to_owned();
+    let confirm = |body: Value| post(&app, "/api/v1/account/two-step/confirm", &martin, body);
+
+    // The session alone cannot move the second step: a code of the app in use is needed.
+    for current in [None, Some("000000")] {
+        let mut body = json!({ "code": code(&new_secret, 0) });
+        if let Some(current) = current {
+            body["current"] = json!(current);
+        }
+        let refused = confirm(body).await;
+        assert!(names_field(
+            &refused.problem(422, "/problems/validation"),
+            "current",
+            "wrong_code"
+        ));
+    }
+    // A good current code with a wrong new one uses up nothing.
+    let wrong_new = confirm(json!({ "code": "000000", "current": old_codes[0] })).await;
+    assert!(names_field(
+        &wrong_new.problem(422, "/problems/validation"),
+        "code",
+        "wrong_code"
+    ));
+    let left: i64 = app
+        .db()
+        .query_row("SELECT count(*) FROM recovery_codes", [], |r| r.get(0))
+        .expect("count");
+    assert_eq!(left, 10);
+
+    let moved =
+        confirm(json!({ "code": code(&new_secret, 0), "current": code(&old_secret, 30) })).await;
+    assert_eq!(moved.status, StatusCode::OK, "{:?}", moved.body);
+    let new_codes: Vec<String> =
+        serde_json::from_value(moved.json()["codes"].clone()).expect("codes");
+    assert_eq!(new_codes.len(), 10);
+    assert!(new_codes.iter().all(|c| !old_codes.contains(c)));
+
+    // Sign-in takes the new app's codes and recovery codes, no longer the old ones.
+    let email = "admin@tatra-forming.demo";
+    for old in [code(&old_secret, 60), old_codes[1].clone()] {
+        let refused = app.send(sign_in_with(email, Some(&old))).await;
+        assert!(names_field(
+            &refused.problem(422, "/problems/validation"),
+            "code",
+            "wrong_code"
+        ));
+    }
+    for new in [code(&new_secret, 30), new_codes[0].clone()] {
+        let signed = app.send(sign_in_with(email, Some(&new))).await;
+        assert_eq!(signed.status, StatusCode::OK, "{:?}", signed.body);
+    }
+}
+
+#[tokio::test]
+async fn guesses_of_the_current_code_are_rate_limited() {
+    let app = TestApp::new().await;
+    let oliver = app.sign_in("buyer@northbridge.demo").await;
+    enrol(&app, &oliver).await;
+    let setup = post(&app, "/api/v1/account/two-step", &oliver, json!(null)).await;
+    let new_secret = setup.json()["secret"].as_str().expect("secret").to_owned();
+    let mut statuses = Vec::new();
+    for _ in 0..6 {
+        let body = json!({ "code": code(&new_secret, 0), "current": "123456" });
+        let answer = post(&app, "/api/v1/account/two-step/confirm", &oliver, body).await;
+        statuses.push(answer.status.as_u16());
+    }
+    assert_eq!(statuses, [422, 422, 422, 422, 422, 429]);
+}
+
+#[tokio::test]
 async fn wrong_codes_are_rate_limited() {
     let app = TestApp::new().await;
     let oliver = app.sign_in("buyer@northbridge.demo").await;

@@ -291,7 +291,9 @@ fn accept_invitation() {}
 fn begin_two_step() {}
 
 /// Confirms the secret with a first code: two-step sign-in is on; the ten recovery codes
-/// are answered once. 422 `wrong_code` for a wrong code or none started.
+/// are answered once. 422 `wrong_code` at `code` for a wrong code or none started. When it
+/// was on already (a new phone, new recovery codes), `current` must be a code of the app
+/// in use or an unused recovery code: 422 `wrong_code` at `current` otherwise.
 #[utoipa::path(post, path = "/api/v1/account/two-step/confirm", tag = "account", request_body = TwoStepCode,
     params(Csrf),
     responses(
@@ -302,6 +304,7 @@ fn begin_two_step() {}
         PayloadTooLarge,
         UnsupportedMediaType,
         Unprocessable,
+        (status = 429, description = "Too many wrong current codes for the account or from the address: wait", body = Problem, content_type = "application/problem+json"),
     ))]
 #[allow(dead_code)]
 fn confirm_two_step() {}
