@@ -214,6 +214,7 @@ test("two-step sign-in is set up with the QR code and then asks for the code", a
   await iga.getByRole("button", { name: "Turn on" }).click();
   await expect(iga.getByRole("heading", { name: "Recovery codes" })).toBeVisible();
   await expect(iga.locator(".recovery-codes li")).toHaveCount(10);
+  const recoveryCode = (await iga.locator(".recovery-codes li").first().textContent()) ?? "";
 
   await iga.getByRole("button", { name: "Sign out", exact: true }).click();
   await expect(iga).toHaveURL(/\/sign-in/);
@@ -223,6 +224,31 @@ test("two-step sign-in is set up with the QR code and then asks for the code", a
   await iga.getByLabel("Code").fill(totp(key, 30));
   await iga.getByRole("button", { name: "Sign in" }).click();
   await expect(iga).not.toHaveURL(/\/sign-in/);
+  await expect(iga.getByRole("banner")).toContainText("Iga Sowa");
+
+  // A new phone: the same set-up, confirmed also with a code of the app in use now.
+  await iga.getByRole("navigation").getByRole("link", { name: "My account" }).click();
+  await expect(iga.getByText("Two-step sign-in is on.")).toBeVisible();
+  await iga.getByRole("button", { name: "Move to a new phone" }).click();
+  await expect(iga.getByRole("img", { name: "QR code for your authenticator app" })).toBeVisible();
+  const newKey = (await iga.locator("p", { hasText: "Key:" }).locator("code").textContent()) ?? "";
+  expect(newKey).not.toBe(key);
+  const current = iga.getByLabel("Code from the app you use now, or a recovery code");
+  await iga.getByLabel("Code from the new app").fill(totp(newKey));
+  await current.fill("000000");
+  await iga.getByRole("button", { name: "Turn on" }).click();
+  await expect(current).toHaveAttribute("aria-invalid", "true");
+  await expect(iga.getByText("This code is not valid or has been used. Enter the current one.")).toBeVisible();
+  await expectAccessible(iga);
+  // The app's codes within reach have been used; one of the recovery codes stands in.
+  await current.fill(recoveryCode);
+  await iga.getByRole("button", { name: "Turn on" }).click();
+  await expect(iga.getByRole("heading", { name: "Recovery codes" })).toBeVisible();
+  await expect(iga.locator(".recovery-codes li")).toHaveCount(10);
+  await iga.getByRole("button", { name: "Sign out", exact: true }).click();
+  await signIn(iga, "iga.sowa@kowalski-aero.demo", NEW_PASSWORD);
+  await iga.getByLabel("Code").fill(totp(newKey, 30));
+  await iga.getByRole("button", { name: "Sign in" }).click();
   await expect(iga.getByRole("banner")).toContainText("Iga Sowa");
 
   // She loses her phone: Anna turns her two-step sign-in off from the People page.

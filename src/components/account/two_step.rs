@@ -1,5 +1,6 @@
 //! Turning two-step sign-in on: the QR code and the key as text, a first code to confirm,
-//! then the ten recovery codes, shown once.
+//! then the ten recovery codes, shown once. Moving it to a new phone (or to new recovery
+//! codes) is the same set-up, confirmed also with a code of the app in use now.
 
 use leptos::prelude::*;
 use support_api::two_step::{RecoveryCodes, TwoStepCode, TwoStepSetup};
@@ -8,7 +9,7 @@ use support_api::validation::FieldErrors;
 use crate::api::{self, ApiError, client::use_client};
 use crate::components::error_view::error_text;
 use crate::components::text_field::TextField;
-use crate::components::words::tr;
+use crate::components::words::{Words, tr};
 use crate::i18n::*;
 use crate::session::use_session;
 
@@ -18,6 +19,7 @@ pub fn TwoStepSection(on: bool) -> impl IntoView {
     let client = use_client();
     let session = use_session();
     let code = RwSignal::new(String::new());
+    let current = RwSignal::new(String::new());
     let errors = RwSignal::new(FieldErrors::default());
     let begin = Action::new_local(move |()| api::account::begin_two_step(client));
     let confirm = Action::new_local(move |body: &TwoStepCode| {
@@ -49,12 +51,18 @@ pub fn TwoStepSection(on: bool) -> impl IntoView {
         ev.prevent_default();
         confirm.dispatch(TwoStepCode {
             code: code.get_untracked().trim().to_owned(),
+            current: on.then(|| current.get_untracked().trim().to_owned()),
         });
     };
     let failed = move |error: Option<ApiError>| {
         error
             .filter(|e| e.field_errors().is_none())
             .map(|e| view! { <p class="form-alert" role="alert">{error_text(i18n.get_locale(), &e)}</p> })
+    };
+    let code_label: Words = if on {
+        |l| td_string!(l, account.new_code)
+    } else {
+        |l| td_string!(l, account.code)
     };
     let setup_view = move |setup: TwoStepSetup| {
         view! {
@@ -63,8 +71,12 @@ pub fn TwoStepSection(on: bool) -> impl IntoView {
                 alt=move || td_string!(i18n.get_locale(), account.two_step_qr) />
             <p>{tr(|l| td_string!(l, account.two_step_key))}": "<code>{setup.secret}</code></p>
             <form class="form" novalidate on:submit=on_confirm>
-                <TextField field="code" label=|l| td_string!(l, account.code) value=code errors
+                <TextField field="code" label=code_label value=code errors
                     autocomplete="one-time-code" />
+                {on.then(|| view! {
+                    <TextField field="current" label=|l| td_string!(l, account.current_code)
+                        value=current errors autocomplete="one-time-code" />
+                })}
                 {move || failed(confirm.value().get().and_then(Result::err))}
                 <div class="form-actions">
                     <button type="submit" class="button" disabled=move || confirm.pending().get()>
@@ -88,16 +100,22 @@ pub fn TwoStepSection(on: bool) -> impl IntoView {
         if let Some(Ok(codes)) = confirm.value().get() {
             return codes_view(codes).into_any();
         }
-        if on {
-            return view! { <p>{tr(|l| td_string!(l, account.two_step_on))}</p> }.into_any();
-        }
+        let start: Words = if on {
+            |l| td_string!(l, account.two_step_move)
+        } else {
+            |l| td_string!(l, account.two_step_start)
+        };
         match begin.value().get() {
             Some(Ok(setup)) => setup_view(setup).into_any(),
             other => view! {
+                {on.then(|| view! {
+                    <p>{tr(|l| td_string!(l, account.two_step_on))}</p>
+                    <p>{tr(|l| td_string!(l, account.two_step_move_intro))}</p>
+                })}
                 {failed(other.and_then(Result::err))}
                 <button type="button" class="button" disabled=move || begin.pending().get()
                     on:click=move |_| { begin.dispatch(()); }>
-                    {tr(|l| td_string!(l, account.two_step_start))}
+                    {tr(start)}
                 </button>
             }
             .into_any(),
