@@ -7,9 +7,11 @@ use axum::http::{HeaderValue, header};
 use axum::middleware;
 use axum::response::IntoResponse;
 use axum::routing::{delete, get, post};
+use tower_http::LatencyUnit;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
-use tower_http::trace::TraceLayer;
+use tower_http::trace::{DefaultMakeSpan, DefaultOnResponse, TraceLayer};
+use tracing::Level;
 
 use crate::error::ApiError;
 use crate::extract::BODY_LIMIT_BYTES;
@@ -133,7 +135,18 @@ pub fn router(state: AppState) -> Router {
             HeaderValue::from_static("default-src 'none'; frame-ancestors 'none'"),
         ))
         .layer(CatchPanicLayer::custom(panic_response))
-        .layer(TraceLayer::new_for_http())
+        // One line per answer (method, path, status, time), as an access log: tower_http's
+        // default writes two DEBUG lines per request, which the load test measured.
+        .layer(
+            TraceLayer::new_for_http()
+                .make_span_with(DefaultMakeSpan::new().level(Level::INFO))
+                .on_request(())
+                .on_response(
+                    DefaultOnResponse::new()
+                        .level(Level::INFO)
+                        .latency_unit(LatencyUnit::Micros),
+                ),
+        )
         .with_state(state)
 }
 

@@ -22,15 +22,14 @@ fn main() -> ExitCode {
 }
 
 /// Human-readable structured logs on stderr (stdout is for the lines scripts read).
-/// `RUST_LOG` takes tracing's target filter syntax, e.g. `info,tower_http=debug`.
+/// `RUST_LOG` takes tracing's target filter syntax, e.g. `info,tower_http=warn` (no access
+/// lines).
 fn init_logging() {
     let filter = std::env::var("RUST_LOG")
         .ok()
         .and_then(|spec| spec.parse().ok())
         .unwrap_or_else(|| {
-            tracing_subscriber::filter::Targets::new()
-                .with_default(tracing::Level::INFO)
-                .with_target("tower_http", tracing::Level::DEBUG)
+            tracing_subscriber::filter::Targets::new().with_default(tracing::Level::INFO)
         });
     use std::io::IsTerminal;
     use tracing_subscriber::prelude::*;
