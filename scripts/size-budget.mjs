@@ -31,9 +31,10 @@ import { brotliCompressSync, constants } from "node:zlib";
 // into view brought it to 482.1 KiB. Then (2026-12-01, stop 13): the session's own
 // language +0.1, the credit page's part below the fold rendered a task later
 // (components/later.rs) +0.9, assets/warm-intl.js +0.3, an admin's reset of someone's
-// two-step sign-in +0.3, index.html's frame before the wasm +0.3: 484.0 KiB. The guard
+// two-step sign-in +0.3, index.html's frame before the wasm +0.3: 484.0 KiB. Then
+// (2026-12-02) moving one's two-step sign-in to a new phone +1.0: 485.0 KiB. The guard
 // is that total + 3.
-const BUDGET_KIB = 487.0;
+const BUDGET_KIB = 488.0;
 const dist = process.argv[2] ?? "dist";
 const counted = new Set([".wasm", ".js", ".css"]);
 
