@@ -9,7 +9,7 @@ API_ADDR ?= 127.0.0.1:3000
 DB ?= data/portal.sqlite3
 WASM := --target wasm32-unknown-unknown
 
-.PHONY: run test setup setup-run reset-demo lint unit build size e2e fuzz fuzz-bounded load bench files-bench test-s3 lighthouse openapi fmt
+.PHONY: run test setup setup-run reset-demo lint unit build size e2e fuzz fuzz-bounded load bench files-bench test-s3 lighthouse server-release openapi fmt
 
 ## make run: the reference API with demo data on $(API_ADDR) and the portal on :8080.
 run: setup-run
@@ -69,15 +69,16 @@ files-bench:
 
 ## Benchmarks (figures, not pass/fail) with the scale customer, 4x CPU slowdown, and
 ## Lighthouse below: both against the API's release build, as it is deployed.
-bench: setup build
-	cargo build -q --release -p support-api-server
+bench: setup build server-release
 	PORTAL_SERVER_PROFILE=release npx playwright test --config tests/e2e/bench.config.ts
+
+server-release:
+	cargo build -q --release -p support-api-server
 
 ## Lighthouse, mobile, median of 3, on every page of the release build behind deploy/nginx
 ## (make lighthouse RUNS=5 PAGES="/plan /credit": more runs, fewer pages).
 RUNS ?= 3
-lighthouse: setup build
-	cargo build -q --release -p support-api-server
+lighthouse: setup build server-release
 	PORTAL_SERVER_PROFILE=release node scripts/lighthouse.mjs --runs $(RUNS) $(PAGES)
 
 e2e:

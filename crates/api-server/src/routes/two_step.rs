@@ -84,15 +84,16 @@ pub async fn confirm(
     session: CurrentSession,
     ApiJson(body): ApiJson<TwoStepCode>,
 ) -> Result<Json<RecoveryCodes>, ApiError> {
-    let attempt = match body.current {
-        Some(_) => Some(
+    let attempt = body
+        .current
+        .as_ref()
+        .map(|_| {
             state
                 .limiter
                 .begin(&session.user.email, peer.ip(), Instant::now())
-                .map_err(ApiError::too_many_attempts)?,
-        ),
-        None => None,
-    };
+        })
+        .transpose()
+        .map_err(ApiError::too_many_attempts)?;
     let user_id = session.user.id;
     let codes = two_step::new_recovery_codes()?;
     let hashes: Vec<[u8; 32]> = codes.iter().map(|c| two_step::recovery_hash(c)).collect();
